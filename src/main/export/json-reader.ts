@@ -1,0 +1,267 @@
+// Reads a parsed user_data*.json of any layout. Sections are found by name anywhere near the top
+// of the tree (TikTok moves and renames parents between layouts), never by a fixed path.
+import { DATASETS, normalizeName, type DatasetSpec } from '../../shared/catalog';
+import { isEmptyValue } from './empty';
+import { ImportError } from './errors';
+import { conversationName, mapItem } from './fields';
+import { rawText, type ExportSink, type RecordFields } from './sink';
+import { detectJsonLayout, type JsonLayout } from './layout';
+
+type Obj = Record<string, unknown>;
+
+interface Node {
+  path: string[];
+  key: string;
+  norm: string;
+  value: unknown;
+}
+
+/** Sections sit at depth 2 (category → section); look a little deeper for wrapped or moved ones. */
+const MAX_SECTION_DEPTH = 4;
+/** Sibling keys of a wrapper that carry no data. */
+const WRAPPER_KEYS = new Set(['app', 'isfastlane']);
+
+const sectionIndex = new Map<string, DatasetSpec[]>();
+for (const spec of DATASETS) {
+  for (const s of spec.sections) {
+    const n = normalizeName(s);
+    sectionIndex.set(n, [...(sectionIndex.get(n) ?? []), spec]);
+  }
+}
+
+export function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function readJsonDocument(doc: unknown, sink: ExportSink): { layout: JsonLayout } {
+  if (!isObject(doc)) throw notTikTok();
+  let root: Obj = doc;
+  const rootKeys = Object.keys(root);
+  // Structure dumps and some re-packers wrap the export in a key named after the file.
+  if (rootKeys.length === 1 && /\.json$/i.test(rootKeys[0]!) && isObject(root[rootKeys[0]!])) root = root[rootKeys[0]!] as Obj;
+
+  const matches = findSections(root);
+  if (matches.length === 0) throw notTikTok();
+
+  const consumed: string[][] = [];
+  const seen = new Map<string, string>(); // dataset → raw text of a section already read, to skip exact copies
+  for (const { spec, node } of matches) {
+    const path = node.path.join('/');
+    consumed.push(node.path);
+    sink.present(spec.id, path);
+    if (isEmptyValue(node.value)) continue;
+    const copyKey = `${spec.id}:${node.key}`;
+    const text = matches.filter((m) => m.spec === spec).length > 1 ? rawText(node.value) : undefined;
+    if (text !== undefined) {
+      if (seen.get(copyKey) === text) continue; // L4 repeats Off TikTok Activity under two parents
+      seen.set(copyKey, text);
+    }
+    readSection(spec, node, sink);
+  }
+  reportUnknown(root, consumed, sink);
+  return { layout: detectJsonLayout(root) };
+}
+
+function notTikTok(): ImportError {
+  return new ImportError(
+    'NOT_TIKTOK',
+    'This is not a TikTok export: none of the sections TikTok writes (watch history, likes, profile, …) were found.',
+  );
+}
+
+function findSections(root: Obj): { spec: DatasetSpec; node: Node }[] {
+  const found: { spec: DatasetSpec; node: Node }[] = [];
+  const queue: Node[] = Object.keys(root).map((k) => ({ path: [k], key: k, norm: normalizeName(k), value: root[k] }));
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    const specs = sectionIndex.get(node.norm);
+    let claimed = false;
+    for (const spec of specs ?? []) {
+      // A section nested inside a match of the same dataset is its list (Following → Following).
+      if (found.some((f) => f.spec === spec && isPrefix(f.node.path, node.path))) continue;
+      found.push({ spec, node });
+      claimed = true;
+    }
+    if (claimed || node.path.length >= MAX_SECTION_DEPTH || !isObject(node.value)) continue;
+    const v = node.value;
+    for (const k of Object.keys(v)) queue.push({ path: [...node.path, k], key: k, norm: normalizeName(k), value: v[k] });
+  }
+  return found;
+}
+
+function isPrefix(a: string[], b: string[]): boolean {
+  return a.length < b.length && a.every((x, i) => b[i] === x);
+}
+
+function childByName(obj: Obj, names: readonly string[]): { key: string; value: unknown } | undefined {
+  for (const name of names) {
+    const n = normalizeName(name);
+    for (const k of Object.keys(obj)) if (normalizeName(k) === n) return { key: k, value: obj[k] };
+  }
+  return undefined;
+}
+
+/** A list key may be a path ("ProfileMap/PlatformInfo"). */
+function childAtPath(obj: Obj, path: string): { key: string; value: unknown } | undefined {
+  let found: { key: string; value: unknown } | undefined;
+  let at: unknown = obj;
+  for (const part of path.split('/')) {
+    if (!isObject(at)) return undefined;
+    found = childByName(at, [part]);
+    if (!found) return undefined;
+    at = found.value;
+  }
+  return found;
+}
+
+/** The lists a section holds, as [canonical list key, items]. */
+function sectionLists(spec: DatasetSpec, section: unknown): { list: string; items: unknown }[] | 'opaque' {
+  if (Array.isArray(section)) return [{ list: spec.listKeys?.[0] ?? '', items: section }];
+  if (!isObject(section)) return 'opaque';
+  const out: { list: string; items: unknown }[] = [];
+  const done = new Set<string>();
+  for (const listKey of spec.listKeys ?? []) {
+    if (done.has(normalizeName(listKey))) continue;
+    done.add(normalizeName(listKey));
+    const child = childAtPath(section, listKey);
+    if (!child) continue;
+    let v = child.value;
+    // Purchases nest twice: SendGifts → SendGifts → [...]
+    for (let inner = isObject(v) ? childByName(v, [listKey]) : undefined; inner; inner = isObject(v) ? childByName(v, [listKey]) : undefined) {
+      v = inner.value;
+    }
+    out.push({ list: listKey.split('/').pop()!, items: v });
+  }
+  if (out.length > 0) return out;
+  // The list key was renamed: take the section's one list, or read a flat object as a single item.
+  const data = Object.keys(section).filter((k) => !WRAPPER_KEYS.has(normalizeName(k)));
+  const lists = data.filter((k) => Array.isArray(section[k]));
+  if (lists.length === 1) return [{ list: lists[0]!, items: section[lists[0]!] }];
+  if (lists.length === 0 && data.every((k) => !isObject(section[k]) && !Array.isArray(section[k]))) {
+    return [{ list: '', items: [Object.fromEntries(data.map((k) => [k, section[k]]))] }];
+  }
+  return 'opaque';
+}
+
+function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
+  const path = node.path.join('/');
+  const keepRaw = (why: string): void => {
+    sink.unknown(path, rawText(node.value), false);
+    sink.warn(path, `${why}; the section was kept as it is.`);
+  };
+  if (spec.shape === 'values') return readValues(spec, node, sink);
+  if (spec.shape === 'split') return readSplit(spec, node, sink, keepRaw);
+
+  const lists = sectionLists(spec, node.value);
+  if (lists === 'opaque') return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
+  for (const { list, items } of lists) {
+    if (isEmptyValue(items)) continue;
+    if (spec.shape === 'chat' || spec.shape === 'keyed') {
+      if (!isObject(items)) {
+        if (Array.isArray(items)) emitItems(spec, items, {}, sink, path);
+        else keepRaw(`"${node.key}" holds a ${typeof items} where a map was expected`);
+        continue;
+      }
+      for (const [k, v] of Object.entries(items)) {
+        if (spec.shape === 'chat') {
+          if (Array.isArray(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path);
+          else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'A conversation that is not a list of messages was skipped.');
+        } else if (isObject(v)) {
+          const fields = mapItem(spec, v, 'json');
+          if (fields) sink.record(spec.id, { id: k, ...fields });
+        }
+      }
+      continue;
+    }
+    if (!Array.isArray(items)) {
+      keepRaw(`"${list || node.key}" holds a ${typeof items} where a list was expected`);
+      continue;
+    }
+    const extra: RecordFields = spec.fields.some((f) => f.name === 'list') && list ? { list } : {};
+    emitItems(spec, items, extra, sink, path);
+  }
+}
+
+function emitItems(spec: DatasetSpec, items: unknown[], extra: RecordFields, sink: ExportSink, path: string): void {
+  let skipped = 0;
+  for (const item of items) {
+    let fields: RecordFields | null;
+    if (isObject(item)) fields = mapItem(spec, item, 'json');
+    else if (typeof item === 'string' || typeof item === 'number') fields = isEmptyValue(item) ? null : { value: item };
+    else {
+      if (item !== null) skipped++;
+      continue;
+    }
+    if (fields) sink.record(spec.id, { ...extra, ...fields });
+  }
+  if (skipped > 0) sink.warn(path, `${skipped} entries that are not records were skipped.`);
+}
+
+function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {
+  const section = node.value;
+  const parts: [string, unknown][] = isObject(section)
+    ? (spec.listKeys ?? []).flatMap((k) => {
+        const c = childByName(section, [k]);
+        return c ? [[k, c.value] as [string, unknown]] : [];
+      })
+    : [[spec.listKeys?.[0] ?? '', section]];
+  if (parts.length === 0) return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
+  for (const [list, v] of parts) {
+    const names = typeof v === 'string' ? v.split(/\s*[|\n]\s*/) : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    for (const name of names as string[]) if (!isEmptyValue(name)) sink.record(spec.id, { list, name: name.trim() });
+  }
+}
+
+function readValues(spec: DatasetSpec, node: Node, sink: ExportSink): void {
+  let map: unknown = node.value;
+  if (isObject(map) && spec.listKeys) {
+    const child = childByName(map, spec.listKeys);
+    if (child) map = child.value;
+  }
+  const prefix = spec.prefixSection ? node.key : '';
+  if (!isObject(map)) {
+    if (!isEmptyValue(map)) sink.value(spec.id, prefix || node.key, valueText(map));
+    return;
+  }
+  const skip = new Set((spec.skipKeys ?? []).map(normalizeName));
+  flatten(spec.id, map, prefix, skip, sink, 0);
+}
+
+const KEY_SEPARATOR = ' › ';
+
+/** "Who can see your following list::" and the TXT label agree once trailing colons are gone. */
+export function valueKey(key: string): string {
+  return key.replace(/[\s:]+$/, '').trim();
+}
+
+function flatten(dataset: string, map: Obj, prefix: string, skip: Set<string>, sink: ExportSink, depth: number): void {
+  for (const [k, v] of Object.entries(map)) {
+    if (depth === 0 && (skip.has(normalizeName(k)) || WRAPPER_KEYS.has(normalizeName(k)))) continue;
+    const key = prefix ? `${prefix}${KEY_SEPARATOR}${valueKey(k)}` : valueKey(k);
+    if (isObject(v) && !isEmptyValue(v) && depth < 8) flatten(dataset, v, key, skip, sink, depth + 1);
+    else sink.value(dataset, key, valueText(v));
+  }
+}
+
+export function valueText(v: unknown): string | null {
+  if (isEmptyValue(v)) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return rawText(v);
+}
+
+function reportUnknown(root: Obj, consumed: string[][], sink: ExportSink): void {
+  const known = (path: string[]): boolean =>
+    consumed.some((c) => isPrefix(c, path) || isPrefix(path, c) || (c.length === path.length && c.every((x, i) => path[i] === x)));
+  for (const [cat, catValue] of Object.entries(root)) {
+    if (known([cat])) {
+      if (!isObject(catValue) || consumed.some((c) => c.length === 1 && c[0] === cat)) continue;
+      for (const [sec, secValue] of Object.entries(catValue)) {
+        if (WRAPPER_KEYS.has(normalizeName(sec)) || known([cat, sec])) continue;
+        sink.unknown(`${cat}/${sec}`, rawText(secValue), isEmptyValue(secValue));
+      }
+    } else {
+      sink.unknown(cat, rawText(catValue), isEmptyValue(catValue));
+    }
+  }
+}

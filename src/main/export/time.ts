@@ -1,0 +1,59 @@
+// TikTok writes UTC times without an offset ("2024-11-20 15:21:12", later "... UTC"), birth dates as
+// "01-Oct-1995", and epoch seconds or milliseconds as numbers or digit strings. Placeholders such as
+// "1969-12-31 23:59:59" (epoch -1) and "0" mean "unknown".
+
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+function digits(s: string, from: number, len: number): number {
+  let n = 0;
+  for (let i = from; i < from + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  return ms < 0 ? null : ms; // anything before 1970 is a placeholder, never a real TikTok event
+}
+
+/** UTC epoch milliseconds for a TikTok time value, or null when it is empty, a placeholder or unreadable. */
+export function parseTime(value: unknown): number | null {
+  if (typeof value === 'number') return fromEpoch(value);
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  const n = s.length;
+  // Fast path: "YYYY-MM-DD HH:MM:SS" with an optional " UTC" / "Z" / "T".
+  if (n >= 19 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58) {
+    const rest = s.slice(19).trim().toUpperCase();
+    if (rest === '' || rest === 'UTC' || rest === 'Z' || rest === 'GMT' || /^\.\d+Z?$/.test(rest)) {
+      return fromParts(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2), digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2));
+    }
+    return null;
+  }
+  if (/^-?\d+$/.test(s)) return fromEpoch(Number(s));
+  const dmy = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec(s);
+  if (dmy) {
+    const mo = MONTHS[dmy[2]!.toLowerCase()];
+    return mo === undefined ? null : fromParts(Number(dmy[3]), mo + 1, Number(dmy[1]), 0, 0, 0);
+  }
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (ymd) return fromParts(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), 0, 0, 0);
+  return null;
+}
+
+function fromEpoch(n: number): number | null {
+  if (!Number.isFinite(n) || n <= 0) return null;
+  // 10-digit values are seconds, 13-digit values milliseconds.
+  const ms = n < 1e11 ? n * 1000 : n;
+  return ms > 8.64e15 ? null : Math.trunc(ms);
+}
+
+export function formatTime(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}

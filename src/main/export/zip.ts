@@ -1,0 +1,163 @@
+// A ZIP reader that checks the whole central directory before inflating a single byte: ZIP exports
+// are untrusted files that people download and pass around. Inflating uses Node's native zlib with a
+// hard output cap, so a lying header cannot make us allocate more than we agreed to.
+import { inflateRawSync, crc32 } from 'node:zlib';
+import { ImportError } from './errors';
+
+export interface ZipLimits {
+  /** total uncompressed bytes of all entries */
+  maxTotalBytes: number;
+  /** uncompressed bytes of any one entry */
+  maxEntryBytes: number;
+  /** uncompressed/compressed ratio allowed for entries larger than ratioFloorBytes */
+  maxRatio: number;
+  ratioFloorBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 4 * 1024 ** 3,
+  maxEntryBytes: 1024 ** 3,
+  maxRatio: 250,
+  ratioFloorBytes: 4 * 1024 ** 2,
+  maxEntries: 20_000,
+};
+
+export interface ZipEntry {
+  path: string;
+  size: number;
+  compressedSize: number;
+  isDirectory: boolean;
+  method: number;
+  crc: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export function looksLikeZip(buf: Buffer): boolean {
+  return buf.length >= 4 && buf.readUInt32LE(0) === LOCAL;
+}
+
+function corrupt(detail: string): ImportError {
+  return new ImportError('CORRUPT_ZIP', `This ZIP file is damaged or incomplete (${detail}). Download the export again from TikTok.`);
+}
+
+function findEocd(buf: Buffer): number {
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= stop; i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+/** Lists and validates every entry; throws ImportError for damaged, hostile or oversized archives. */
+export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const eocd = findEocd(buf);
+  if (eocd < 0) throw corrupt('no end-of-archive record; the file was probably cut short while downloading');
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR) throw corrupt('missing ZIP64 locator');
+    const z = Number(buf.readBigUInt64LE(loc + 8));
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw corrupt('bad ZIP64 record');
+    count = Number(buf.readBigUInt64LE(z + 32));
+    cdSize = Number(buf.readBigUInt64LE(z + 40));
+    cdOffset = Number(buf.readBigUInt64LE(z + 48));
+  }
+  if (count > limits.maxEntries) throw new ImportError('ZIP_BOMB', `This ZIP holds ${count} files, more than a TikTok export ever has. It was not opened.`);
+  if (cdOffset + cdSize > buf.length) throw corrupt('the file list points past the end of the file');
+
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('bad file list');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const externalAttrs = buf.readUInt32LE(p + 38);
+    let localOffset = buf.readUInt32LE(p + 42);
+    const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
+    const extra = buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+    p += 46 + nameLen + extraLen + commentLen;
+
+    // ZIP64 extra field carries the real sizes when the 32-bit ones are saturated.
+    for (let e = 0; e + 4 <= extra.length; ) {
+      const id = extra.readUInt16LE(e);
+      const len = extra.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(extra.readBigUInt64LE(q));
+      }
+      e += 4 + len;
+    }
+
+    const path = checkName(nameBytes);
+    const isDirectory = path.endsWith('/');
+    const unixMode = externalAttrs >>> 16;
+    if ((unixMode & 0o170000) === 0o120000) {
+      throw new ImportError('UNSAFE_ZIP', `This ZIP contains a symbolic link ("${path}"). TikTok exports never do; it was not opened.`);
+    }
+    if (flags & 0x1) {
+      throw new ImportError('ENCRYPTED_ZIP', 'This ZIP is password-protected. TikTok exports are not; unzip it yourself and import the folder.');
+    }
+    if (!isDirectory && method !== 0 && method !== 8) {
+      throw new ImportError('CORRUPT_ZIP', `This ZIP uses a compression method Footprint cannot read (method ${method}).`);
+    }
+    if (size > limits.maxEntryBytes || (total += size) > limits.maxTotalBytes) {
+      throw new ImportError('ZIP_BOMB', 'This ZIP would unpack to far more data than any TikTok export. It was not opened.');
+    }
+    if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
+      throw new ImportError('ZIP_BOMB', `"${path}" inside this ZIP is compressed suspiciously well (a "ZIP bomb"). It was not opened.`);
+    }
+    if (localOffset + 30 > buf.length) throw corrupt('an entry points past the end of the file');
+    entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
+  }
+  return entries;
+}
+
+function checkName(bytes: Buffer): string {
+  if (bytes.includes(0)) throw new ImportError('UNSAFE_ZIP', 'This ZIP contains a file name with a NUL byte. It was not opened.');
+  const name = bytes.toString('utf8');
+  const parts = name.replace(/\\/g, '/').split('/');
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
+    throw new ImportError('UNSAFE_ZIP', `This ZIP contains a file path that points outside the archive ("${name}"). It was not opened.`);
+  }
+  return parts.filter((s) => s !== '' && s !== '.').join('/') + (name.endsWith('/') || name.endsWith('\\') ? '/' : '');
+}
+
+/** Inflates one entry, never producing more than its declared size, and checks its CRC. */
+export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
+  const p = entry.localOffset;
+  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt(`bad local header for "${entry.path}"`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw corrupt(`"${entry.path}" is cut short`);
+  const data = buf.subarray(start, end);
+  let out: Buffer;
+  if (entry.method === 0) out = Buffer.from(data);
+  else {
+    try {
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ImportError('ZIP_BOMB', `"${entry.path}" unpacks to more than the ZIP declares. It was not opened.`);
+      }
+      throw corrupt(`"${entry.path}" cannot be unpacked`);
+    }
+  }
+  if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt(`"${entry.path}" fails its checksum`);
+  return out;
+}

@@ -1,0 +1,72 @@
+// The service: every contract operation as a plain async function over one database file.
+// Framework-free, so the Electron window, the CLI and the tests all use exactly this.
+import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
+import { OPERATIONS } from '../../shared/contract';
+import { openDatabase, type DB } from '../store/db';
+import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
+import { datasetOverview, listRecords, listValues } from '../store/records';
+import { importExport } from './import';
+
+export interface ServiceOptions {
+  dbPath: string;
+  /** the bundled sample export, for "try it with sample data" */
+  samplePath?: string;
+  onImportProgress?: (p: ImportProgress) => void;
+}
+
+export interface Service extends Api {
+  /** validates raw input against the contract, then runs the operation */
+  call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]>;
+  close(): void;
+  readonly db: DB;
+}
+
+export function createService(opts: ServiceOptions): Service {
+  const db = openDatabase(opts.dbPath);
+  let cancelRequested = false;
+  let importing = false;
+
+  const runImport = async (path: string) => {
+    if (importing) throw new Error('Another import is already running.');
+    importing = true;
+    cancelRequested = false;
+    try {
+      return importExport(db, path, { onProgress: opts.onImportProgress, isCancelled: () => cancelRequested });
+    } finally {
+      importing = false;
+    }
+  };
+
+  const api: Api = {
+    importExport: async ({ path }) => runImport(path),
+    importSample: async () => {
+      if (!opts.samplePath) throw new Error('No sample export is bundled with this build.');
+      return runImport(opts.samplePath);
+    },
+    cancelImport: async () => {
+      cancelRequested = importing;
+      return { cancelled: importing };
+    },
+    listSnapshots: async () => listSnapshots(db),
+    getSnapshot: async ({ id }) => getSnapshot(db, id) ?? null,
+    deleteSnapshot: async ({ id }) => ({ deleted: deleteSnapshot(db, id) }),
+    getRawSection: async ({ id, path }) => ({ raw: getRawSection(db, id, path) ?? null }),
+    datasetOverview: async ({ snapshotId }) => datasetOverview(db, snapshotId ?? latestSnapshotId(db)),
+    listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
+    listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
+  };
+
+  return {
+    ...api,
+    db,
+    call: async (name, input) => {
+      const parsed = OPERATIONS[name].parse(input ?? {}) as OperationInput<typeof name>;
+      return (api[name] as (i: typeof parsed) => Promise<OperationResults[typeof name]>)(parsed);
+    },
+    close: () => db.close(),
+  };
+}
+
+function latestSnapshotId(db: DB): number | null {
+  return (db.prepare('SELECT max(id) AS id FROM snapshots').get() as { id: number | null }).id;
+}

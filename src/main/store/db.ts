@@ -1,0 +1,56 @@
+// Opening the one SQLite file that holds everything: pragmas, owner-only permissions, migrations.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations';
+
+export type DB = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'DB_NEWER' | 'DB_UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export function openDatabase(path: string): DB {
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    if (process.platform !== 'win32') chmodSync(path, 0o600);
+  }
+  let db: DB;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new StoreError('DB_UNREADABLE', `The database "${path}" cannot be opened: ${(e as Error).message}`);
+  }
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+  migrate(db);
+  return db;
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: DB): void {
+  const current = schemaVersion(db);
+  if (current > MIGRATIONS.length) {
+    db.close();
+    throw new StoreError('DB_NEWER', 'This database was written by a newer version of Footprint. Update Footprint to open it.');
+  }
+  if (current === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

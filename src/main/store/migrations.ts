@@ -1,0 +1,71 @@
+// Schema history. Append a migration, never edit one that has shipped: user databases carry
+// PRAGMA user_version and are brought forward one step at a time, in one transaction.
+export const MIGRATIONS: readonly string[] = [
+  // 1: snapshots, de-duplicated records, per-snapshot values and raw unknown sections.
+  `
+  CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    source_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    exported_at INTEGER,
+    imported_at INTEGER NOT NULL,
+    record_count INTEGER NOT NULL DEFAULT 0,
+    new_count INTEGER NOT NULL DEFAULT 0,
+    duplicate_count INTEGER NOT NULL DEFAULT 0
+  );
+  -- Which datasets a snapshot contained: a dataset missing from a snapshot was not requested,
+  -- which is different from being emptied.
+  CREATE TABLE snapshot_datasets (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    dataset TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    new INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    oldest INTEGER,
+    newest INTEGER,
+    PRIMARY KEY (snapshot_id, dataset)
+  ) WITHOUT ROWID;
+  -- One row per distinct record ever seen; fp is a hash of the dataset and its identifying fields.
+  CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    dataset TEXT NOT NULL,
+    fp BLOB NOT NULL UNIQUE,
+    at INTEGER,
+    data TEXT NOT NULL,
+    first_snapshot INTEGER NOT NULL,
+    last_snapshot INTEGER NOT NULL
+  );
+  CREATE INDEX records_by_dataset ON records(dataset, at);
+  -- Which snapshots contained which records (no foreign keys: checked per row they would double
+  -- the cost of a million-row import; snapshot deletion maintains this table itself).
+  CREATE TABLE record_snapshots (
+    snapshot_id INTEGER NOT NULL,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, record_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX record_snapshots_by_record ON record_snapshots(record_id);
+  CREATE TABLE snapshot_values (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    dataset TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (snapshot_id, dataset, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE snapshot_sections (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    empty INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, path)
+  );
+  CREATE TABLE snapshot_warnings (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, seq)
+  );
+  `,
+];

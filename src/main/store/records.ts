@@ -1,0 +1,77 @@
+// Reading records and values for tables, exports and the overview.
+import type { DB } from './db';
+import type { RecordPage, RecordRow, ValueRow, DatasetOverview } from '../../shared/contract';
+import { DATASETS } from '../../shared/catalog';
+
+interface Raw {
+  id: number;
+  at: number | null;
+  data: string;
+  first_snapshot: number;
+  last_snapshot: number;
+}
+
+function row(r: Raw): RecordRow {
+  return { id: r.id, at: r.at, fields: JSON.parse(r.data) as RecordRow['fields'], firstSnapshot: r.first_snapshot, lastSnapshot: r.last_snapshot };
+}
+
+/** Records of a dataset, newest first; within one snapshot when snapshotId is given. */
+export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number; offset?: number; limit?: number }): RecordPage {
+  const limit = opts.limit ?? 100;
+  const offset = opts.offset ?? 0;
+  if (opts.snapshotId !== undefined) {
+    const total = (
+      db.prepare('SELECT count(*) AS n FROM record_snapshots s JOIN records r ON r.id = s.record_id WHERE s.snapshot_id = ? AND r.dataset = ?').get(
+        opts.snapshotId,
+        dataset,
+      ) as { n: number }
+    ).n;
+    const rows = db
+      .prepare(
+        `SELECT r.* FROM records r JOIN record_snapshots s ON s.record_id = r.id
+         WHERE s.snapshot_id = ? AND r.dataset = ? ORDER BY r.at DESC, r.id LIMIT ? OFFSET ?`,
+      )
+      .all(opts.snapshotId, dataset, limit, offset) as Raw[];
+    return { total, rows: rows.map(row) };
+  }
+  const total = (db.prepare('SELECT count(*) AS n FROM records WHERE dataset = ?').get(dataset) as { n: number }).n;
+  const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id LIMIT ? OFFSET ?').all(dataset, limit, offset) as Raw[];
+  return { total, rows: rows.map(row) };
+}
+
+/** Every record of a dataset, oldest first, one at a time (for CSV/JSON export of large datasets). */
+export function* iterateRecords(db: DB, dataset: string): Generator<RecordRow> {
+  for (const r of db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at, id').iterate(dataset) as IterableIterator<Raw>) yield row(r);
+}
+
+export function listValues(db: DB, dataset: string, snapshotId: number): ValueRow[] {
+  return db
+    .prepare('SELECT key, value FROM snapshot_values WHERE snapshot_id = ? AND dataset = ? ORDER BY rowid')
+    .all(snapshotId, dataset) as ValueRow[];
+}
+
+/** Per-dataset totals across the archive and in the given snapshot. */
+export function datasetOverview(db: DB, snapshotId: number | null): DatasetOverview[] {
+  const archive = new Map(
+    (db.prepare('SELECT dataset, count(*) AS n FROM records GROUP BY dataset').all() as { dataset: string; n: number }[]).map((r) => [r.dataset, r.n]),
+  );
+  const inSnapshot = new Map(
+    snapshotId === null
+      ? []
+      : (db.prepare('SELECT dataset, records, new FROM snapshot_datasets WHERE snapshot_id = ?').all(snapshotId) as {
+          dataset: string;
+          records: number;
+          new: number;
+        }[]).map((r) => [r.dataset, r]),
+  );
+  return DATASETS.map((d) => ({
+    id: d.id,
+    label: d.label,
+    category: d.category,
+    shape: d.shape,
+    archived: archive.get(d.id) ?? 0,
+    present: inSnapshot.has(d.id),
+    records: inSnapshot.get(d.id)?.records ?? 0,
+    new: inSnapshot.get(d.id)?.new ?? 0,
+  }));
+}

@@ -1,0 +1,89 @@
+// Reading and removing snapshots.
+import type { DB } from './db';
+import type { SnapshotSummary, SnapshotDetail } from '../../shared/contract';
+
+interface SnapshotRow {
+  id: number;
+  source_name: string;
+  sha256: string;
+  format: string;
+  layout: string;
+  exported_at: number | null;
+  imported_at: number;
+  record_count: number;
+  new_count: number;
+  duplicate_count: number;
+}
+
+function summary(r: SnapshotRow): SnapshotSummary {
+  return {
+    id: r.id,
+    sourceName: r.source_name,
+    sha256: r.sha256,
+    format: r.format as SnapshotSummary['format'],
+    layout: r.layout,
+    exportedAt: r.exported_at,
+    importedAt: r.imported_at,
+    records: r.record_count,
+    newRecords: r.new_count,
+    duplicates: r.duplicate_count,
+  };
+}
+
+export function listSnapshots(db: DB): SnapshotSummary[] {
+  return (db.prepare('SELECT * FROM snapshots ORDER BY id').all() as SnapshotRow[]).map(summary);
+}
+
+export function findSnapshotBySha(db: DB, sha256: string): SnapshotSummary | undefined {
+  const row = db.prepare('SELECT * FROM snapshots WHERE sha256 = ?').get(sha256) as SnapshotRow | undefined;
+  return row && summary(row);
+}
+
+export function getSnapshot(db: DB, id: number): SnapshotDetail | undefined {
+  const row = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotRow | undefined;
+  if (!row) return undefined;
+  const datasets = db
+    .prepare('SELECT dataset, records, new, duplicates, oldest, newest FROM snapshot_datasets WHERE snapshot_id = ? ORDER BY dataset')
+    .all(id) as SnapshotDetail['datasets'];
+  const unknownSections = (
+    db.prepare('SELECT path, empty, length(raw) AS bytes FROM snapshot_sections WHERE snapshot_id = ? ORDER BY path').all(id) as {
+      path: string;
+      empty: number;
+      bytes: number;
+    }[]
+  ).map((s) => ({ path: s.path, empty: s.empty === 1, bytes: s.bytes }));
+  const warnings = db.prepare('SELECT path, message FROM snapshot_warnings WHERE snapshot_id = ? ORDER BY seq').all(id) as SnapshotDetail['warnings'];
+  return { ...summary(row), datasets, unknownSections, warnings };
+}
+
+export function getRawSection(db: DB, snapshotId: number, path: string): string | undefined {
+  const row = db.prepare('SELECT raw FROM snapshot_sections WHERE snapshot_id = ? AND path = ?').get(snapshotId, path) as { raw: string } | undefined;
+  return row?.raw;
+}
+
+/** Removes a snapshot and every record only it held, then compacts the file so the data is really gone. */
+export function deleteSnapshot(db: DB, id: number): boolean {
+  const deleted = db
+    .transaction(() => {
+      if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
+      db.prepare(
+        `DELETE FROM records WHERE id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = ?)
+           AND NOT EXISTS (SELECT 1 FROM record_snapshots o WHERE o.record_id = records.id AND o.snapshot_id <> ?)`,
+      ).run(id, id);
+      db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ?').run(id);
+      db.prepare(
+        `UPDATE records SET
+           first_snapshot = (SELECT min(snapshot_id) FROM record_snapshots WHERE record_id = records.id),
+           last_snapshot = (SELECT max(snapshot_id) FROM record_snapshots WHERE record_id = records.id)
+         WHERE first_snapshot = ? OR last_snapshot = ?`,
+      ).run(id, id);
+      db.prepare('DELETE FROM snapshots WHERE id = ?').run(id);
+      return true;
+    })
+    .immediate();
+  if (deleted) {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('VACUUM');
+  }
+  return deleted;
+}
