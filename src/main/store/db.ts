@@ -1,5 +1,5 @@
 // Opening the one SQLite file that holds everything: pragmas, owner-only permissions, migrations.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, mkdirSync, openSync, chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
