@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ImportError } from './errors';
-import { decodeUtf8, parseJsonText } from './json-text';
+import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
 import { openSource, type Source, type SourceEntry } from './source';
@@ -33,20 +33,21 @@ export function openExport(path: string): OpenedExport {
   const hint = exportTimeFromName(source.name);
   const json = findJsonEntry(source);
   if (json) {
-    const bytes = json.read();
+    let bytes: Buffer | undefined = json.read();
     if (bytes.length === 0) throw new ImportError('EMPTY_FILE', `"${json.path}" is empty (0 bytes). Download the export again.`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     return {
       format: 'json',
       sourceName: source.name,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       exportedAtHint: hint,
       parse: () => {
-        const decodeWarnings: string[] = [];
-        const text = decodeUtf8(bytes, decodeWarnings);
-        const { value, warnings } = parseJsonText(text);
+        if (!bytes) throw new Error('an export is parsed once');
+        const parsed = parseLazyJson(bytes);
+        bytes = undefined; // the lazy lists hold the buffer from here on; nothing else may
         return {
-          warnings: [...decodeWarnings, ...warnings].map((message) => ({ path: json.path, message })),
-          read: (sink) => readJsonDocument(value, sink),
+          warnings: parsed.warnings.map((message) => ({ path: json.path, message })),
+          read: (sink) => readJsonDocument(parsed.value, sink, parsed.truncated),
         };
       },
     };

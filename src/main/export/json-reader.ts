@@ -5,6 +5,7 @@ import { isEmptyValue } from './empty';
 import { ImportError } from './errors';
 import { conversationName, mapItem } from './fields';
 import { rawText, type ExportSink, type RecordFields } from './sink';
+import { isLazyList } from './lazy-json';
 import { detectJsonLayout, type JsonLayout } from './layout';
 
 type Obj = Record<string, unknown>;
@@ -30,19 +31,27 @@ for (const spec of DATASETS) {
 }
 
 export function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
-export function readJsonDocument(doc: unknown, sink: ExportSink): { layout: JsonLayout } {
-  if (!isObject(doc)) throw notTikTok();
+/** A list, parsed or still lazy. */
+function isList(v: unknown): v is Iterable<unknown> {
+  return Array.isArray(v) || isLazyList(v);
+}
+
+export function readJsonDocument(doc: unknown, sink: ExportSink, truncated = false): { layout: JsonLayout } {
+  if (!isObject(doc)) throw truncated ? cutShort() : notTikTok();
   let root: Obj = doc;
   const rootKeys = Object.keys(root);
   // Structure dumps and some re-packers wrap the export in a key named after the file.
   if (rootKeys.length === 1 && /\.json$/i.test(rootKeys[0]!) && isObject(root[rootKeys[0]!])) root = root[rootKeys[0]!] as Obj;
 
   const matches = findSections(root);
-  if (matches.length === 0) throw notTikTok();
+  if (matches.length === 0) throw truncated ? cutShort() : notTikTok();
 
+  if (truncated) sink = countingSink(sink);
   const consumed: string[][] = [];
   const seen = new Map<string, string>(); // dataset → raw text of a section already read, to skip exact copies
   for (const { spec, node } of matches) {
@@ -59,7 +68,25 @@ export function readJsonDocument(doc: unknown, sink: ExportSink): { layout: Json
     readSection(spec, node, sink);
   }
   reportUnknown(root, consumed, sink);
+  if (truncated && (sink as CountingSink).found === 0) throw cutShort();
   return { layout: detectJsonLayout(root) };
+}
+
+type CountingSink = ExportSink & { found: number };
+
+/** Counts what a cut-short file still yielded: nothing at all is an error, not an empty snapshot. */
+function countingSink(inner: ExportSink): CountingSink {
+  const s: CountingSink = {
+    ...inner,
+    found: 0,
+    record: (d, f) => void (s.found++, inner.record(d, f)),
+    value: (d, k, v) => void (s.found++, inner.value(d, k, v)),
+  };
+  return s;
+}
+
+function cutShort(): ImportError {
+  return new ImportError('NOT_JSON', 'The JSON file is cut short before any of its data: it was probably not fully downloaded or unzipped.');
 }
 
 function notTikTok(): ImportError {
@@ -79,7 +106,7 @@ function findSections(root: Obj): { spec: DatasetSpec; node: Node }[] {
     for (const spec of specs ?? []) {
       // A section nested inside a match of the same dataset is its list (Following → Following).
       if (found.some((f) => f.spec === spec && isPrefix(f.node.path, node.path))) continue;
-      found.push({ spec, node });
+      found.push({ spec, node: unwrapSameName(spec, node) });
       claimed = true;
     }
     if (claimed || node.path.length >= MAX_SECTION_DEPTH || !isObject(node.value)) continue;
@@ -87,6 +114,14 @@ function findSections(root: Obj): { spec: DatasetSpec; node: Node }[] {
     for (const k of Object.keys(v)) queue.push({ path: [...node.path, k], key: k, norm: normalizeName(k), value: v[k] });
   }
   return found;
+}
+
+/** L2 nests "Poi Review" → "POI Review" → ReviewsList: a parent named like its section stands for it. */
+function unwrapSameName(spec: DatasetSpec, node: Node): Node {
+  const v = node.value;
+  if (!isObject(v) || (spec.listKeys ?? []).some((k) => childAtPath(v, k) !== undefined)) return node;
+  const inner = Object.keys(v).find((k) => normalizeName(k) === node.norm && isObject(v[k]));
+  return inner === undefined ? node : { path: [...node.path, inner], key: inner, norm: node.norm, value: v[inner] };
 }
 
 function isPrefix(a: string[], b: string[]): boolean {
@@ -116,7 +151,7 @@ function childAtPath(obj: Obj, path: string): { key: string; value: unknown } | 
 
 /** The lists a section holds, as [canonical list key, items]. */
 function sectionLists(spec: DatasetSpec, section: unknown): { list: string; items: unknown }[] | 'opaque' {
-  if (Array.isArray(section)) return [{ list: spec.listKeys?.[0] ?? '', items: section }];
+  if (isList(section)) return [{ list: spec.listKeys?.[0] ?? '', items: section }];
   if (!isObject(section)) return 'opaque';
   const out: { list: string; items: unknown }[] = [];
   const done = new Set<string>();
@@ -135,9 +170,9 @@ function sectionLists(spec: DatasetSpec, section: unknown): { list: string; item
   if (out.length > 0) return out;
   // The list key was renamed: take the section's one list, or read a flat object as a single item.
   const data = Object.keys(section).filter((k) => !WRAPPER_KEYS.has(normalizeName(k)));
-  const lists = data.filter((k) => Array.isArray(section[k]));
+  const lists = data.filter((k) => isList(section[k]));
   if (lists.length === 1) return [{ list: lists[0]!, items: section[lists[0]!] }];
-  if (lists.length === 0 && data.every((k) => !isObject(section[k]) && !Array.isArray(section[k]))) {
+  if (lists.length === 0 && data.every((k) => !isObject(section[k]) && !isList(section[k]))) {
     return [{ list: '', items: [Object.fromEntries(data.map((k) => [k, section[k]]))] }];
   }
   return 'opaque';
@@ -158,13 +193,13 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
     if (isEmptyValue(items)) continue;
     if (spec.shape === 'chat' || spec.shape === 'keyed') {
       if (!isObject(items)) {
-        if (Array.isArray(items)) emitItems(spec, items, {}, sink, path);
+        if (isList(items)) emitItems(spec, items, {}, sink, path);
         else keepRaw(`"${node.key}" holds a ${typeof items} where a map was expected`);
         continue;
       }
       for (const [k, v] of Object.entries(items)) {
         if (spec.shape === 'chat') {
-          if (Array.isArray(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path);
+          if (isList(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path);
           else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'A conversation that is not a list of messages was skipped.');
         } else if (isObject(v)) {
           const fields = mapItem(spec, v, 'json');
@@ -173,7 +208,7 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
       }
       continue;
     }
-    if (!Array.isArray(items)) {
+    if (!isList(items)) {
       keepRaw(`"${list || node.key}" holds a ${typeof items} where a list was expected`);
       continue;
     }
@@ -182,7 +217,7 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
   }
 }
 
-function emitItems(spec: DatasetSpec, items: unknown[], extra: RecordFields, sink: ExportSink, path: string): void {
+function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFields, sink: ExportSink, path: string): void {
   let skipped = 0;
   for (const item of items) {
     let fields: RecordFields | null;
@@ -194,7 +229,8 @@ function emitItems(spec: DatasetSpec, items: unknown[], extra: RecordFields, sin
     }
     if (fields) sink.record(spec.id, { ...extra, ...fields });
   }
-  if (skipped > 0) sink.warn(path, `${skipped} entries that are not records were skipped.`);
+  if (isLazyList(items)) skipped += items.skipped;
+  if (skipped > 0) sink.warn(path, `${skipped} entries that are damaged or not records were skipped.`);
 }
 
 function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {

@@ -1,6 +1,7 @@
 // Which generation of the JSON layout an export is. Detected by its keys, never by date: L3 and L4
 // were both issued during 2025.
 import { normalizeName } from '../../shared/catalog';
+import { isLazyList } from './lazy-json';
 
 export type JsonLayout = 'L1' | 'L2' | 'L3' | 'L4' | 'unknown';
 
@@ -22,7 +23,8 @@ function usesL1Fields(root: Record<string, unknown>): boolean {
   for (const section of Object.values(activity as Record<string, unknown>)) {
     if (typeof section !== 'object' || section === null) continue;
     for (const list of Object.values(section as Record<string, unknown>)) {
-      if (Array.isArray(list) && typeof list[0] === 'object' && list[0] !== null && 'VideoLink' in list[0]) return true;
+      const first: unknown = Array.isArray(list) ? list[0] : isLazyList(list) ? list.first() : undefined;
+      if (typeof first === 'object' && first !== null && 'VideoLink' in first) return true;
     }
     if ('AppVersion' in section || 'Idfa' in section) return true;
   }

@@ -1,3 +1,5 @@
+import { isLazyList } from './lazy-json';
+
 // What a reader (JSON or TXT) hands to the importer. Readers only describe what they found; the
 // store decides identity, de-duplication and persistence.
 export type FieldValue = string | number | boolean;
@@ -15,6 +17,7 @@ export interface ExportSink {
 
 /** Serializes a raw section for keeping; hostile nesting must not crash the import. */
 export function rawText(node: unknown): string {
+  if (isLazyList(node)) return node.text();
   try {
     return JSON.stringify(node) ?? 'null';
   } catch {

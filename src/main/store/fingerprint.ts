@@ -1,30 +1,39 @@
 // A record's identity: a hash of its dataset and identifying fields, normalised so that the same
 // record read from a JSON export and from a TXT export (or from two layouts) hashes the same.
-import { hash } from 'node:crypto';
 import type { DatasetSpec } from '../../shared/catalog';
 import type { RecordFields } from '../export/sink';
 import { parseTime } from '../export/time';
+import { hash128 } from './hash128';
 
-function keyPart(spec: DatasetSpec, name: string, v: RecordFields[string] | undefined): string {
-  if (v === undefined) return '';
-  if (spec.fields.some((f) => f.name === name && f.time)) {
-    const ms = parseTime(v);
-    if (ms !== null) return String(ms);
-  }
-  return String(v).trim();
+const timeFields = new WeakMap<DatasetSpec, Set<string>>();
+function timeFieldsOf(spec: DatasetSpec): Set<string> {
+  let set = timeFields.get(spec);
+  if (!set) timeFields.set(spec, (set = new Set(spec.fields.filter((f) => f.time).map((f) => f.name))));
+  return set;
 }
 
-export function recordKey(spec: DatasetSpec, fields: RecordFields): string {
+/** The record's time (UTC epoch ms) from the dataset's time field, if it has a readable one. */
+export function recordTime(spec: DatasetSpec, fields: RecordFields): number | null {
+  return spec.time ? parseTime(fields[spec.time]) : null;
+}
+
+/** The identity text of a record; `at` is its already-parsed time field, passed to avoid parsing twice. */
+export function recordKey(spec: DatasetSpec, fields: RecordFields, at: number | null = recordTime(spec, fields)): string {
+  const times = timeFieldsOf(spec);
   const names = spec.key ?? Object.keys(fields).sort();
   let key = spec.id;
-  for (const name of names) key += `\u001f${spec.key ? '' : `${name}=`}${keyPart(spec, name, fields[name])}`;
+  for (const name of names) {
+    const v = fields[name];
+    let part = '';
+    if (v !== undefined) {
+      const ms = !times.has(name) ? null : name === spec.time ? at : parseTime(v);
+      part = ms !== null ? String(ms) : String(v).trim();
+    }
+    key += spec.key ? `\u001f${part}` : `\u001f${name}=${part}`;
+  }
   return key;
 }
 
 export function fingerprint(key: string): Buffer {
-  return (hash('sha256', key, 'buffer') as Buffer).subarray(0, 16);
-}
-
-export function recordTime(spec: DatasetSpec, fields: RecordFields): number | null {
-  return spec.time ? parseTime(fields[spec.time]) : null;
+  return hash128(key);
 }

@@ -66,17 +66,20 @@ export function deleteSnapshot(db: DB, id: number): boolean {
   const deleted = db
     .transaction(() => {
       if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
-      db.prepare(
-        `DELETE FROM records WHERE id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = ?)
-           AND NOT EXISTS (SELECT 1 FROM record_snapshots o WHERE o.record_id = records.id AND o.snapshot_id <> ?)`,
-      ).run(id, id);
+      // first/last are the min/max snapshot holding a record: equal to this one means only this one.
+      db.prepare('DELETE FROM records WHERE first_snapshot = @id AND last_snapshot = @id').run({ id });
       db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ?').run(id);
-      db.prepare(
-        `UPDATE records SET
-           first_snapshot = (SELECT min(snapshot_id) FROM record_snapshots WHERE record_id = records.id),
-           last_snapshot = (SELECT max(snapshot_id) FROM record_snapshots WHERE record_id = records.id)
-         WHERE first_snapshot = ? OR last_snapshot = ?`,
-      ).run(id, id);
+      // Records it shared: move their first/last to the nearest other snapshot holding them
+      // (set-based, one pass per snapshot; there are few snapshots and many records).
+      const others = (db.prepare('SELECT id FROM snapshots WHERE id <> ? ORDER BY id').pluck().all(id) as number[]);
+      const setFirst = db.prepare(
+        'UPDATE records SET first_snapshot = @s WHERE first_snapshot = @id AND id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
+      );
+      const setLast = db.prepare(
+        'UPDATE records SET last_snapshot = @s WHERE last_snapshot = @id AND id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
+      );
+      for (const s of others) setFirst.run({ s, id });
+      for (const s of [...others].reverse()) setLast.run({ s, id });
       db.prepare('DELETE FROM snapshots WHERE id = ?').run(id);
       return true;
     })

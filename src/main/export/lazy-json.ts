@@ -1,0 +1,263 @@
+// A structural JSON reader over the raw bytes. Objects near the top are parsed; large arrays are kept
+// as byte ranges (LazyList) and parsed a chunk of items at a time while the importer walks them. A
+// million-record export then never exists as one giant string plus one giant object tree, which
+// would need several times the file's size in memory.
+//
+// It is also forgiving where exports are known to be broken: a UTF-8 BOM, the document written twice
+// back to back, trailing commas, a file cut short (what is complete is read), one damaged item in a
+// list (that item is skipped and reported). Nesting is scanned iteratively, so hostile depth cannot
+// overflow the stack.
+import { isUtf8 } from 'node:buffer';
+import { ImportError } from './errors';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJ = 0x7b;
+const CLOSE_OBJ = 0x7d;
+const OPEN_ARR = 0x5b;
+const CLOSE_ARR = 0x5d;
+
+/** Arrays at least this long (in bytes) stay lazy. */
+const LAZY_ARRAY_BYTES = 64 * 1024;
+/** Objects nested deeper than this are parsed whole (V8's parser is iterative) instead of walked. */
+const MAX_WALK_DEPTH = 16;
+const ITEMS_PER_CHUNK = 256;
+
+export interface LazyJsonResult {
+  value: unknown;
+  warnings: string[];
+  /** the file ended before the document did */
+  truncated: boolean;
+}
+
+/** A number token of 16+ digits (outside strings, which are preceded by a quote or a slash). */
+const BIG_INTEGER = /[:,[]\s*-?\d{16,}/;
+
+/** JSON.parse, except that integers beyond 2^53 (device UIDs) are kept as their exact digits. */
+export function parseJson(text: string): unknown {
+  if (!BIG_INTEGER.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
+    typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && context?.source ? context.source : value,
+  );
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+class Scanner {
+  truncated = false;
+  trailingCommas = false;
+  constructor(readonly buf: Buffer) {}
+
+  skipWs(i: number): number {
+    const b = this.buf;
+    while (i < b.length && isWs(b[i]!)) i++;
+    return i;
+  }
+
+  /** i is at an opening quote; returns the index after the closing one (or the end, if cut short). */
+  stringEnd(i: number): number {
+    const b = this.buf;
+    let j = i + 1;
+    for (;;) {
+      j = b.indexOf(QUOTE, j);
+      if (j < 0) {
+        this.truncated = true;
+        return b.length;
+      }
+      let k = j - 1;
+      while (b[k] === BACKSLASH) k--;
+      if ((j - k - 1) % 2 === 0) return j + 1;
+      j++;
+    }
+  }
+
+  /** The end (exclusive) of the value starting at i, scanning nested brackets without recursion. */
+  valueEnd(i: number): number {
+    const b = this.buf;
+    const c = b[i];
+    if (c === QUOTE) return this.stringEnd(i);
+    if (c !== OPEN_OBJ && c !== OPEN_ARR) {
+      while (i < b.length) {
+        const d = b[i]!;
+        if (d === COMMA || d === CLOSE_OBJ || d === CLOSE_ARR || isWs(d)) break;
+        i++;
+      }
+      return i;
+    }
+    let depth = 0;
+    for (let k = i; k < b.length; k++) {
+      const d = b[k]!;
+      if (d === QUOTE) k = this.stringEnd(k) - 1;
+      else if (d === OPEN_OBJ || d === OPEN_ARR) depth++;
+      else if (d === CLOSE_OBJ || d === CLOSE_ARR) {
+        if (--depth === 0) return k + 1;
+      }
+    }
+    this.truncated = true;
+    return b.length;
+  }
+
+  text(start: number, end: number): string {
+    return this.buf.toString('utf8', start, end);
+  }
+
+  fail(at: number, what: string): never {
+    throw new ImportError('NOT_JSON', `The JSON file is damaged near byte ${at} (${what}) and cannot be read.`);
+  }
+
+  parseValue(i: number, depth: number): [unknown, number] {
+    const b = this.buf;
+    const c = b[i];
+    if (c === OPEN_OBJ && depth < MAX_WALK_DEPTH) return this.parseObject(i, depth);
+    const end = this.valueEnd(i);
+    if (c === OPEN_ARR && end - i >= LAZY_ARRAY_BYTES) return [new LazyList(this, i, end), end];
+    const slice = this.text(i, end);
+    try {
+      return [parseJson(slice), end];
+    } catch {
+      if (c === OPEN_ARR) return [new LazyList(this, i, end), end]; // damaged items are skipped one by one
+      if (this.truncated && end >= b.length) return [undefined, end];
+      return this.fail(i, 'an unreadable value');
+    }
+  }
+
+  parseObject(i: number, depth: number): [Record<string, unknown>, number] {
+    const b = this.buf;
+    const out: Record<string, unknown> = {};
+    let k = this.skipWs(i + 1);
+    if (b[k] === CLOSE_OBJ) return [out, k + 1];
+    while (k < b.length) {
+      if (b[k] !== QUOTE) return this.fail(k, 'expected a key');
+      const keyEnd = this.stringEnd(k);
+      if (keyEnd >= b.length) break;
+      const key = JSON.parse(this.text(k, keyEnd)) as string;
+      k = this.skipWs(keyEnd);
+      if (b[k] !== COLON) {
+        if (k >= b.length) break;
+        return this.fail(k, 'expected ":"');
+      }
+      k = this.skipWs(k + 1);
+      if (k >= b.length) break;
+      const [value, end] = this.parseValue(k, depth + 1);
+      if (value !== undefined) out[key] = value;
+      k = this.skipWs(end);
+      if (b[k] === COMMA) {
+        k = this.skipWs(k + 1);
+        if (b[k] === CLOSE_OBJ) {
+          this.trailingCommas = true;
+          return [out, k + 1];
+        }
+        continue;
+      }
+      if (b[k] === CLOSE_OBJ) return [out, k + 1];
+      if (k >= b.length) break;
+      return this.fail(k, 'expected "," or "}"');
+    }
+    this.truncated = true;
+    return [out, b.length];
+  }
+}
+
+/** A JSON array kept as bytes; iterate it to parse its items. */
+export class LazyList implements Iterable<unknown> {
+  /** items that could not be parsed while iterating */
+  skipped = 0;
+  constructor(
+    private readonly scanner: Scanner,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  isEmpty(): boolean {
+    return this.scanner.buf[this.scanner.skipWs(this.start + 1)] === CLOSE_ARR;
+  }
+
+  /** the exact text of the array, for keeping it raw */
+  text(): string {
+    return this.scanner.text(this.start, this.end);
+  }
+
+  toJSON(): unknown {
+    return [...this];
+  }
+
+  first(): unknown {
+    for (const item of this) return item;
+    return undefined;
+  }
+
+  *[Symbol.iterator](): Iterator<unknown> {
+    const s = this.scanner;
+    const b = s.buf;
+    let k = s.skipWs(this.start + 1);
+    const bounds: number[] = [];
+    const flush = function* (this: LazyList): Generator<unknown> {
+      if (bounds.length === 0) return;
+      let items: unknown[] | undefined;
+      try {
+        items = parseJson(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`) as unknown[];
+      } catch {
+        items = undefined;
+      }
+      if (items && items.length === bounds.length / 2) yield* items;
+      else {
+        for (let n = 0; n < bounds.length; n += 2) {
+          try {
+            yield parseJson(s.text(bounds[n]!, bounds[n + 1]!));
+          } catch {
+            this.skipped++;
+          }
+        }
+      }
+      bounds.length = 0;
+    }.bind(this);
+    while (k < this.end && b[k] !== CLOSE_ARR) {
+      const end = s.valueEnd(k);
+      if (end > this.end || (end >= b.length && s.truncated)) break; // an item cut off by the end of the file
+      bounds.push(k, end);
+      if (bounds.length >= ITEMS_PER_CHUNK * 2) yield* flush();
+      k = s.skipWs(end);
+      if (b[k] === COMMA) k = s.skipWs(k + 1);
+      else if (b[k] !== CLOSE_ARR && k < this.end) {
+        // not a separator: resynchronise at the next comma so one bad item does not lose the rest
+        this.skipped++;
+        const next = b.indexOf(COMMA, k);
+        if (next < 0 || next >= this.end) break;
+        k = s.skipWs(next + 1);
+      }
+    }
+    yield* flush();
+  }
+}
+
+export function isLazyList(v: unknown): v is LazyList {
+  return v instanceof LazyList;
+}
+
+/** Parses an export's bytes; throws ImportError only when nothing usable can be read. */
+export function parseLazyJson(buf: Buffer): LazyJsonResult {
+  const warnings: string[] = [];
+  const s = new Scanner(buf);
+  let i = 0;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
+  if (!isUtf8(buf)) warnings.push('The file contains bytes that are not valid UTF-8; they were replaced by "�".');
+  i = s.skipWs(i);
+  if (i >= buf.length) throw new ImportError('EMPTY_FILE', 'The JSON file is empty.');
+  const c = buf[i];
+  if (c !== OPEN_OBJ && c !== OPEN_ARR) {
+    throw new ImportError('NOT_JSON', 'This file is not JSON, and not a ZIP. Pick the ZIP TikTok sent you, or the user_data_tiktok.json inside it.');
+  }
+  const [value, end] = s.parseValue(i, 0);
+  const rest = s.skipWs(end);
+  if (rest < buf.length) {
+    if (buf[rest] === OPEN_OBJ) warnings.push('The file contains the export twice, back to back (a known TikTok glitch); the first copy was imported.');
+    else warnings.push(`The file has unexpected text after the end of the export (from byte ${rest}); it was ignored.`);
+  }
+  if (s.trailingCommas) warnings.push('The file had trailing commas (it was probably edited by hand); they were ignored.');
+  if (s.truncated) warnings.push('The file is cut short (probably not fully downloaded or unzipped); everything before the cut was imported.');
+  return { value, warnings, truncated: s.truncated };
+}

@@ -1,0 +1,60 @@
+// Shared test plumbing: temp folders, real files, real ZIPs.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import JSZip from 'jszip';
+import { afterEach } from 'vitest';
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'footprint-test-'));
+  dirs.push(d);
+  return d;
+}
+
+export function writeFile(path: string, content: string | Buffer): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+export function writeJson(dir: string, doc: unknown, name = 'user_data_tiktok.json'): string {
+  return writeFile(join(dir, name), JSON.stringify(doc, null, 2));
+}
+
+export async function writeZip(path: string, files: Record<string, string | Buffer>): Promise<string> {
+  const zip = new JSZip();
+  for (const [name, content] of Object.entries(files)) zip.file(name, content);
+  return writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+const video = (n: number) => `https://www.tiktokv.com/share/video/74287482831719${String(n).padStart(5, '0')}/`;
+const at = (day: number, sec = 0) => new Date(Date.UTC(2024, 10, 1) + day * 86_400_000 + sec * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+/** A small L3 export with `watch` watch-history rows starting at day `from`. */
+export function smallExport(opts: { from?: number; watch?: number; likes?: number; privateAccount?: 'Enabled' | 'Disabled' } = {}) {
+  const from = opts.from ?? 0;
+  return {
+    'Your Activity': {
+      'Watch History': {
+        VideoList: Array.from({ length: opts.watch ?? 5 }, (_, i) => ({ Date: at(from + i, from + i), Link: video(from + i) })),
+      },
+      'Like List': {
+        ItemFavoriteList: Array.from({ length: opts.likes ?? 2 }, (_, i) => ({ date: at(from + i, 7), link: video(900 + from + i) })),
+      },
+      Searches: { SearchList: [{ Date: at(from, 3), SearchTerm: 'cats 🥺' }] },
+    },
+    'App Settings': { Settings: { App: 1, SettingsMap: { 'Private Account': opts.privateAccount ?? 'Disabled' } } },
+    Profile: { 'Profile Info': { ProfileMap: { userName: 'user_4821', PlatformInfo: [] } } },
+  };
+}

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createService } from '../src/main/service';
+import { openExport } from '../src/main/export';
+import { writeSnapshot } from '../src/main/store/import-writer';
+import { openDatabase } from '../src/main/store/db';
+import { smallExport, sha256File, tempDir, writeFile, writeJson, writeZip } from './helpers';
+
+function counts(service: ReturnType<typeof createService>) {
+  const db = service.db;
+  return {
+    snapshots: (db.prepare('SELECT count(*) n FROM snapshots').get() as { n: number }).n,
+    records: (db.prepare('SELECT count(*) n FROM records').get() as { n: number }).n,
+    presence: (db.prepare('SELECT count(*) n FROM record_snapshots').get() as { n: number }).n,
+    values: (db.prepare('SELECT count(*) n FROM snapshot_values').get() as { n: number }).n,
+  };
+}
+
+describe('importing snapshots', () => {
+  it('re-importing the same export creates nothing and names the existing snapshot', async () => {
+    const dir = tempDir();
+    const file = writeJson(dir, smallExport());
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const first = await service.importExport({ path: file });
+    const before = counts(service);
+    const again = await service.importExport({ path: file });
+    expect(again.alreadyImported).toBe(true);
+    expect(again.snapshot.id).toBe(first.snapshot.id);
+    expect(again.datasets.watch_history!.records).toBe(5);
+    expect(counts(service)).toEqual(before);
+    service.close();
+  });
+
+  it('the same export zipped or bare is recognised as the same snapshot', async () => {
+    const dir = tempDir();
+    const doc = JSON.stringify(smallExport(), null, 2);
+    const bare = writeFile(join(dir, 'bare', 'user_data_tiktok.json'), doc);
+    const zip = await writeZip(join(dir, 'TikTok_Data_1735588272.zip'), { 'TikTok_Data/user_data_tiktok.json': doc });
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const a = await service.importExport({ path: zip });
+    expect(a.snapshot.exportedAt).toBe('2024-12-30T19:51:12Z'); // from the file name's epoch
+    const b = await service.importExport({ path: bare });
+    expect(b.alreadyImported).toBe(true);
+    expect(b.snapshot.id).toBe(a.snapshot.id);
+    service.close();
+  });
+
+  it('a later, overlapping export adds only what is new and updates last-seen', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const s1 = await service.importExport({ path: writeJson(join(dir, 'a'), smallExport({ from: 0, watch: 10 })) });
+    const s2 = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 6, watch: 10 })) });
+    expect(s2.datasets.watch_history).toEqual({ records: 10, new: 6, duplicates: 0 });
+    expect(s2.datasets.searches).toEqual({ records: 1, new: 1, duplicates: 0 });
+    const rows = service.db
+      .prepare(`SELECT first_snapshot f, last_snapshot l, count(*) n FROM records WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
+      .all();
+    expect(rows).toEqual([
+      { f: s1.snapshot.id, l: s1.snapshot.id, n: 6 },
+      { f: s1.snapshot.id, l: s2.snapshot.id, n: 4 },
+      { f: s2.snapshot.id, l: s2.snapshot.id, n: 6 },
+    ]);
+    // Settings are kept per snapshot so they can be compared.
+    const page = await service.listRecords({ dataset: 'watch_history' });
+    expect(page.total).toBe(16);
+    expect(page.rows[0]!.fields.link).toMatch(/^https:\/\/www\.tiktokv\.com\/share\/video\/\d+\/$/);
+    service.close();
+  });
+
+  it('exact duplicate rows inside one export are counted once and reported', async () => {
+    const dir = tempDir();
+    const doc = smallExport({ watch: 3 });
+    const list = doc['Your Activity']['Watch History'].VideoList;
+    list.push({ ...list[0]! }, { ...list[1]! });
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const r = await service.importExport({ path: writeJson(dir, doc) });
+    expect(r.datasets.watch_history).toEqual({ records: 3, new: 3, duplicates: 2 });
+    expect(r.warnings.some((w) => w.path === 'watch_history' && /2 exact duplicate rows/.test(w.message))).toBe(true);
+    service.close();
+  });
+
+  it('keeps settings and profile values per snapshot', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const a = await service.importExport({ path: writeJson(join(dir, 'a'), smallExport({ privateAccount: 'Disabled' })) });
+    const b = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ privateAccount: 'Enabled', from: 1 })) });
+    expect(await service.listValues({ dataset: 'settings', snapshotId: a.snapshot.id })).toEqual([{ key: 'Private Account', value: 'Disabled' }]);
+    expect(await service.listValues({ dataset: 'settings', snapshotId: b.snapshot.id })).toEqual([{ key: 'Private Account', value: 'Enabled' }]);
+    expect(await service.listValues({ dataset: 'profile', snapshotId: b.snapshot.id })).toEqual([{ key: 'userName', value: 'user_4821' }]);
+    service.close();
+  });
+
+  it('records which datasets each snapshot contained, even empty ones', async () => {
+    const dir = tempDir();
+    const doc: Record<string, unknown> = smallExport();
+    (doc['Your Activity'] as Record<string, unknown>)['Favorite Sounds'] = { FavoriteSoundList: null };
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const r = await service.importExport({ path: writeJson(dir, doc) });
+    expect(r.datasets.favorite_sounds).toEqual({ records: 0, new: 0, duplicates: 0 });
+    expect(r.datasets.login_history).toBeUndefined(); // not in the export: not requested, not "deleted"
+    const overview = await service.datasetOverview({ snapshotId: r.snapshot.id });
+    expect(overview.find((d) => d.id === 'favorite_sounds')).toMatchObject({ present: true, records: 0 });
+    expect(overview.find((d) => d.id === 'login_history')).toMatchObject({ present: false, records: 0 });
+    service.close();
+  });
+
+  it('keeps unknown sections raw and lists them', async () => {
+    const dir = tempDir();
+    const doc: Record<string, unknown> = smallExport();
+    doc['Brand New Category'] = { 'Shiny Section': { ShinyList: [{ Date: '2025-01-01 00:00:00', What: 'x' }] } };
+    (doc['Your Activity'] as Record<string, unknown>)['Mini Drama Watch History'] = {};
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const r = await service.importExport({ path: writeJson(dir, doc) });
+    expect(r.unknownSections).toEqual(
+      expect.arrayContaining([
+        { path: 'Brand New Category', empty: false },
+        { path: 'Your Activity/Mini Drama Watch History', empty: true },
+      ]),
+    );
+    const raw = await service.getRawSection({ id: r.snapshot.id, path: 'Brand New Category' });
+    expect(JSON.parse(raw.raw!)).toEqual(doc['Brand New Category']);
+    service.close();
+  });
+
+  it('a document written twice back to back imports the first copy with a warning', async () => {
+    const dir = tempDir();
+    const text = JSON.stringify(smallExport({ watch: 4 }));
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const r = await service.importExport({ path: writeFile(join(dir, 'user_data_tiktok.json'), `${text}\n${text}\n`) });
+    expect(r.datasets.watch_history!.records).toBe(4);
+    expect(r.warnings.map((w) => w.message).join()).toMatch(/twice/);
+    service.close();
+  });
+
+  it('a cancelled import rolls back completely', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const service = createService({ dbPath });
+    await service.importExport({ path: writeJson(join(dir, 'a'), smallExport()) });
+    const before = counts(service);
+    const opened = openExport(writeJson(join(dir, 'b'), smallExport({ from: 3, watch: 60_000 })));
+    expect(() =>
+      writeSnapshot(
+        service.db,
+        { sourceName: 'b', sha256: opened.sha256, format: 'json', exportedAtHint: null },
+        opened.parse(),
+        { isCancelled: () => true },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+    expect(counts(service)).toEqual(before);
+    expect(service.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    service.close();
+  });
+
+  it('a failure in the middle of writing leaves the database as it was', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const service = createService({ dbPath });
+    await service.importExport({ path: writeJson(join(dir, 'a'), smallExport()) });
+    const before = counts(service);
+    const opened = openExport(writeJson(join(dir, 'b'), smallExport({ from: 2 })));
+    const parsed = opened.parse();
+    const failing = {
+      ...parsed,
+      read: (sink: Parameters<typeof parsed.read>[0]) => {
+        parsed.read(sink);
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => writeSnapshot(service.db, { sourceName: 'b', sha256: opened.sha256, format: 'json', exportedAtHint: null }, failing)).toThrow(
+      'disk on fire',
+    );
+    expect(counts(service)).toEqual(before);
+    service.close();
+  });
+
+  it.each([
+    ['not JSON', 'hello, I am a text file', 'NOT_JSON'],
+    ['truncated JSON', '{"Your Activity": {"Watch History": {"VideoList": [{"Date": "2024-', 'NOT_JSON'],
+    ['JSON that is not a TikTok export', '{"kind": "drive#file", "items": []}', 'NOT_TIKTOK'],
+    ['a JSON array', '[1, 2, 3]', 'NOT_TIKTOK'],
+  ])('%s is refused with a clear error and the database file is untouched', async (_name, content, code) => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const service = createService({ dbPath });
+    await service.importExport({ path: writeJson(join(dir, 'ok'), smallExport()) });
+    service.close();
+    const hash = sha256File(dbPath);
+    const again = createService({ dbPath });
+    await expect(again.importExport({ path: writeFile(join(dir, 'bad', 'user_data_tiktok.json'), content) })).rejects.toMatchObject({ code });
+    again.close();
+    expect(sha256File(dbPath)).toBe(hash);
+  });
+
+  it('migrates an empty database and refuses one from a newer version', () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const db = openDatabase(dbPath);
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['records', 'record_snapshots', 'snapshot_datasets', 'snapshot_sections', 'snapshot_values', 'snapshots']));
+    const version = db.pragma('user_version', { simple: true }) as number;
+    expect(version).toBeGreaterThan(0);
+    db.pragma(`user_version = ${version + 1}`);
+    db.close();
+    expect(() => openDatabase(dbPath)).toThrow(/newer version of Footprint/);
+  });
+
+  it('deleting a snapshot removes what only it held', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const s1 = await service.importExport({ path: writeJson(join(dir, 'a'), smallExport({ from: 0, watch: 10 })) });
+    const s2 = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 6, watch: 10 })) });
+    expect((await service.deleteSnapshot({ id: s2.snapshot.id })).deleted).toBe(true);
+    expect((await service.listRecords({ dataset: 'watch_history' })).total).toBe(10);
+    const last = service.db.prepare(`SELECT DISTINCT last_snapshot l FROM records`).all();
+    expect(last).toEqual([{ l: s1.snapshot.id }]);
+    expect(await service.listSnapshots({})).toHaveLength(1);
+    service.close();
+  });
+
+  it('deleting the first of three snapshots moves shared records to the next one holding them', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const s1 = await service.importExport({ path: writeJson(join(dir, 'a'), smallExport({ from: 0, watch: 10 })) });
+    const s2 = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 5, watch: 10 })) });
+    const s3 = await service.importExport({ path: writeJson(join(dir, 'c'), smallExport({ from: 12, watch: 5 })) });
+    await service.deleteSnapshot({ id: s1.snapshot.id });
+    const rows = service.db
+      .prepare(`SELECT first_snapshot f, last_snapshot l, count(*) n FROM records WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
+      .all();
+    expect(rows).toEqual([
+      { f: s2.snapshot.id, l: s2.snapshot.id, n: 7 },
+      { f: s2.snapshot.id, l: s3.snapshot.id, n: 3 },
+      { f: s3.snapshot.id, l: s3.snapshot.id, n: 2 },
+    ]);
+    service.close();
+  });
+});
