@@ -1,6 +1,12 @@
 // Tiny runtime schemas for operation inputs: every door (IPC, CLI, tests) validates the same way.
 export type Schema<T> = { parse(value: unknown, path?: string): T; describe: string };
 
+type Parsed<S> = S extends Schema<infer T> ? T : never;
+/** An object whose optional() properties may be left out. */
+export type ObjectOf<P extends Record<string, Schema<unknown>>> = {
+  [K in keyof P as undefined extends Parsed<P[K]> ? never : K]: Parsed<P[K]>;
+} & { [K in keyof P as undefined extends Parsed<P[K]> ? K : never]?: Exclude<Parsed<P[K]>, undefined> };
+
 export class SchemaError extends Error {
   constructor(message: string) {
     super(message);
@@ -40,10 +46,21 @@ export const s = {
       parse: (v, path = '') => (values.includes(v as string) ? (v as T[number]) : fail(path, `one of ${values.join(', ')}`, v)),
     };
   },
+  array<T>(inner: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<T[]> {
+    const max = opts.max ?? 10_000;
+    return {
+      describe: `${inner.describe}[]`,
+      parse: (v, path = '') => {
+        if (!Array.isArray(v)) return fail(path, 'a list', v);
+        if (v.length < (opts.min ?? 0) || v.length > max) return fail(path, `a list of ${opts.min ?? 0}–${max} items`, v);
+        return v.map((x, i) => inner.parse(x, `${path}[${i}]`));
+      },
+    };
+  },
   optional<T>(inner: Schema<T>): Schema<T | undefined> {
     return { describe: `${inner.describe}?`, parse: (v, path) => (v === undefined ? undefined : inner.parse(v, path)) };
   },
-  object<P extends Record<string, Schema<unknown>>>(props: P): Schema<{ [K in keyof P]: ReturnType<P[K]['parse']> }> {
+  object<P extends Record<string, Schema<unknown>>>(props: P): Schema<ObjectOf<P>> {
     return {
       describe: 'object',
       parse: (v, path = '') => {
@@ -54,7 +71,7 @@ export const s = {
           const parsed = schema.parse((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
           if (parsed !== undefined) out[k] = parsed;
         }
-        return out as { [K in keyof P]: ReturnType<P[K]['parse']> };
+        return out as ObjectOf<P>;
       },
     };
   },
