@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { writeLargeExport } from './large-export';
+import { writeLargeExport, writeLargeTxtZip } from './large-export';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const dir = join(__dirname, '.data');
@@ -35,6 +35,12 @@ function run(exportPath: string, dbPath: string, mode = 'import'): { records: nu
 
 const fmt = (n: number, d = 2) => n.toFixed(d);
 
+async function prepareTxt(n: number): Promise<string> {
+  const zip = join(dir, `TikTok_Data_${n}_txt.zip`);
+  if (!existsSync(zip)) await writeLargeTxtZip(zip, n);
+  return zip;
+}
+
 async function main(): Promise<void> {
   const small = await prepare(20_000, 'a');
   const a = await prepare(RECORDS, 'a');
@@ -60,6 +66,11 @@ async function main(): Promise<void> {
   console.log(`floor               parse + bare insert of ${floor.records} rows in ${fmt(floor.seconds)} s, peak RSS ${fmt(floor.peakRssMb, 0)} MB`);
   console.log(`ratio to floor      ${fmt(first.seconds / floor.seconds)}x (import), ${fmt(second.seconds / floor.seconds)}x (re-import)`);
   console.log(`database size       ${fmt(statSync(db).size / 1e6, 0)} MB`);
+
+  const txt = await prepareTxt(RECORDS);
+  reset();
+  const txtFirst = run(txt, db);
+  console.log(`TXT import          ${txtFirst.records} records in ${fmt(txtFirst.seconds)} s = ${Math.round(txtFirst.records / txtFirst.seconds).toLocaleString('en')} records/s, peak RSS ${fmt(txtFirst.peakRssMb, 0)} MB (ZIP ${mb(txt)} MB)`);
   reset();
 }
 

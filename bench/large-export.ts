@@ -1,6 +1,7 @@
 // Writes a large, realistic L3 export straight to disk (never holding it in memory), for benchmarks.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import JSZip from 'jszip';
 
 /** Share of the records each dataset gets; adds up to 1. */
 const MIX: [section: string, category: string, listKey: string, share: number, item: (i: number, t: string) => unknown][] = [
@@ -20,6 +21,16 @@ const MIX: [section: string, category: string, listKey: string, share: number, i
   ['Comments', 'Comment', 'CommentsList', 0.05, (i, t) => ({ date: t, comment: `comment number ${i} so cute 🥺`, photo: 'N/A', url: '' })],
 ];
 
+/** Where each mix entry's record numbers start, so the JSON and TXT forms hold the same records. */
+function firstIndex(total: number): number[] {
+  let next = 0;
+  return MIX.map(([, , , share]) => {
+    const start = next;
+    next += Math.round(total * share);
+    return start;
+  });
+}
+
 function time(i: number): string {
   return new Date(Date.UTC(2024, 0, 1) + i * 13_000).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -33,14 +44,15 @@ export async function writeLargeExport(path: string, total: number, variant = 'a
   const byCategory = new Map<string, typeof MIX>();
   for (const m of MIX) byCategory.set(m[1], [...(byCategory.get(m[1]) ?? []), m]);
   await write('{\n');
+  const starts = firstIndex(total);
   let first = true;
-  let next = 0;
   for (const [category, sections] of byCategory) {
     await write(`${first ? '' : ',\n'}  ${JSON.stringify(category)}: {\n`);
     first = false;
     for (let s = 0; s < sections.length; s++) {
       const [section, , listKey, share, item] = sections[s]!;
       const n = Math.round(total * share);
+      let next = starts[MIX.findIndex((m) => m[0] === section)]!;
       await write(`    ${JSON.stringify(section)}: {\n      ${JSON.stringify(listKey)}: [\n`);
       let chunk = '';
       for (let i = 0; i < n; i++, next++) {
@@ -57,4 +69,38 @@ export async function writeLargeExport(path: string, total: number, variant = 'a
   await write(`,\n  "Profile": {"Profile Info": {"ProfileMap": {"userName": "bench_user", "bioDescription": ${JSON.stringify(variant)}}}}\n}\n`);
   out.end();
   await once(out, 'finish');
+}
+
+/** TXT form of the same mix (generation C): one file per dataset, `Label: value` blocks. */
+const TXT_FILES: Record<string, string> = {
+  'Watch History': 'TikTok/Your Activity/Watch History.txt',
+  'Like List': 'TikTok/Likes and Favorites/Like List.txt',
+  'Favorite Videos': 'TikTok/Likes and Favorites/Favorite Videos.txt',
+  Searches: 'TikTok/Your Activity/Searches.txt',
+  'Login History': 'TikTok/Your Activity/Login History.txt',
+  'Off TikTok Activity': 'TikTok/Ads and data/Off TikTok Activity.txt',
+  'Share History': 'TikTok/Your Activity/Share History.txt',
+  Comments: 'TikTok/Comments/Comments.txt',
+};
+const TXT_LABELS: Record<string, string> = {
+  Date: 'Date', date: 'Date', TimeStamp: 'Date', Link: 'Link', link: 'Link', SearchTerm: 'Search Term', IP: 'IP',
+  DeviceModel: 'Device Model', DeviceSystem: 'Device System', NetworkType: 'Network Type', Carrier: 'Carrier',
+  Source: 'Source', Event: 'Event', SharedContent: 'Shared Content', Method: 'Method', comment: 'Comment', photo: 'Photo', url: 'Url',
+};
+
+export async function writeLargeTxtZip(path: string, total: number): Promise<void> {
+  const zip = new JSZip();
+  const starts = firstIndex(total);
+  for (const [m, [section, , , share, item]] of MIX.entries()) {
+    const n = Math.round(total * share);
+    let next = starts[m]!;
+    const blocks: string[] = [];
+    for (let i = 0; i < n; i++, next++) {
+      const row = item(next, `${time(next)} UTC`) as Record<string, string>;
+      blocks.push(Object.entries(row).map(([k, v]) => `${TXT_LABELS[k] ?? k}: ${v === '' ? 'N/A' : v}`).join('\n'));
+    }
+    zip.file(TXT_FILES[section]!, blocks.join('\n\n') + '\n');
+  }
+  zip.file('TikTok/Profile and Settings/Profile Info.txt', 'Username: bench_user\n');
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }));
 }

@@ -1,15 +1,312 @@
-// TXT exports: placeholder until the TXT reader lands (issue 3); no TXT export is recognised yet.
+// TXT exports: a tree of .txt files, one per dataset, in one of three folder generations:
+//   A (2019–2021)  category folders at the root: Activity/Video Browsing History.txt, Videos/Videos.txt
+//   B (2024)       Tiktok/Activity/Browsing History.txt, Tiktok/Posts/Post.txt, …
+//   C (2025+)      TikTok/Your Activity/Watch History.txt, TikTok/Likes and Favorites/…, localized names
+// Files are found by basename at any depth (the folders move and are translated). Each file is
+// parsed into the same datasets, fields and value keys the JSON reader produces, so that a TXT and
+// a JSON export of the same account de-duplicate against each other.
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { DATASETS, datasetSpec, normalizeName, type DatasetSpec } from '../../shared/catalog';
+import { ImportError, isImportError } from './errors';
+import { canonicalField } from './fields';
 import type { ExportSink } from './sink';
 import type { SourceEntry } from './source';
+import {
+  CATEGORY_FOLDERS,
+  GEN_A_FILES,
+  GEN_B_FILES,
+  GEN_B_FOLDERS,
+  GEN_C_FILES,
+  GEN_C_FOLDERS,
+  isSentinel,
+  valuesFile,
+} from './txt-labels';
+import { isChatText, parseChat, parseRecords, parseSplit, parseValues, type ParseContext, type ParseResult } from './txt-parse';
 
-export function findTxtExport(_entries: SourceEntry[]): SourceEntry[] | undefined {
-  return undefined;
+export type TxtGeneration = 'A' | 'B' | 'C';
+
+/** The largest single .txt file read (V8 strings stop a little above 512 MiB). */
+const MAX_TXT_BYTES = 512 * 1024 ** 2 - 64;
+
+const fileIndex = new Map<string, DatasetSpec>();
+for (const spec of DATASETS) {
+  for (const f of spec.txtFiles ?? []) {
+    const n = normalizeName(f.replace(/\.txt$/i, ''));
+    if (!fileIndex.has(n)) fileIndex.set(n, spec);
+  }
 }
 
-export function txtContentHash(_entries: SourceEntry[]): string {
-  throw new Error('TXT exports are not supported yet');
+function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
 }
 
-export function readTxtExport(_entries: SourceEntry[], _sink: ExportSink): { layout: string } {
-  throw new Error('TXT exports are not supported yet');
+function stem(path: string): string {
+  return normalizeName(baseName(path).replace(/\.txt$/i, ''));
+}
+
+/** The dataset a TXT file holds, by its name (any folder, any casing). */
+export function txtDataset(path: string): DatasetSpec | undefined {
+  return fileIndex.get(stem(path));
+}
+
+function isTxt(path: string): boolean {
+  if (!/\.txt$/i.test(path)) return false;
+  // macOS resource forks and hidden files are not part of the export
+  return !path.split('/').some((p) => p.startsWith('.') || p === '__MACOSX');
+}
+
+function dirSegments(path: string): string[] {
+  const parts = path.split('/');
+  parts.pop();
+  return parts;
+}
+
+/**
+ * The export's root folder: the deepest folder holding every known file, moved up past a category
+ * folder ("Activity") so that a partial export still roots at its Tiktok/TikTok folder; a folder
+ * named Tiktok/TikTok in the path is always the root. The same export zipped or unzipped (with or
+ * without an outer folder) therefore has the same relative paths.
+ */
+function exportRoot(known: SourceEntry[]): string[] {
+  let common: string[] | null = null;
+  for (const e of known) {
+    const dirs = dirSegments(e.path);
+    if (common === null) common = dirs;
+    else {
+      let i = 0;
+      while (i < common.length && i < dirs.length && common[i] === dirs[i]) i++;
+      common = common.slice(0, i);
+    }
+  }
+  let root = common ?? [];
+  const tiktok = root.map((s) => s.toLowerCase()).lastIndexOf('tiktok');
+  if (tiktok >= 0) return root.slice(0, tiktok + 1);
+  if (root.length > 0 && CATEGORY_FOLDERS.has(normalizeName(root[root.length - 1]!))) root = root.slice(0, -1);
+  return root;
+}
+
+function underRoot(path: string, root: string[]): boolean {
+  if (root.length === 0) return true;
+  const parts = path.split('/');
+  if (parts.length <= root.length) return false;
+  for (let i = 0; i < root.length; i++) if (parts[i] !== root[i]) return false;
+  return true;
+}
+
+function relativePath(path: string, root: string[]): string {
+  return (root.length === 0 ? path : path.split('/').slice(root.length).join('/')).normalize('NFC');
+}
+
+/** File names other programs use too: alone, outside a TikTok folder, they must look like TikTok's. */
+const GENERIC_NAMES = new Set(
+  ['Settings', 'Status', 'Comments', 'Post', 'Posts', 'Videos', 'Following', 'Follower', 'Followers', 'Hashtag', 'Stickers', 'Vouchers',
+    'Donation', 'Fundraiser', 'Purchases', 'Searches', 'Reposts', 'Autofill', 'Instellingen', 'Reacties', 'Berichten', 'Einstellungen',
+    'Kommentare'].map(normalizeName),
+);
+
+/** The first lines of a file read like a TikTok TXT file of this dataset. */
+function looksLikeTikTok(entry: SourceEntry, spec: DatasetSpec): boolean {
+  const head = entry.read().subarray(0, 4096).toString('utf8').replace(/^\ufeff/, '');
+  for (const raw of head.split(/\r?\n|\r/, 20)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (isSentinel(line) || line.startsWith('>>>')) return true;
+    const i = line.indexOf(': ');
+    if (i <= 0) return false;
+    const label = line.slice(0, i).replace(/:+$/, '');
+    return spec.shape === 'values' || canonicalField(spec, label, 'txt') !== undefined;
+  }
+  return false;
+}
+
+/** The .txt entries of a TikTok TXT export (under its root folder), or undefined when this is not one. */
+export function findTxtExport(entries: SourceEntry[]): SourceEntry[] | undefined {
+  const txts = entries.filter((e) => isTxt(e.path));
+  const known = txts.filter((e) => txtDataset(e.path) !== undefined);
+  if (known.length === 0) return undefined;
+  if (known.length === 1 && GENERIC_NAMES.has(stem(known[0]!.path)) && !dirSegments(known[0]!.path).some((s) => s.toLowerCase() === 'tiktok')) {
+    // one file with a common name (Settings.txt, Comments.txt…): only when it reads like TikTok's
+    if (!looksLikeTikTok(known[0]!, txtDataset(known[0]!.path)!)) return undefined;
+  }
+  const root = exportRoot(known);
+  return txts.filter((e) => underRoot(e.path, root));
+}
+
+/** SHA-256 over the sorted (relative path, size, bytes) of the export's .txt files. */
+export function txtContentHash(entries: SourceEntry[]): string {
+  const root = exportRoot(entries.filter((e) => txtDataset(e.path) !== undefined));
+  const files = entries.map((e) => ({ rel: relativePath(e.path, root), entry: e }));
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const h = createHash('sha256');
+  for (const { rel, entry } of files) {
+    const bytes = entry.read();
+    // the length makes the concatenation unambiguous (no file can pretend to end early)
+    h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+  }
+  return h.digest('hex');
+}
+
+/** Which folder generation an export is, from its folders and file names. */
+export function detectTxtGeneration(paths: string[], sawVideoLink = false): TxtGeneration {
+  const segs = new Set<string>();
+  const rawSegs = new Set<string>();
+  const files = new Set<string>();
+  for (const p of paths) {
+    for (const s of dirSegments(p)) {
+      segs.add(normalizeName(s));
+      rawSegs.add(s);
+    }
+    files.add(stem(p));
+  }
+  const has = (set: Set<string>, names: Set<string>): boolean => [...names].some((n) => set.has(n));
+  if (has(segs, GEN_C_FOLDERS)) return 'C';
+  if (has(files, GEN_B_FILES)) return 'B';
+  if (has(files, GEN_C_FILES)) return 'C';
+  if (has(files, GEN_A_FILES)) return 'A';
+  if (rawSegs.has('TikTok')) return 'C';
+  if (segs.has('tiktok')) return 'B';
+  if (has(segs, GEN_B_FOLDERS)) return 'B';
+  if (sawVideoLink || segs.has('activity')) return 'A';
+  return 'C';
+}
+
+/** UTF-8 (BOM stripped, invalid bytes replaced), or UTF-16 with a BOM; NUL characters dropped. */
+export function decodeTxt(bytes: Buffer, warn: (message: string) => void): string {
+  if (bytes.length > MAX_TXT_BYTES) {
+    throw new ImportError('TOO_LARGE', 'A .txt file in this export is larger than 512 MiB; that is not a TikTok export file.');
+  }
+  let text: string;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    text = swapped.swap16().toString('utf16le');
+  } else {
+    if (!isUtf8(bytes)) warn('The file contains bytes that are not valid UTF-8; they were replaced by "�".');
+    text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  }
+  if (text.includes('\0')) {
+    warn('The file contains NUL characters; they were removed.');
+    text = text.replaceAll('\0', '');
+  }
+  // Old Mac line endings: no \n at all, only \r.
+  if (!text.includes('\n') && text.includes('\r')) text = text.replaceAll('\r', '\n');
+  return text;
+}
+
+/** True when the text holds nothing but blank lines and "no data" sentinels. */
+function isEmptyText(text: string): boolean {
+  let empty = true;
+  let pos = 0;
+  while (empty && pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const t = text.slice(pos, Math.min(end, pos + 200)).trim();
+    if (t !== '' && !isSentinel(t)) empty = false;
+    pos = end + 1;
+  }
+  return empty;
+}
+
+/** A file's text compared for copies: line endings and trailing blank lines do not matter. */
+function sameContent(text: string): string {
+  const t = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
+  return t.trimEnd();
+}
+
+function readFile(ctx: ParseContext, text: string): ParseResult {
+  switch (ctx.spec.shape) {
+    case 'values':
+      return parseValues(ctx, text);
+    case 'split':
+      return parseSplit(ctx, text);
+    case 'chat':
+      return isChatText(text) ? parseChat(ctx, text) : parseRecords(ctx, text);
+    default:
+      return parseRecords(ctx, text);
+  }
+}
+
+/** Reads every .txt file of the export into the sink; returns the layout ("TXT-A" | "TXT-B" | "TXT-C"). */
+export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layout: string } {
+  const root = exportRoot(entries.filter((e) => txtDataset(e.path) !== undefined));
+  const files = entries
+    .map((e) => ({ entry: e, rel: relativePath(e.path, root) }))
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+
+  // Errors the sink throws (the database, a cancelled import) pass through untouched; anything the
+  // parsers throw is a bug that must not lose the file: it is kept raw with a warning.
+  let sinkError: unknown;
+  const guard = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A): void => {
+    try {
+      fn(...a);
+    } catch (e) {
+      sinkError = e;
+      throw e;
+    }
+  };
+  const safeSink: ExportSink = {
+    present: guard(sink.present.bind(sink)),
+    record: guard(sink.record.bind(sink)),
+    value: guard(sink.value.bind(sink)),
+    unknown: guard(sink.unknown.bind(sink)),
+    warn: guard(sink.warn.bind(sink)),
+  };
+
+  let sawVideoLink = false;
+  const readTexts = new Map<string, string[]>(); // dataset → digests of contents read, to skip exact copies
+  const filesPerDataset = new Map<string, number>();
+  for (const { entry } of files) {
+    const id = txtDataset(entry.path)?.id;
+    if (id) filesPerDataset.set(id, (filesPerDataset.get(id) ?? 0) + 1);
+  }
+  for (const { entry, rel } of files) {
+    const bytes = entry.read();
+    const spec = txtDataset(entry.path);
+    const warn = (message: string): void => safeSink.warn(rel, message);
+    let text: string;
+    try {
+      text = decodeTxt(bytes, warn);
+    } catch (e) {
+      if (isImportError(e) && e.code === 'TOO_LARGE') {
+        safeSink.warn(rel, 'The file is too large to read (over 512 MiB); it was skipped.');
+        continue;
+      }
+      throw e;
+    }
+    if (!spec) {
+      safeSink.unknown(rel, text, isEmptyText(text));
+      continue;
+    }
+    safeSink.present(spec.id, rel);
+    if (spec.id === 'profile') safeSink.present('linked_platforms', rel); // as the JSON reader does
+    // The same file under two folders (Gen C repeats Off TikTok Activity, as JSON L4 does): read once.
+    if ((filesPerDataset.get(spec.id) ?? 0) > 1) {
+      const digest = createHash('sha256').update(sameContent(text)).digest('hex');
+      const before = readTexts.get(spec.id) ?? [];
+      if (before.includes(digest)) continue;
+      readTexts.set(spec.id, [...before, digest]);
+    }
+    if (!sawVideoLink && /^Video Link:/m.test(text.slice(0, 4096))) sawVideoLink = true;
+
+    const ctx: ParseContext = {
+      spec,
+      path: rel,
+      sink: safeSink,
+      values: spec.shape === 'values' ? valuesFile(spec.id, baseName(rel)) : undefined,
+      datasetSpec,
+    };
+    try {
+      // Labels the catalog does not know are kept as fields under their JSON-style names, without a
+      // warning (the JSON reader keeps unknown keys the same way).
+      readFile(ctx, text);
+    } catch (e) {
+      if (e === sinkError || isImportError(e)) throw e;
+      safeSink.unknown(rel, text, false);
+      safeSink.warn(rel, `The file could not be read (${(e as Error)?.message ?? String(e)}); it was kept as it is.`);
+    }
+  }
+  return { layout: `TXT-${detectTxtGeneration(entries.map((e) => e.path), sawVideoLink)}` };
 }
