@@ -3,12 +3,14 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, mkdirSync, openSync, chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
+import { unlockConnection, type Secret } from './encryption';
 
 export type DB = Database.Database;
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'DB_NEWER' | 'DB_UNREADABLE',
+    // DB_LOCKED: encrypted, and no or a wrong passphrase/key. The rest: see store/encryption.ts.
+    readonly code: 'DB_NEWER' | 'DB_UNREADABLE' | 'DB_LOCKED' | 'DB_NOT_ENCRYPTED' | 'DB_ENCRYPTED' | 'DB_BUSY' | 'BAD_PASSPHRASE' | 'NO_KEYCHAIN',
     message: string,
   ) {
     super(message);
@@ -16,7 +18,8 @@ export class StoreError extends Error {
   }
 }
 
-export function openDatabase(path: string): DB {
+/** `secret`: the raw 32-byte key or the passphrase of an encrypted database (a new file is created encrypted). */
+export function openDatabase(path: string, secret?: Secret): DB {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
@@ -25,8 +28,14 @@ export function openDatabase(path: string): DB {
   let db: DB;
   try {
     db = new Database(path);
+  } catch (e) {
+    throw new StoreError('DB_UNREADABLE', `The database "${path}" cannot be opened: ${(e as Error).message}`);
+  }
+  unlockConnection(db, path, secret); // key first, then proof; closes db and throws StoreError on failure
+  try {
     db.pragma('journal_mode = WAL');
   } catch (e) {
+    db.close();
     throw new StoreError('DB_UNREADABLE', `The database "${path}" cannot be opened: ${(e as Error).message}`);
   }
   db.pragma('synchronous = NORMAL');

@@ -1,0 +1,62 @@
+// Binds every contract operation to an ipcMain-like object, generically: channel `fp:<name>`,
+// sender check, input validation (service.call), and an Envelope back — never a thrown error, so
+// the renderer always gets {ok, value} | {ok: false, error: {code, message}}.
+// No electron import: test/ipc.test.ts drives it with a plain object and a real service.
+import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope, type OperationName } from '../shared/contract';
+import { toApiError } from './service/errors';
+
+/** The part of Electron's ipcMain this needs. */
+export interface IpcMainLike<E> {
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+/** The part of the service this needs: validate + run by name. */
+export interface ContractCaller {
+  call(name: OperationName, input: unknown): Promise<unknown>;
+}
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export const channelFor = (name: OperationName): string => `${IPC_CHANNEL_PREFIX}${name}`;
+
+export const FORBIDDEN: ApiError = {
+  code: 'FORBIDDEN',
+  message: 'This request did not come from the Footprint window and was refused.',
+};
+
+export interface BindOptions {
+  /** told about unexpected (INTERNAL) failures, for the log */
+  onInternalError?: (name: OperationName, error: unknown) => void;
+}
+
+/** Binds all operations; returns a function that removes the handlers again. */
+export function bindContract<E>(
+  ipc: IpcMainLike<E>,
+  service: ContractCaller,
+  isTrustedSender: (event: E) => boolean,
+  opts: BindOptions = {},
+): () => void {
+  for (const name of OPERATION_NAMES) {
+    ipc.handle(channelFor(name), async (event: E, ...args: unknown[]): Promise<Envelope<unknown>> => {
+      let trusted = false;
+      try {
+        trusted = isTrustedSender(event) === true;
+      } catch {
+        trusted = false;
+      }
+      if (!trusted) return { ok: false, error: FORBIDDEN };
+      if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', message: `${name} takes one argument.` } };
+      try {
+        return { ok: true, value: await service.call(name, args[0] ?? {}) };
+      } catch (e) {
+        const error = toApiError(e);
+        if (error.code === 'INTERNAL') opts.onInternalError?.(name, e);
+        return { ok: false, error };
+      }
+    });
+  }
+  return () => {
+    for (const name of OPERATION_NAMES) ipc.removeHandler(channelFor(name));
+  };
+}

@@ -1,0 +1,162 @@
+// The main window and the hardening every web contents and the session get: sandboxed, isolated,
+// no navigation, no new windows, no webviews, no permissions, no downloads, no request that is not
+// the app's own, CSP on every response; only allow-listed https links open (in the browser).
+import { BrowserWindow, screen, shell, type Session, type WebContents } from 'electron';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  allowedExternalUrl,
+  contentSecurityPolicy,
+  isAllowedRequest,
+  isAppPageUrl,
+  MIN_WINDOW,
+  restoreWindowState,
+  type AppSource,
+  type WindowState,
+} from './security';
+
+export interface MainWindowOptions {
+  app: AppSource;
+  preload: string;
+  devTools: boolean;
+  /** JSON file remembering size and position */
+  statePath: string;
+  icon?: string;
+}
+
+function readState(file: string): WindowState {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    raw = undefined;
+  }
+  return restoreWindowState(
+    raw,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function writeState(file: string, win: BrowserWindow): void {
+  if (win.isDestroyed()) return;
+  const b = win.getNormalBounds();
+  const state: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    /* losing the window position is not worth an error */
+  }
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const state = readState(opts.statePath);
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
+    show: false,
+    title: 'Footprint',
+    backgroundColor: '#f6f5f2',
+    icon: opts.icon,
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: opts.devTools,
+    },
+  });
+
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  const saveSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => writeState(opts.statePath, win), 500);
+  };
+  win.on('resized', saveSoon);
+  win.on('moved', saveSoon);
+  win.on('maximize', saveSoon);
+  win.on('unmaximize', saveSoon);
+  win.on('close', () => {
+    clearTimeout(timer);
+    writeState(opts.statePath, win);
+  });
+
+  if (opts.app.kind === 'dev') void win.loadURL(opts.app.url);
+  else void win.loadFile(join(opts.app.rendererDir, 'index.html'));
+  return win;
+}
+
+function openIfAllowed(url: string): void {
+  const safe = allowedExternalUrl(url);
+  if (safe) void shell.openExternal(safe);
+}
+
+/** For every web contents the app ever creates (windows, devtools): no way out. */
+export function hardenWebContents(contents: WebContents, app: AppSource, devTools: boolean): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openIfAllowed(url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppPageUrl(event.url, app)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (!devTools) contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+/** The session's share of the policy. */
+export function hardenSession(ses: Session, app: AppSource, devTools: boolean): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  ses.setSpellCheckerEnabled(false);
+  ses.on('will-download', (event) => event.preventDefault());
+
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, app, { devTools });
+    if (!allowed) console.warn(`[footprint] blocked request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+
+  const csp = contentSecurityPolicy(app.kind === 'dev' ? { dev: app.url } : {});
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // the app's own responses only (DevTools' pages keep their own policy)
+    if (!isAllowedRequest(details.url, app)) {
+      callback({});
+      return;
+    }
+    const headers: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(details.responseHeaders ?? {})) {
+      if (k.toLowerCase() !== 'content-security-policy') headers[k] = v;
+    }
+    headers['Content-Security-Policy'] = [csp];
+    headers['X-Content-Type-Options'] = ['nosniff'];
+    callback({ responseHeaders: headers });
+  });
+}

@@ -1,0 +1,224 @@
+// What can be checked of the Electron app without Electron: the electron-vite build output and the
+// electron-builder configuration. (Electron's binary cannot be downloaded where these tests run.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { IMPORT_PROGRESS_CHANNEL, OPERATIONS } from '../../src/shared/contract';
+import { buildApp, ROOT } from './harness';
+import { writeFixture } from './fixture';
+
+let build: ReturnType<typeof buildApp>;
+beforeAll(() => {
+  build = buildApp();
+}, 240_000);
+afterAll(() => build?.cleanup());
+
+describe('electron-vite build output', () => {
+  it('has the main entry, the import worker next to it, the preload and the renderer', () => {
+    for (const f of ['main/index.js', 'main/import-worker.js', 'preload/index.js', 'renderer/index.html']) {
+      expect(existsSync(join(build.outDir, f)), f).toBe(true);
+    }
+  });
+
+  it('main and worker are CommonJS and keep the native module external', () => {
+    for (const f of ['main/index.js', 'main/import-worker.js']) {
+      const code = readFileSync(join(build.outDir, f), 'utf8');
+      expect(code, f).not.toMatch(/^\s*(import|export)\s/m);
+    }
+    const main = readFileSync(join(build.outDir, 'main/index.js'), 'utf8');
+    expect(main).toMatch(/require\("electron"\)/);
+    // the worker entry is resolved next to index.js at run time
+    expect(main).toMatch(/resolveImportWorkerEntry\(here\)/);
+    const worker = readFileSync(join(build.outDir, 'main/import-worker.js'), 'utf8');
+    expect(worker).not.toMatch(/require\("electron"\)/);
+    // the native module stays a require() of the installed package (asarUnpack'ed when packaged)
+    const dir = join(build.outDir, 'main');
+    const all = [main, worker, ...readdirSync(join(dir, 'chunks')).map((f) => readFileSync(join(dir, 'chunks', f), 'utf8'))].join('\n');
+    expect(all).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
+    expect(all).not.toMatch(/better_sqlite3\.node|bindings\(/);
+  });
+
+  it('the preload is one sandbox-compatible CommonJS file exposing every operation', async () => {
+    const code = readFileSync(join(build.outDir, 'preload/index.js'), 'utf8');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect([...new Set(code.match(/require\("[^"]+"\)/g))]).toEqual(['require("electron")']);
+
+    // Run it the way a sandboxed preload runs: a bare context whose require only knows 'electron'.
+    const exposed: Record<string, Record<string, (...a: unknown[]) => unknown>> = {};
+    const invoked: unknown[][] = [];
+    const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) => void (exposed[key] = api) },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => {
+          invoked.push(args);
+          return { ok: true, value: null };
+        },
+        on: (channel: string, l: (...a: unknown[]) => void) => void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(l),
+        removeListener: (channel: string, l: (...a: unknown[]) => void) => void listeners.get(channel)?.delete(l),
+      },
+      webUtils: { getPathForFile: (f: { name: string }) => `/dropped/${f.name}` },
+    };
+    const sandboxRequire = (id: string) => {
+      if (id === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${id}`);
+    };
+    runInNewContext(`(function (require) {\n${code}\n})`, {}, { filename: 'preload/index.js' })(sandboxRequire);
+
+    const api = exposed.footprint!;
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(OPERATIONS), 'onImportProgress', 'pathForFile'].sort());
+    await api.listRecords!({ dataset: 'likes' });
+    await api.listSnapshots!();
+    expect(invoked).toEqual([
+      ['fp:listRecords', { dataset: 'likes' }],
+      ['fp:listSnapshots', {}],
+    ]);
+    const got: unknown[] = [];
+    const off = api.onImportProgress!((p: unknown) => got.push(p)) as () => void;
+    for (const l of listeners.get(IMPORT_PROGRESS_CHANNEL) ?? []) l({}, { phase: 'writing', records: 5 });
+    off();
+    expect(listeners.get(IMPORT_PROGRESS_CHANNEL)?.size).toBe(0);
+    expect(got).toEqual([{ phase: 'writing', records: 5 }]);
+    expect(api.pathForFile!({ name: 'x.zip' })).toBe('/dropped/x.zip');
+  });
+
+  it('the renderer has the CSP meta tag first and loads nothing remote', () => {
+    const html = readFileSync(join(build.outDir, 'renderer/index.html'), 'utf8');
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+    expect(head.trimStart().slice('<head>'.length).trimStart()).toMatch(/^<meta http-equiv="Content-Security-Policy"/);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+});
+
+describe('the built main process, driven with a stand-in electron module', () => {
+  let work: string;
+  let fixture: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'fp-main-'));
+    fixture = writeFixture(join(work, 'export'), { watch: 30, likes: 5 });
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const run = (mode: 'file' | 'dev' | 'packaged') => {
+    const dir = join(work, mode);
+    mkdirSync(dir, { recursive: true });
+    const r = spawnSync(process.execPath, [join(__dirname, 'fake-electron-main.cjs'), build.outDir, dir, fixture, mode], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      // the build may live outside the repository: let it find node_modules
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    });
+    const line = r.stdout.trim().split('\n').at(-1) ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) throw new Error(`main process run failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    return JSON.parse(line);
+  };
+
+  it('hardens, opens one sandboxed window, binds IPC, imports in the built worker, quits cleanly', () => {
+    const r = run('file');
+    expect(r.errors).toEqual([]);
+    expect(r.calls[0]).toEqual(['enableSandbox', { beforeReady: true }]);
+    expect(r.calls).toContain('requestSingleInstanceLock');
+    expect(r.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: true,
+      preload: join(build.outDir, 'preload', 'index.js'),
+    });
+    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.shown).toBe(true);
+    expect(r.menus).toBe(1);
+    expect(r.channels).toEqual(Object.keys(OPERATIONS).map((n) => `fp:${n}`).sort());
+    expect(r.session).toMatchObject({
+      permission: false,
+      check: false,
+      device: false,
+      remote: { cancel: true },
+      local: { cancel: false },
+      elsewhere: { cancel: true },
+      devServer: { cancel: true },
+      downloadPrevented: true,
+    });
+    expect(r.session.headers['Content-Security-Policy']).toEqual([expect.stringMatching(/^default-src 'self'; script-src 'self'; style-src 'self';/)]);
+    expect(Object.keys(r.session.headers).filter((k: string) => k.toLowerCase() === 'content-security-policy')).toHaveLength(1);
+    expect(r.contents).toEqual({
+      navigationPrevented: true,
+      webviewPrevented: true,
+      frameNavigationPrevented: true,
+      windowOpen: [{ action: 'deny' }, { action: 'deny' }],
+      opened: ['https://support.tiktok.com/en/account-and-privacy/personalized-ads-and-data/requesting-your-data'],
+    });
+    expect(r.ipc.listSnapshots).toEqual({ ok: true, value: [] });
+    expect(r.ipc.foreign.error.code).toBe('FORBIDDEN');
+    expect(r.ipc.subframe.error.code).toBe('FORBIDDEN');
+    expect(r.ipc.bad.error.code).toBe('BAD_INPUT');
+    expect(r.ipc.choose).toEqual({ ok: true, value: { path: fixture } });
+    expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 1 });
+    expect(r.ipc.import.datasets).toEqual(expect.arrayContaining(['likes', 'watch_history']));
+    expect(r.progress).toEqual(['reading', 'parsing', 'done']);
+    expect(r.ipc.afterImport).toBe(1);
+    expect(r.quit).toBe(true);
+    expect(r.windowStateAfterClose).toBe(true);
+  });
+
+  it('packaged: no devtools, and a dev-server URL in the environment is ignored', () => {
+    const r = run('packaged');
+    expect(r.errors).toEqual([]);
+    expect(r.webPreferences.devTools).toBe(false);
+    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.session.devServer).toEqual({ cancel: true });
+    expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 1 });
+  });
+
+  it('development: loads the dev server and allows only it', () => {
+    const r = run('dev');
+    expect(r.loaded).toEqual({ url: 'http://localhost:5173' });
+    expect(r.session).toMatchObject({ devServer: { cancel: false }, remote: { cancel: true }, elsewhere: { cancel: true } });
+    expect(r.ipc.listSnapshots.ok).toBe(true);
+  });
+});
+
+describe('electron-builder.yml', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let config: Record<string, any>;
+  beforeAll(async () => {
+    // js-yaml and app-builder-lib come with electron-builder
+    const { load } = (await import('js-yaml' as string)) as { load(text: string): unknown };
+    config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as typeof config;
+  });
+
+  it('passes electron-builder\'s own schema', async () => {
+    const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js' as string);
+    const { DebugLogger } = await import('builder-util' as string);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('sets the fuses and the targets', () => {
+    expect(config.productName).toBe('Footprint');
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.files).toContain('out/**/*');
+    expect(config.win.target[0].target).toBe('nsis');
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.target[0]).toEqual({ target: 'dmg', arch: ['x64', 'arm64'] });
+    expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage', 'deb']);
+  });
+
+  it('points at icons that exist', () => {
+    for (const f of [config.win.icon, config.mac.icon, join(config.linux.icon, '512x512.png'), 'resources/icons/png/16x16.png']) {
+      expect(existsSync(join(ROOT, f)), f).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,222 @@
+// End-to-end harness: the built renderer in Debian Chromium, talking to the REAL service.
+//
+// - builds the app with `electron-vite build --outDir <tmp>` (or uses FOOTPRINT_E2E_OUT=<dir> when
+//   a build already exists, e.g. `out` after `npm run build`);
+// - serves <out>/renderer from a tiny static server on 127.0.0.1 with the same CSP header the
+//   main process sets (Chromium refuses module scripts from file://);
+// - installs `window.footprint` with page.exposeFunction + page.addInitScript, forwarding every
+//   operation through bindContract (the same code ipcMain runs) to createService + the worker
+//   import on a temporary SQLite file;
+// - records every request of the browser context and aborts any that is not the local server.
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ImportProgress } from '../../src/shared/contract';
+import { createService } from '../../src/main/service';
+import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../../src/main/service/worker-import';
+import { bindContract, OPERATION_NAMES } from '../../src/main/ipc-binding';
+import { contentSecurityPolicy } from '../../src/main/security';
+
+// page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any, document: any, DataTransfer: any, DragEvent: any, getComputedStyle: any;
+type HTMLElement = any;
+type HTMLAnchorElement = any;
+
+export const CHROMIUM = process.env.FOOTPRINT_CHROMIUM || '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const ROOT = resolve(__dirname, '../..');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--metrics-recording-only',
+  '--no-pings',
+];
+
+/** Builds the app into a temporary folder (or reuses FOOTPRINT_E2E_OUT) and returns the out dir. */
+export function buildApp(): { outDir: string; cleanup: () => void } {
+  const given = process.env.FOOTPRINT_E2E_OUT;
+  if (given) {
+    const outDir = resolve(ROOT, given);
+    if (!existsSync(join(outDir, 'renderer', 'index.html'))) throw new Error(`FOOTPRINT_E2E_OUT=${given} has no renderer/index.html; run npm run build`);
+    return { outDir, cleanup: () => {} };
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'fp-e2e-build-'));
+  const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const r = spawnSync(process.execPath, [cli, 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  if (r.status !== 0) throw new Error(`electron-vite build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** A static file server on 127.0.0.1 for one folder, with the app's CSP header. */
+export async function serveStatic(dir: string): Promise<{ server: Server; origin: string }> {
+  const root = resolve(dir);
+  const csp = contentSecurityPolicy();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export interface AppHarness {
+  page: Page;
+  context: BrowserContext;
+  service: WorkerService;
+  origin: string;
+  dbPath: string;
+  /** every URL the browser context requested */
+  requests: string[];
+  /** requests that were not to the local server (aborted) */
+  offending: () => string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  progress: ImportProgress[];
+  /** what the "Open export…" dialog answers next (a path, or null = dismissed) */
+  setNextChoice(path: string | null): void;
+  cspViolations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  rendererDir: string;
+  workDir: string;
+  samplePath?: string;
+  /** File name → path, for pathForFile on dropped files */
+  dropPaths?: Record<string, string>;
+  colorScheme?: 'light' | 'dark';
+}
+
+let browser: Browser | undefined;
+
+export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const { server, origin } = await serveStatic(o.rendererDir);
+
+  const dbPath = join(o.workDir, 'footprint.db');
+  let nextChoice: string | null = null;
+  const progress: ImportProgress[] = [];
+  let page: Page | undefined;
+  const base = createService({ dbPath, samplePath: o.samplePath, chooseExport: async () => nextChoice });
+  const service = withWorkerImport(base, {
+    entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main')),
+    dbPath,
+    samplePath: o.samplePath,
+    onImportProgress: (p) => {
+      progress.push(p);
+      void page?.evaluate((x) => (window as unknown as { __fpEmitProgress(p: unknown): void }).__fpEmitProgress(x), p).catch(() => undefined);
+    },
+  });
+
+  // The same binding ipcMain gets in the app, on a stand-in: channel → handler.
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  bindContract({ handle: (c, h) => void handlers.set(c, h), removeHandler: (c) => void handlers.delete(c) }, service, () => true);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: o.colorScheme ?? 'light', serviceWorkers: 'block' });
+  const requests: string[] = [];
+  const isLocal = (url: string) => url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  context.on('request', (r) => void requests.push(r.url()));
+  await context.route(
+    () => true,
+    (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')),
+  );
+
+  page = await context.newPage();
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('websocket', (ws) => void requests.push(ws.url()));
+  page.on('pageerror', (e) => void pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+
+  await page.exposeFunction('__fpCall', async (name: string, input: unknown) => {
+    const h = handlers.get(`fp:${name}`);
+    if (!h) return { ok: false, error: { code: 'BAD_INPUT', message: `unknown operation ${name}` } };
+    return h({}, input);
+  });
+  await page.addInitScript(
+    ({ names, paths }) => {
+      const w = window as unknown as Record<string, unknown>;
+      const listeners = new Set<(p: unknown) => void>();
+      w.__fpEmitProgress = (p: unknown) => listeners.forEach((l) => l(p));
+      const call = w.__fpCall as (name: string, input: unknown) => Promise<unknown>;
+      const bridge: Record<string, unknown> = {};
+      for (const name of names) bridge[name] = (input?: unknown) => call(name, input ?? {});
+      bridge.onImportProgress = (cb: (p: unknown) => void) => {
+        listeners.add(cb);
+        return () => listeners.delete(cb);
+      };
+      bridge.pathForFile = (file: File) => paths[file.name] ?? '';
+      w.footprint = Object.freeze(bridge);
+      const violations: string[] = [];
+      w.__cspViolations = violations;
+      document.addEventListener('securitypolicyviolation', (e: any) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
+    { names: OPERATION_NAMES as string[], paths: o.dropPaths ?? {} },
+  );
+  await page.goto(`${origin}/index.html`);
+
+  return {
+    page,
+    context,
+    service,
+    origin,
+    dbPath,
+    requests,
+    offending: () => requests.filter((u) => !isLocal(u)),
+    pageErrors,
+    consoleErrors,
+    progress,
+    setNextChoice: (p) => {
+      nextChoice = p;
+    },
+    cspViolations: () => page!.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    close: async () => {
+      await context.close();
+      await service.stopImports();
+      service.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}

@@ -1,0 +1,275 @@
+// The IPC door without Electron: bindContract on a stand-in for ipcMain, a real service on a real
+// SQLite file. Plus the main process's security policy (src/main/security.ts), which decides who
+// may call it, what the window may load and which links may open.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { IPC_CHANNEL_PREFIX, OPERATIONS, type Envelope } from '../src/shared/contract';
+import { bindContract, channelFor, FORBIDDEN, OPERATION_NAMES, type IpcMainLike } from '../src/main/ipc-binding';
+import { createService, type Service } from '../src/main/service';
+import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/service/worker-import';
+import {
+  allowedExternalUrl,
+  appEntryUrl,
+  contentSecurityPolicy,
+  DEFAULT_WINDOW,
+  EXTERNAL_LINKS,
+  isAllowedRequest,
+  isAppPageUrl,
+  restoreWindowState,
+  type AppSource,
+} from '../src/main/security';
+import { writeFixture } from './e2e/fixture';
+
+type Event = { senderFrame: { url: string } | null };
+type Handler = (event: Event, ...args: unknown[]) => Promise<Envelope<unknown>>;
+
+class FakeIpcMain implements IpcMainLike<Event> {
+  readonly handlers = new Map<string, Handler>();
+  handle(channel: string, listener: (event: Event, ...args: unknown[]) => unknown): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener as Handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  invoke(event: Event, channel: string, ...args: unknown[]): Promise<Envelope<unknown>> {
+    const h = this.handlers.get(channel);
+    if (!h) throw new Error(`No handler registered for '${channel}'`);
+    return h(event, ...args);
+  }
+}
+
+const app: AppSource = { kind: 'file', rendererDir: '/opt/Footprint/resources/app.asar/out/renderer' };
+const own: Event = { senderFrame: { url: appEntryUrl(app) } };
+const stranger: Event = { senderFrame: { url: 'https://evil.example/index.html' } };
+const trusted = (e: Event) => isAppPageUrl(e.senderFrame?.url, app);
+
+let dir: string;
+let fixture: string;
+let service: Service;
+let ipc: FakeIpcMain;
+let unbind: () => void;
+let chosen: string | null = null;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fp-ipc-'));
+  fixture = writeFixture(join(dir, 'export'), { watch: 120, likes: 10 });
+  service = createService({ dbPath: join(dir, 'footprint.db'), chooseExport: async () => chosen });
+  ipc = new FakeIpcMain();
+  unbind = bindContract(ipc, service, trusted);
+});
+afterAll(() => {
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('bindContract', () => {
+  it('binds every contract operation on fp:<name>, generically', () => {
+    expect(OPERATION_NAMES).toEqual(Object.keys(OPERATIONS));
+    expect([...ipc.handlers.keys()].sort()).toEqual(Object.keys(OPERATIONS).map((n) => `${IPC_CHANNEL_PREFIX}${n}`).sort());
+    expect(channelFor('listSnapshots')).toBe('fp:listSnapshots');
+  });
+
+  it('answers envelopes from the real service', async () => {
+    expect(await ipc.invoke(own, 'fp:listSnapshots', {})).toEqual({ ok: true, value: [] });
+    const imported = await ipc.invoke(own, 'fp:importExport', { path: fixture });
+    expect(imported.ok).toBe(true);
+    const value = (imported as { value: { snapshot: { id: number }; datasets: Record<string, { records: number }> } }).value;
+    expect(value.snapshot.id).toBe(1);
+    expect(value.datasets.watch_history?.records).toBe(120);
+
+    const page = await ipc.invoke(own, 'fp:listRecords', { dataset: 'watch_history', snapshotId: 1, offset: 100, limit: 50 });
+    expect(page).toMatchObject({ ok: true, value: { total: 120 } });
+    expect((page as { value: { rows: unknown[] } }).value.rows).toHaveLength(20);
+    const overview = await ipc.invoke(own, 'fp:datasetOverview', {});
+    expect((overview as { value: { id: string; records: number }[] }).value.find((d) => d.id === 'likes')?.records).toBe(10);
+  });
+
+  it('treats a missing argument as {}', async () => {
+    expect(await ipc.invoke(own, 'fp:listSnapshots')).toMatchObject({ ok: true });
+  });
+
+  it('refuses senders that are not our page, before touching the service', async () => {
+    const before = await service.listSnapshots({});
+    const other = writeFixture(join(dir, 'other'), { watch: 5, seed: 9 });
+    for (const event of [stranger, { senderFrame: null }, { senderFrame: { url: `${appEntryUrl(app)}?x=1` } }]) {
+      expect(await ipc.invoke(event, 'fp:importExport', { path: other })).toEqual({ ok: false, error: FORBIDDEN });
+      expect(await ipc.invoke(event, 'fp:deleteSnapshot', { id: 1 })).toEqual({ ok: false, error: FORBIDDEN });
+    }
+    expect(await service.listSnapshots({})).toEqual(before);
+  });
+
+  it('refuses when the sender check itself throws', async () => {
+    const local = new FakeIpcMain();
+    bindContract(local, service, () => {
+      throw new Error('boom');
+    });
+    expect(await local.invoke(own, 'fp:listSnapshots', {})).toEqual({ ok: false, error: FORBIDDEN });
+  });
+
+  it('validates input through the contract', async () => {
+    const bad = async (channel: string, ...args: unknown[]) => {
+      const r = await ipc.invoke(own, channel, ...args);
+      expect(r.ok).toBe(false);
+      return (r as { error: { code: string; message: string } }).error;
+    };
+    expect(await bad('fp:listRecords', { dataset: 'not_a_dataset' })).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await bad('fp:listRecords', { dataset: 'likes', limit: 5000 })).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await bad('fp:getSnapshot', { id: '1' })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/id must be an integer/) });
+    expect(await bad('fp:importExport', { path: fixture, extra: true })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/extra is not expected/) });
+    expect(await bad('fp:importExport', 'just a string')).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await bad('fp:listSnapshots', {}, {})).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await bad('fp:chooseExport', { kind: 'anything' })).toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('maps service failures to codes and human messages', async () => {
+    const r = await ipc.invoke(own, 'fp:importExport', { path: join(dir, 'missing.zip') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((r as { error: { message: string } }).error.message).toMatch(/missing\.zip/);
+    expect(await ipc.invoke(own, 'fp:getSnapshot', { id: 999 })).toEqual({ ok: true, value: null });
+  });
+
+  it('passes the dialog through chooseExport', async () => {
+    chosen = '/home/me/TikTok_Data_1.zip';
+    expect(await ipc.invoke(own, 'fp:chooseExport', { kind: 'file' })).toEqual({ ok: true, value: { path: chosen } });
+    chosen = null;
+    expect(await ipc.invoke(own, 'fp:chooseExport', {})).toEqual({ ok: true, value: { path: null } });
+    const noDialog = createService({ dbPath: join(dir, 'cli.db') });
+    const local = new FakeIpcMain();
+    bindContract(local, noDialog, () => true);
+    expect(await local.invoke(own, 'fp:chooseExport', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    noDialog.close();
+  });
+
+  it('reports unexpected failures to the log hook', async () => {
+    const seen: string[] = [];
+    const local = new FakeIpcMain();
+    const broken = { call: async () => Promise.reject(new Error('disk on fire')) };
+    bindContract(local, broken, () => true, { onInternalError: (name) => void seen.push(name) });
+    expect(await local.invoke(own, 'fp:listSnapshots', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong inside Footprint: disk on fire' },
+    });
+    expect(seen).toEqual(['listSnapshots']);
+  });
+
+  it('runs imports in the worker when bound to the desktop service', async () => {
+    const dbPath = join(dir, 'desktop.db');
+    const base = createService({ dbPath });
+    const desktop = withWorkerImport(base, { entry: resolveImportWorkerEntry(resolve(__dirname, '../src/main')), dbPath });
+    const local = new FakeIpcMain();
+    bindContract(local, desktop, trusted);
+    try {
+      const r = await local.invoke(own, 'fp:importExport', { path: fixture });
+      expect(r).toMatchObject({ ok: true, value: { snapshot: { id: 1 }, alreadyImported: false } });
+      expect(await local.invoke(own, 'fp:cancelImport', {})).toEqual({ ok: true, value: { cancelled: false } });
+      expect(await local.invoke(own, 'fp:listSnapshots', {})).toMatchObject({ ok: true, value: [{ id: 1 }] });
+      expect(await local.invoke(own, 'fp:importExport', { path: 7 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    } finally {
+      await desktop.stopImports();
+      desktop.close();
+    }
+  });
+
+  it('unbinds every handler', () => {
+    unbind();
+    expect(ipc.handlers.size).toBe(0);
+  });
+});
+
+describe('security policy', () => {
+  it('knows the app page exactly', () => {
+    const entry = appEntryUrl(app);
+    expect(entry).toBe('file:///opt/Footprint/resources/app.asar/out/renderer/index.html');
+    expect(isAppPageUrl(entry, app)).toBe(true);
+    expect(isAppPageUrl(`${entry}#/snapshots`, app)).toBe(true);
+    expect(isAppPageUrl(`${entry}?a=1`, app)).toBe(false);
+    expect(isAppPageUrl('file:///opt/Footprint/resources/app.asar/out/renderer/other.html', app)).toBe(false);
+    expect(isAppPageUrl('file:///tmp/index.html', app)).toBe(false);
+    expect(isAppPageUrl('file://evil-host/opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
+    expect(isAppPageUrl('http://localhost:5173/', app)).toBe(false);
+    expect(isAppPageUrl('', app)).toBe(false);
+    expect(isAppPageUrl('not a url', app)).toBe(false);
+
+    const win: AppSource = { kind: 'file', rendererDir: 'C:\\Program Files\\Footprint\\resources\\app.asar\\out\\renderer' };
+    expect(appEntryUrl(win)).toBe('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html');
+    expect(isAppPageUrl('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html', win)).toBe(true);
+
+    const dev: AppSource = { kind: 'dev', url: 'http://localhost:5173' };
+    expect(isAppPageUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppPageUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppPageUrl('file:///tmp/index.html', dev)).toBe(false);
+  });
+
+  it('lets the window request only its own files', () => {
+    const file = (p: string) => `file:///opt/Footprint/resources/app.asar/out/renderer/${p}`;
+    expect(isAllowedRequest(file('index.html'), app)).toBe(true);
+    expect(isAllowedRequest(file('assets/index-abc.js'), app)).toBe(true);
+    expect(isAllowedRequest(file('../main/index.js'), app)).toBe(false); // URL-normalized out of the folder
+    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer%2F..%2F..%2Fsecret', app)).toBe(false);
+    expect(isAllowedRequest('file:///etc/passwd', app)).toBe(false);
+    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer-evil/x.js', app)).toBe(false);
+    expect(isAllowedRequest('https://www.tiktok.com/', app)).toBe(false);
+    expect(isAllowedRequest('http://127.0.0.1:8080/', app)).toBe(false);
+    expect(isAllowedRequest('wss://example.com/', app)).toBe(false);
+    expect(isAllowedRequest('https://clients2.google.com/service/update2/crx', app)).toBe(false);
+    expect(isAllowedRequest('data:image/png;base64,AAAA', app)).toBe(true);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', app)).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', app, { devTools: true })).toBe(true);
+
+    const dev: AppSource = { kind: 'dev', url: 'http://localhost:5173/' };
+    expect(isAllowedRequest('http://localhost:5173/src/main.ts', dev)).toBe(true);
+    expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true);
+    expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
+    expect(isAllowedRequest('https://cdn.example/x.js', dev)).toBe(false);
+  });
+
+  it('opens only the https links the app ships, after parsing', () => {
+    for (const url of Object.values(EXTERNAL_LINKS)) expect(allowedExternalUrl(url)).toBe(url);
+    const help = EXTERNAL_LINKS.requestData;
+    expect(allowedExternalUrl(`${help}/`)).toBe(help);
+    expect(allowedExternalUrl(`${help}#section`)).toBe(help);
+    expect(allowedExternalUrl(help.replace('https:', 'http:'))).toBeNull();
+    expect(allowedExternalUrl(`${help}?next=https://evil.example`)).toBeNull();
+    expect(allowedExternalUrl(help.replace('support.tiktok.com', 'support.tiktok.com.evil.example'))).toBeNull();
+    expect(allowedExternalUrl(help.replace('https://', 'https://user:pw@'))).toBeNull();
+    expect(allowedExternalUrl(help.replace('support.tiktok.com', 'support.tiktok.com:8443'))).toBeNull();
+    expect(allowedExternalUrl(`${help}-and-more`)).toBeNull();
+    expect(allowedExternalUrl('https://support.tiktok.com/')).toBeNull();
+    expect(allowedExternalUrl('file:///etc/passwd')).toBeNull();
+    expect(allowedExternalUrl('javascript:alert(1)')).toBeNull();
+    expect(allowedExternalUrl('not a url')).toBeNull();
+  });
+
+  it('has a strict CSP with no remote origin', () => {
+    const csp = contentSecurityPolicy();
+    expect(csp).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self';/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:|ws:|\*|unsafe-eval/);
+    expect(csp).not.toContain('unsafe-inline');
+    const meta = contentSecurityPolicy({ meta: true });
+    expect(meta).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy({ dev: 'http://localhost:5173' })).toContain('connect-src \'self\' ws://localhost:5173');
+  });
+
+  it('restores window state defensively', () => {
+    const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }];
+    expect(restoreWindowState(undefined, screen)).toEqual(DEFAULT_WINDOW);
+    expect(restoreWindowState('garbage', screen)).toEqual(DEFAULT_WINDOW);
+    expect(restoreWindowState({ width: 'x', height: null, maximized: 'yes' }, screen)).toEqual(DEFAULT_WINDOW);
+    expect(restoreWindowState({ x: 100, y: 80, width: 1000, height: 700, maximized: true }, screen)).toEqual({
+      x: 100,
+      y: 80,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
+    // a display that is gone: keep the size, let the OS place it
+    expect(restoreWindowState({ x: 4000, y: 80, width: 1000, height: 700 }, screen)).toEqual({ width: 1000, height: 700, maximized: false });
+    // absurd sizes are clamped
+    expect(restoreWindowState({ width: 10, height: 1e9 }, screen)).toMatchObject({ width: 760, height: 10_000 });
+  });
+});

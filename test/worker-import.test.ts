@@ -1,0 +1,155 @@
+// The import worker in plain Node: the same worker entry the desktop app starts (here the TypeScript
+// source through tsx; the build runs out/main/import-worker.js), a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ImportProgress } from '../src/shared/contract';
+import { createService } from '../src/main/service';
+import { toApiError } from '../src/main/service/errors';
+import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport, reviveError, serializeError } from '../src/main/service/worker-import';
+import { ImportError } from '../src/main/export/errors';
+import { writeFixture } from './e2e/fixture';
+
+const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main'));
+let dir: string;
+let small: string;
+let large: string;
+
+const tables = (dbPath: string) => {
+  const s = createService({ dbPath });
+  try {
+    const count = (t: string) => (s.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return { snapshots: count('snapshots'), records: count('records'), presence: count('record_snapshots') };
+  } finally {
+    s.close();
+  }
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fp-worker-'));
+  small = writeFixture(join(dir, 'small'), { watch: 300, likes: 40 });
+  // big enough for several progress ticks (every 25,000 records) and a cancel halfway
+  large = writeFixture(join(dir, 'large'), { watch: 120_000, likes: 20_000, seed: 1 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('import worker', () => {
+  it('resolves the TypeScript entry in source mode', () => {
+    expect(entry.endsWith(join('src', 'main', 'import-worker.ts'))).toBe(true);
+  });
+
+  it('gives the same result as the in-process import', async () => {
+    const inProcessDb = join(dir, 'in-process.db');
+    const workerDb = join(dir, 'worker.db');
+    const service = createService({ dbPath: inProcessDb });
+    const expected = await service.importExport({ path: small });
+    const expectedRecords = await service.call('listRecords', { dataset: 'watch_history', limit: 1000 });
+    service.close();
+
+    const progress: ImportProgress[] = [];
+    const got = await startWorkerImport({ entry, dbPath: workerDb, path: small, onProgress: (p) => progress.push(p) }).result;
+    expect(got).toEqual(expected);
+    expect(progress.map((p) => p.phase)).toEqual(['reading', 'parsing', 'done']);
+
+    const check = createService({ dbPath: workerDb });
+    const records = await check.call('listRecords', { dataset: 'watch_history', limit: 1000 });
+    check.close();
+    expect(records.total).toBe(300);
+    expect(records.rows.map((r) => r.fields)).toEqual(expectedRecords.rows.map((r) => r.fields));
+  });
+
+  it('streams progress while writing and keeps the host event loop free', async () => {
+    const dbPath = join(dir, 'progress.db');
+    const progress: ImportProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const result = await startWorkerImport({ entry, dbPath, path: large, onProgress: (p) => progress.push(p) }).result;
+    clearInterval(timer);
+    expect(result.datasets.watch_history?.records).toBe(120_000);
+    const writing = progress.filter((p) => p.phase === 'writing').map((p) => p.records);
+    expect(writing.length).toBeGreaterThanOrEqual(5);
+    expect(writing).toEqual([...writing].sort((a, b) => a - b));
+    const total = Object.values(result.datasets).reduce((n, d) => n + d.records, 0);
+    expect(total).toBeGreaterThan(140_000);
+    expect(progress.at(-1)).toEqual({ phase: 'done', records: total });
+    // the host kept running timers during the whole import
+    expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('cancel halfway rolls everything back', async () => {
+    const dbPath = join(dir, 'cancel.db');
+    // an earlier snapshot that must survive untouched
+    await startWorkerImport({ entry, dbPath, path: small }).result;
+    const before = tables(dbPath);
+
+    const seen: ImportProgress[] = [];
+    const job = startWorkerImport({
+      entry,
+      dbPath,
+      path: large,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.phase === 'writing') job.cancel();
+      },
+    });
+    const err = await job.result.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('CANCELLED');
+    expect(toApiError(err)).toEqual({ code: 'CANCELLED', message: 'The import was cancelled; nothing was changed.' });
+    expect(seen.some((p) => p.phase === 'writing')).toBe(true);
+    expect(seen.some((p) => p.phase === 'done')).toBe(false);
+    expect(tables(dbPath)).toEqual(before);
+  });
+
+  it('reports import errors with their codes', async () => {
+    const err = await startWorkerImport({ entry, dbPath: join(dir, 'err.db'), path: join(dir, 'missing.zip') }).result.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(toApiError(err).code).toBe('NOT_FOUND');
+  });
+
+  it('round-trips error classes', () => {
+    const e = reviveError(serializeError(new ImportError('ZIP_BOMB', 'too big')));
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as ImportError).code).toBe('ZIP_BOMB');
+    expect(reviveError(serializeError(new TypeError('x'))).message).toBe('x');
+  });
+});
+
+describe('withWorkerImport', () => {
+  it('runs imports in the worker, cancels them and validates input like the service', async () => {
+    const dbPath = join(dir, 'wrapped.db');
+    const progress: ImportProgress[] = [];
+    const base = createService({ dbPath });
+    const service = withWorkerImport(base, { entry, dbPath, samplePath: small, onImportProgress: (p) => progress.push(p) });
+    try {
+      await expect(service.call('importExport', { path: 42 })).rejects.toThrow(/path must be a string/);
+      expect(await service.call('cancelImport', {})).toEqual({ cancelled: false });
+
+      const sample = await service.call('importSample', {});
+      expect(sample.datasets.watch_history?.new).toBe(300);
+      // the main connection sees what the worker wrote
+      expect((await service.call('listSnapshots', {})).length).toBe(1);
+      expect(progress.at(-1)?.phase).toBe('done');
+
+      const running = service.call('importExport', { path: large });
+      expect(service.importing).toBe(true);
+      await expect(service.call('importSample', {})).rejects.toThrow(/already running/);
+      await expect(service.call('deleteSnapshot', { id: 1 })).rejects.toThrow(/Wait for the import to finish/);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await service.call('cancelImport', {})).toEqual({ cancelled: true });
+      await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(service.importing).toBe(false);
+      expect((await service.call('listSnapshots', {})).length).toBe(1);
+
+      const again = await service.call('importExport', { path: small });
+      expect(again.alreadyImported).toBe(true);
+    } finally {
+      await service.stopImports();
+      service.close();
+    }
+  });
+});
