@@ -78,6 +78,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick', // middle-click would only try to open windows (all denied anyway)
       devTools: opts.devTools,
     },
   });
