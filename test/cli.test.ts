@@ -84,7 +84,7 @@ describe('footprint CLI', () => {
     expect(lines.some((l) => l.includes('cats 🥺'))).toBe(true);
     expect((await cli(['delete-snapshot', '1', '--db', db])).code).toBe(0);
     expect(JSON.parse((await cli(['snapshots', '--db', db, '--json'])).stdout)).toEqual([]);
-    expect((await cli(['delete-snapshot', '1', '--db', db])).code).toBe(2);
+    expect(await cli(['delete-snapshot', '1', '--db', db, '--json'])).toMatchObject({ code: 1, stdout: expect.stringContaining('BAD_INPUT') });
   });
 
   it('FOOTPRINT_DB chooses the database', async () => {
@@ -101,6 +101,6 @@ describe('footprint CLI', () => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    expect(JSON.parse(stdout).datasets.watch_history).toEqual({ records: 5, new: 5, duplicates: 0 });
+    expect(JSON.parse(stdout).datasets.watch_history).toEqual({ records: 5, new: 5, duplicates: 0, paths: ['Your Activity/Watch History'] });
   });
 });

@@ -50,8 +50,8 @@ describe('importing snapshots', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const s1 = await service.importExport({ path: writeJson(join(dir, 'a'), smallExport({ from: 0, watch: 10 })) });
     const s2 = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 6, watch: 10 })) });
-    expect(s2.datasets.watch_history).toEqual({ records: 10, new: 6, duplicates: 0 });
-    expect(s2.datasets.searches).toEqual({ records: 1, new: 1, duplicates: 0 });
+    expect(s2.datasets.watch_history).toEqual({ records: 10, new: 6, duplicates: 0, paths: ['Your Activity/Watch History'] });
+    expect(s2.datasets.searches).toMatchObject({ records: 1, new: 1, duplicates: 0 });
     const rows = service.db
       .prepare(`SELECT first_snapshot f, last_snapshot l, count(*) n FROM records WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
       .all();
@@ -74,7 +74,7 @@ describe('importing snapshots', () => {
     list.push({ ...list[0]! }, { ...list[1]! });
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeJson(dir, doc) });
-    expect(r.datasets.watch_history).toEqual({ records: 3, new: 3, duplicates: 2 });
+    expect(r.datasets.watch_history).toMatchObject({ records: 3, new: 3, duplicates: 2 });
     expect(r.warnings.some((w) => w.path === 'watch_history' && /2 exact duplicate rows/.test(w.message))).toBe(true);
     service.close();
   });
@@ -96,7 +96,7 @@ describe('importing snapshots', () => {
     (doc['Your Activity'] as Record<string, unknown>)['Favorite Sounds'] = { FavoriteSoundList: null };
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeJson(dir, doc) });
-    expect(r.datasets.favorite_sounds).toEqual({ records: 0, new: 0, duplicates: 0 });
+    expect(r.datasets.favorite_sounds).toEqual({ records: 0, new: 0, duplicates: 0, paths: ['Your Activity/Favorite Sounds'] });
     expect(r.datasets.login_history).toBeUndefined(); // not in the export: not requested, not "deleted"
     const overview = await service.datasetOverview({ snapshotId: r.snapshot.id });
     expect(overview.find((d) => d.id === 'favorite_sounds')).toMatchObject({ present: true, records: 0 });

@@ -1,14 +1,24 @@
 // The headless CLI over the same service the desktop app uses.
 // Exit codes: 0 ok, 1 bad input (or failure), 2 usage. Errors: one line on stderr; with --json also
 // {"error": {"code", "message"}} on stdout.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { DATASET_IDS, datasetSpec } from '../shared/catalog';
 import type { ImportResult, SnapshotSummary } from '../shared/contract';
 import { createService, type Service } from './service';
 import { toApiError } from './service/errors';
+import { SchemaError } from '../shared/schema';
 import { defaultDbPath } from './paths';
 import { iterateRecords } from './store/records';
 import { formatTime } from './export/time';
+import { CHANGE_USAGE, CHANGE_VALUE_FLAGS, runChangeCommand } from './analysis/cli-commands';
+import { StoreError } from './store/db';
+import { isEncrypted, MESSAGES as ENCRYPTION_MESSAGES } from './store/encryption';
+import { diagnoseExport, diagnoseText } from './export/diagnose';
+
+/** Text for a terminal: names from an export must not carry control sequences (line breaks stay). */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
 
 const USAGE = `Usage: footprint <command> [options]
 
@@ -20,11 +30,27 @@ Commands:
   export <dataset> [--format csv|json] [--out FILE]
                                 every record of a dataset kept in the archive
   delete-snapshot <id>          delete a snapshot and everything only it held
+  diagnose <path>               describe an export's structure (names, types, counts; no values)
+                                to share when Footprint does not understand it
+${CHANGE_USAGE}
+  encrypt --new-passphrase-file FILE
+                                encrypt the database in place with a passphrase
+  rekey --new-passphrase-file FILE
+                                change the passphrase of an encrypted database
+  decrypt                       turn an encrypted database back into a plain file
 
 Options:
   --db FILE     database file (default: $FOOTPRINT_DB or the desktop app's database)
   --json        machine-readable output
-  -h, --help    this help`;
+  --passphrase-file FILE
+                the passphrase of an encrypted database (first line of FILE;
+                or $FOOTPRINT_PASSPHRASE). Never given on the command line.
+  --new-passphrase-file FILE
+                the new passphrase for encrypt and rekey (8+ characters)
+  -h, --help    this help
+
+Environment:
+  FOOTPRINT_PROGRESS=1          import progress on stderr ("progress <phase> <records>")`;
 
 class UsageError extends Error {}
 
@@ -34,7 +60,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['db', 'format', 'out', 'snapshot']);
+const VALUE_FLAGS = new Set(['db', 'format', 'out', 'snapshot', 'passphrase-file', 'new-passphrase-file', ...CHANGE_VALUE_FLAGS]);
 const BOOL_FLAGS = new Set(['json', 'help']);
 
 export function parseArgs(argv: string[]): Args {
@@ -77,9 +103,23 @@ export async function main(argv: string[], io: Output = stdio, env: NodeJS.Proce
     return args.flags.has('help') ? 0 : 2;
   }
   let service: Service | undefined;
+  let passphrase: string | undefined;
   try {
+    if (args.command === 'diagnose') {
+      // reads only the export: no database is opened
+      const report = diagnoseExport(need(args, 'a path'));
+      io.out(json ? JSON.stringify(report, null, 2) : printable(diagnoseText(report)));
+      return 0;
+    }
     const flagDb = args.flags.get('db');
-    service = createService({ dbPath: typeof flagDb === 'string' ? flagDb : defaultDbPath(env) });
+    const dbPath = typeof flagDb === 'string' ? flagDb : defaultDbPath(env);
+    if (args.command === 'encrypt') {
+      // encrypt takes only the new passphrase; the database must be plain
+      if (isEncrypted(dbPath)) throw new StoreError('DB_ENCRYPTED', `${ENCRYPTION_MESSAGES.already} Use: footprint rekey`);
+    } else passphrase = currentPassphrase(args, env);
+    // FOOTPRINT_PROGRESS=1: one "progress <phase> <records>" line on stderr per import progress tick
+    const onImportProgress = env.FOOTPRINT_PROGRESS ? (p: { phase: string; records: number }) => io.err(`progress ${p.phase} ${p.records}`) : undefined;
+    service = createService({ dbPath, passphrase, onImportProgress });
     await run(service, args, io, json);
     return 0;
   } catch (e) {
@@ -88,12 +128,38 @@ export async function main(argv: string[], io: Output = stdio, env: NodeJS.Proce
       return 2;
     }
     const error = toApiError(e);
-    io.err(`footprint: ${error.message}`);
+    if (error.code === 'DB_LOCKED' && passphrase === undefined) error.message += ' Give it with --passphrase-file FILE or FOOTPRINT_PASSPHRASE.';
+    io.err(`footprint: ${printable(error.message)}`);
     if (json) io.out(JSON.stringify({ error }));
     return 1;
   } finally {
     service?.close();
   }
+}
+
+/** --passphrase-file (its first line) or $FOOTPRINT_PASSPHRASE; undefined when neither is given. */
+function currentPassphrase(args: Args, env: NodeJS.ProcessEnv): string | undefined {
+  const file = args.flags.get('passphrase-file');
+  if (typeof file === 'string') return readPassphraseFile(file);
+  return env.FOOTPRINT_PASSPHRASE ? env.FOOTPRINT_PASSPHRASE : undefined;
+}
+
+function readPassphraseFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new StoreError('BAD_PASSPHRASE', `The passphrase file "${file}" cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!;
+  if (!line) throw new StoreError('BAD_PASSPHRASE', `The passphrase file "${file}" is empty.`);
+  return line;
+}
+
+function newPassphrase(args: Args): string {
+  const file = args.flags.get('new-passphrase-file');
+  if (typeof file !== 'string') throw new UsageError(`${args.command} needs --new-passphrase-file FILE (a passphrase is never taken from the command line)`);
+  return readPassphraseFile(file);
 }
 
 function need(args: Args, what: string): string {
@@ -109,7 +175,7 @@ function snapshotId(text: string): number {
 }
 
 async function run(service: Service, args: Args, io: Output, json: boolean): Promise<void> {
-  const print = (value: unknown, human: () => string): void => io.out(json ? JSON.stringify(value, null, 2) : human());
+  const print = (value: unknown, human: () => string): void => io.out(json ? JSON.stringify(value, null, 2) : printable(human()));
   switch (args.command) {
     case 'import': {
       const result = await service.call('importExport', { path: need(args, 'a path') });
@@ -121,7 +187,7 @@ async function run(service: Service, args: Args, io: Output, json: boolean): Pro
     }
     case 'snapshot': {
       const detail = await service.getSnapshot({ id: snapshotId(need(args, 'a snapshot id')) });
-      if (!detail) throw new UsageError(`there is no snapshot ${args.positional[0]}`);
+      if (!detail) throw new SchemaError(`There is no snapshot ${args.positional[0]}.`);
       return print(detail, () =>
         [
           describeSnapshot(detail),
@@ -146,11 +212,26 @@ async function run(service: Service, args: Args, io: Output, json: boolean): Pro
     case 'delete-snapshot': {
       const id = snapshotId(need(args, 'a snapshot id'));
       const result = await service.deleteSnapshot({ id });
-      if (!result.deleted) throw new UsageError(`there is no snapshot ${id}`);
+      if (!result.deleted) throw new SchemaError(`There is no snapshot ${id}.`);
       return print(result, () => `Deleted snapshot ${id} and every record only it held.`);
     }
-    default:
+    case 'encrypt':
+    case 'rekey': {
+      const op = args.command === 'encrypt' ? 'encryptDatabase' : 'changeKey';
+      const status = await service.call(op, { passphrase: newPassphrase(args) });
+      return print(status, () => `${op === 'encryptDatabase' ? 'Encrypted' : 'Re-keyed'} ${service.db.name}. From now on open it with --passphrase-file FILE or FOOTPRINT_PASSPHRASE.`);
+    }
+    case 'decrypt': {
+      const status = await service.call('decryptDatabase', {});
+      return print(status, () => `Decrypted ${service.db.name}: a plain SQLite file again, opened without a passphrase.`);
+    }
+    default: {
+      const usage = (message: string): never => {
+        throw new UsageError(message);
+      };
+      if (await runChangeCommand(args.command!, { service, positional: args.positional, flags: args.flags, json, out: io.out, usage })) return;
       throw new UsageError(`unknown command "${args.command}"`);
+    }
   }
 }
 

@@ -19,7 +19,7 @@ export interface SnapshotSummary {
 }
 
 export interface SnapshotDetail extends SnapshotSummary {
-  datasets: { dataset: string; records: number; new: number; duplicates: number; oldest: number | null; newest: number | null }[];
+  datasets: { dataset: string; records: number; new: number; duplicates: number; oldest: number | null; newest: number | null; paths: string[] }[];
   unknownSections: { path: string; empty: boolean; bytes: number }[];
   warnings: { path: string; message: string }[];
 }
@@ -28,9 +28,49 @@ export interface SnapshotDetail extends SnapshotSummary {
 export interface ImportResult {
   snapshot: { id: number; format: ExportFormat; layout: string; exportedAt: string | null; sha256: string };
   alreadyImported: boolean;
-  datasets: Record<string, { records: number; new: number; duplicates: number }>;
+  /** every dataset understood, with where in the export it was found */
+  datasets: Record<string, { records: number; new: number; duplicates: number; paths: string[] }>;
   unknownSections: { path: string; empty: boolean }[];
   warnings: { path: string; message: string }[];
+}
+
+/** One level of an export's structure in a diagnose report: names, types and counts, never values. */
+export interface DiagnoseShape {
+  /** how many values of each type were seen here: object, list, string, time (a string holding a date), number, boolean, null */
+  types: Record<string, number>;
+  /** an object's keys; keys that could be data (usernames, ids, …) are merged under "<key>", "<conversation>" or "<id>" */
+  keys?: Record<string, DiagnoseShape>;
+  /** how many distinct keys were merged under placeholders */
+  hiddenKeys?: number;
+  /** a list's items, merged over every list seen here */
+  items?: DiagnoseShape;
+  lists?: number;
+  /** items over all those lists, and the longest */
+  length?: number;
+  maxLength?: number;
+  /** values nested deeper than the report follows */
+  deeper?: number;
+}
+
+/** `footprint diagnose --json`: what an export is made of, safe to share (no values from it). */
+export interface DiagnoseReport {
+  note: string;
+  container: 'zip' | 'folder' | 'file';
+  /** the export's files inside the container (names that could be data replaced) */
+  files: string[];
+  moreFiles: number;
+  /** anything else in the container, only counted, by extension */
+  otherFiles: Record<string, number>;
+  format: ExportFormat | null;
+  layout: string | null;
+  /** datasets Footprint recognised: where, how many records or values, and their field names with value types */
+  datasets: { id: string; paths: string[]; records: number; values: number; fields: Record<string, Record<string, number>> }[];
+  unknownSections: { path: string; empty: boolean }[];
+  warnings: { path: string; message: string }[];
+  /** why an import of it would fail, if it would */
+  error: ApiError | null;
+  /** the JSON document's structure (JSON exports only) */
+  structure: DiagnoseShape | null;
 }
 
 export interface ImportProgress {
@@ -69,6 +109,171 @@ export interface DatasetOverview {
   new: number;
 }
 
+// ---- Change tracking across snapshots (src/main/analysis) ----
+
+export type ChangeDirection = 'more-private' | 'less-private' | 'neutral';
+
+/** Per dataset between two snapshots; gone = agedOut + vanished (only when the dataset was in both). */
+export interface DatasetChange {
+  added: number;
+  gone: number;
+  /** older than the newer export's window: TikTok no longer includes it */
+  agedOut: number;
+  /** inside the newer export's window yet missing: deleted by the user or by TikTok */
+  vanished: number;
+}
+
+export interface SettingChange {
+  key: string;
+  from: string | null;
+  to: string | null;
+  direction: ChangeDirection;
+}
+
+export interface ProfileChange {
+  /** a ProfileMap key (userName, emailAddress, …) or "linkedPlatform" */
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export type AlertKind =
+  | 'new-device'
+  | 'new-device-system'
+  | 'new-ip'
+  | 'new-network-type'
+  | 'new-carrier'
+  | 'new-country'
+  | 'new-network-owner'
+  | 'new-device-identifier'
+  | 'new-off-tiktok-source'
+  | 'new-off-tiktok-event'
+  | 'new-ad-partner'
+  | 'new-ad-interest'
+  | 'new-share-method'
+  | 'followers-gained'
+  | 'followers-lost'
+  | 'following-added'
+  | 'following-removed'
+  | 'blocked-added'
+  | 'blocked-removed'
+  | 'still-there-after-deletion';
+
+export interface ChangeAlert {
+  kind: AlertKind;
+  detail: string;
+  /** the snapshot holding the records (the newer one; the older one for losses), some of their ids, the earliest record time */
+  evidence: { snapshotId: number; recordIds: number[]; at: number | null };
+}
+
+/** The CLI's `diff --json` shape. */
+export interface SnapshotDiff {
+  from: number;
+  to: number;
+  datasets: Record<string, DatasetChange>;
+  settings: SettingChange[];
+  profile: ProfileChange[];
+  alerts: ChangeAlert[];
+}
+
+export type DiffRecordKind = 'added' | 'gone' | 'agedOut' | 'vanished';
+
+export interface TimelineEntry {
+  snapshotId: number;
+  sourceName: string;
+  exportedAt: number | null;
+  importedAt: number;
+  /** the snapshot before it in export-time order (what the headline compares with) */
+  previousId: number | null;
+  records: number;
+  headline: {
+    added: number;
+    agedOut: number;
+    vanished: number;
+    settingsChanged: number;
+    morePrivate: number;
+    lessPrivate: number;
+    profileChanged: number;
+    alerts: Partial<Record<AlertKind, number>>;
+  } | null;
+  /** a few human-readable lines, most important first */
+  highlights: string[];
+}
+
+export interface ArchiveRecordRow extends RecordRow {
+  /** still in the latest snapshot (by export time) that contained this dataset */
+  stillPresent: boolean;
+}
+
+export interface ArchivePage {
+  dataset: string;
+  latestSnapshotId: number | null;
+  total: number;
+  rows: ArchiveRecordRow[];
+}
+
+export interface ArchiveSummaryRow {
+  dataset: string;
+  kept: number;
+  stillPresent: number;
+  gone: number;
+  latestSnapshotId: number | null;
+}
+
+export interface RetentionRow {
+  snapshotId: number;
+  exportedAt: number | null;
+  /** the time window this export covers for the dataset */
+  oldest: number | null;
+  newest: number | null;
+  records: number;
+  previousId: number | null;
+  /** compared with the previous snapshot holding the dataset; null for the first */
+  agedOut: number | null;
+  vanished: number | null;
+}
+
+export interface RetentionView {
+  dataset: string;
+  windowDays: number | null;
+  snapshots: RetentionRow[];
+}
+
+export interface DeletionMark {
+  recordId: number;
+  dataset: string;
+  deletedAt: number;
+  markedAt: number;
+  note: string | null;
+  fields: RecordRow['fields'];
+}
+
+/** A snapshot exported after the user (or TikTok's "Recently deleted") says a record was deleted, still holding it. */
+export interface StillThereFinding {
+  source: 'mark' | 'deleted_posts';
+  /** the marked record, or the Recently Deleted Posts record */
+  recordId: number;
+  dataset: string;
+  deletedAt: number;
+  /** the record the snapshot still holds (the post, for deleted_posts) */
+  foundRecordId: number;
+  snapshotId: number;
+  exportedAt: number | null;
+  daysAfterDeletion: number | null;
+}
+
+/** How the database file is protected at rest (see src/main/store/encryption.ts). */
+export interface EncryptionStatus {
+  encrypted: boolean;
+  /** what opened it: the OS-kept device key, a passphrase, or nothing (a plain file) */
+  unlockedWith: 'key' | 'passphrase' | null;
+  /** whether this door can keep a device key (the desktop app with a working OS keychain) */
+  deviceKeyAvailable: boolean;
+}
+
+/** A new passphrase: 8–1024 characters. Omitted: a new random device key kept by the OS keychain. */
+const newPassphrase = s.optional(s.string({ min: 8, max: 1024 }));
+
 const id = s.int({ min: 1 });
 const dataset = s.oneOf(DATASET_IDS as readonly string[]);
 
@@ -76,6 +281,8 @@ const dataset = s.oneOf(DATASET_IDS as readonly string[]);
 export const OPERATIONS = {
   importExport: s.object({ path: s.string({ min: 1, max: 4096 }) }),
   importSample: s.object({}),
+  /** a structure-only report of an export (no values), read-only */
+  diagnoseExport: s.object({ path: s.string({ min: 1, max: 4096 }) }),
   cancelImport: s.object({}),
   listSnapshots: s.object({}),
   getSnapshot: s.object({ id }),
@@ -89,6 +296,39 @@ export const OPERATIONS = {
     limit: s.optional(s.int({ min: 1, max: 1000 })),
   }),
   listValues: s.object({ dataset, snapshotId: id }),
+  encryptionStatus: s.object({}),
+  /** encrypts the plain database in place */
+  encryptDatabase: s.object({ passphrase: newPassphrase }),
+  /** re-encrypts with a new passphrase or device key */
+  changeKey: s.object({ passphrase: newPassphrase }),
+  /** back to a plain file (the UI confirms first) */
+  decryptDatabase: s.object({}),
+  diffSnapshots: s.object({ from: s.optional(id), to: s.optional(id) }),
+  diffRecords: s.object({
+    from: id,
+    to: id,
+    dataset,
+    kind: s.oneOf(['added', 'gone', 'agedOut', 'vanished'] as const),
+    offset: s.optional(s.int({ min: 0 })),
+    limit: s.optional(s.int({ min: 1, max: 1000 })),
+  }),
+  timeline: s.object({}),
+  archiveSummary: s.object({}),
+  archiveRecords: s.object({
+    dataset,
+    status: s.optional(s.oneOf(['all', 'present', 'gone'] as const)),
+    offset: s.optional(s.int({ min: 0 })),
+    limit: s.optional(s.int({ min: 1, max: 1000 })),
+  }),
+  retention: s.object({ dataset }),
+  /** deletedAt: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" (UTC) or epoch ms as text */
+  markDeleted: s.object({ recordId: id, deletedAt: s.string({ min: 1, max: 40 }), note: s.optional(s.string({ max: 500 })) }),
+  unmarkDeleted: s.object({ recordId: id }),
+  listDeletionMarks: s.object({}),
+  stillThere: s.object({}),
+  forgetRecords: s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }),
+  /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
+  chooseExport: s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;
@@ -97,6 +337,7 @@ export type OperationInput<K extends OperationName> = ReturnType<(typeof OPERATI
 export interface OperationResults {
   importExport: ImportResult;
   importSample: ImportResult;
+  diagnoseExport: DiagnoseReport;
   cancelImport: { cancelled: boolean };
   listSnapshots: SnapshotSummary[];
   getSnapshot: SnapshotDetail | null;
@@ -105,6 +346,22 @@ export interface OperationResults {
   datasetOverview: DatasetOverview[];
   listRecords: RecordPage;
   listValues: ValueRow[];
+  encryptionStatus: EncryptionStatus;
+  encryptDatabase: EncryptionStatus;
+  changeKey: EncryptionStatus;
+  decryptDatabase: EncryptionStatus;
+  diffSnapshots: SnapshotDiff;
+  diffRecords: RecordPage;
+  timeline: TimelineEntry[];
+  archiveSummary: ArchiveSummaryRow[];
+  archiveRecords: ArchivePage;
+  retention: RetentionView;
+  markDeleted: DeletionMark;
+  unmarkDeleted: { unmarked: boolean };
+  listDeletionMarks: DeletionMark[];
+  stillThere: StillThereFinding[];
+  forgetRecords: { forgotten: number };
+  chooseExport: { path: string | null };
 }
 
 export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]> };
@@ -118,3 +375,16 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 
 /** Events the main process pushes to the window. */
 export const IMPORT_PROGRESS_CHANNEL = 'import:progress';
+
+/** Every operation travels over the IPC channel `fp:<name>`. */
+export const IPC_CHANNEL_PREFIX = 'fp:';
+
+/** What the preload exposes as `window.footprint`: one function per operation, answering envelopes. */
+export type FootprintBridge = {
+  [K in OperationName]: (input?: OperationInput<K>) => Promise<Envelope<OperationResults[K]>>;
+} & {
+  /** subscribe to import progress; returns the unsubscribe function */
+  onImportProgress(cb: (p: ImportProgress) => void): () => void;
+  /** the file-system path of a dropped File ('' when it has none) */
+  pathForFile(file: File): string;
+};

@@ -37,7 +37,7 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
     },
     alreadyImported: false,
     datasets: Object.fromEntries(
-      Object.entries(result.datasets).map(([k, c]) => [k, { records: c.records, new: c.new, duplicates: c.duplicates }]),
+      Object.entries(result.datasets).map(([k, c]) => [k, { records: c.records, new: c.new, duplicates: c.duplicates, paths: c.paths }]),
     ),
     unknownSections: result.unknownSections,
     warnings: result.warnings,
@@ -49,7 +49,7 @@ function alreadyImported(db: DB, id: number): ImportResult {
   return {
     snapshot: { id: s.id, format: s.format, layout: s.layout, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), sha256: s.sha256 },
     alreadyImported: true,
-    datasets: Object.fromEntries(s.datasets.map((d) => [d.dataset, { records: d.records, new: 0, duplicates: d.duplicates }])),
+    datasets: Object.fromEntries(s.datasets.map((d) => [d.dataset, { records: d.records, new: 0, duplicates: d.duplicates, paths: d.paths }])),
     unknownSections: s.unknownSections.map(({ path, empty }) => ({ path, empty })),
     warnings: [],
   };

@@ -3,15 +3,26 @@
 import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
 import { openDatabase, type DB } from '../store/db';
+import { encryptionOperations } from '../store/encryption';
+import type { DeviceKeyStore } from '../secure-storage';
 import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
 import { importExport } from './import';
+import { diagnoseExport } from '../export/diagnose';
+import { changeOperations } from '../analysis';
 
 export interface ServiceOptions {
   dbPath: string;
+  /** an encrypted database's raw 32-byte key (the desktop app's device key) or passphrase */
+  key?: Uint8Array;
+  passphrase?: string;
+  /** the OS-kept device key (desktop app only): encryptDatabase/changeKey without a passphrase use it */
+  deviceKeys?: DeviceKeyStore;
   /** the bundled sample export, for "try it with sample data" */
   samplePath?: string;
   onImportProgress?: (p: ImportProgress) => void;
+  /** the desktop app's native open dialog (chooseExport); other doors have none */
+  chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
 }
 
 export interface Service extends Api {
@@ -22,7 +33,7 @@ export interface Service extends Api {
 }
 
 export function createService(opts: ServiceOptions): Service {
-  const db = openDatabase(opts.dbPath);
+  const db = openDatabase(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
   let cancelRequested = false;
   let importing = false;
 
@@ -43,6 +54,7 @@ export function createService(opts: ServiceOptions): Service {
       if (!opts.samplePath) throw new Error('No sample export is bundled with this build.');
       return runImport(opts.samplePath);
     },
+    diagnoseExport: async ({ path }) => diagnoseExport(path),
     cancelImport: async () => {
       cancelRequested = importing;
       return { cancelled: importing };
@@ -54,6 +66,12 @@ export function createService(opts: ServiceOptions): Service {
     datasetOverview: async ({ snapshotId }) => datasetOverview(db, snapshotId ?? latestSnapshotId(db)),
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
+    ...changeOperations(db),
+    ...encryptionOperations(db, opts.deviceKeys),
+    chooseExport: async ({ kind }) => {
+      if (!opts.chooseExport) throw new Error('Choosing a file needs the desktop app.');
+      return { path: await opts.chooseExport(kind ?? 'file') };
+    },
   };
 
   return {

@@ -23,6 +23,8 @@ export interface DatasetCounts {
   duplicates: number;
   oldest: number | null;
   newest: number | null;
+  /** where in the export the dataset was found */
+  paths: string[];
 }
 
 export interface WriteResult {
@@ -82,7 +84,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
   const insertSection = db.prepare(`INSERT OR IGNORE INTO snapshot_sections (snapshot_id, path, raw, empty) VALUES (?, ?, ?, ?)`);
   const insertWarning = db.prepare(`INSERT INTO snapshot_warnings (snapshot_id, seq, path, message) VALUES (?, ?, ?, ?)`);
   const insertDataset = db.prepare(
-    `INSERT INTO snapshot_datasets (snapshot_id, dataset, records, new, duplicates, oldest, newest) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO snapshot_datasets (snapshot_id, dataset, records, new, duplicates, oldest, newest, paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   return db
@@ -107,7 +109,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
 
       const countsFor = (dataset: string): DatasetCounts => {
         let c = counts.get(dataset);
-        if (!c) counts.set(dataset, (c = { records: 0, new: 0, duplicates: 0, oldest: null, newest: null }));
+        if (!c) counts.set(dataset, (c = { records: 0, new: 0, duplicates: 0, oldest: null, newest: null, paths: [] }));
         return c;
       };
 
@@ -128,7 +130,10 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
       };
 
       const sink: ExportSink = {
-        present: (dataset) => void countsFor(dataset),
+        present: (dataset, path) => {
+          const c = countsFor(dataset);
+          if (!c.paths.includes(path)) c.paths.push(path);
+        },
         record: (dataset, fields: RecordFields) => {
           if (batchSpec?.id !== dataset) {
             flush();
@@ -193,7 +198,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
       let totalNew = 0;
       let totalDup = 0;
       for (const [dataset, c] of counts) {
-        insertDataset.run(snapshotId, dataset, c.records, c.new, c.duplicates, c.oldest, c.newest);
+        insertDataset.run(snapshotId, dataset, c.records, c.new, c.duplicates, c.oldest, c.newest, JSON.stringify(c.paths));
         total += c.records;
         totalNew += c.new;
         totalDup += c.duplicates;

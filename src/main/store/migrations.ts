@@ -25,6 +25,7 @@ export const MIGRATIONS: readonly string[] = [
     duplicates INTEGER NOT NULL,
     oldest INTEGER,
     newest INTEGER,
+    paths TEXT NOT NULL DEFAULT '[]', -- where in the export the dataset was found (JSON list)
     PRIMARY KEY (snapshot_id, dataset)
   ) WITHOUT ROWID;
   -- One row per distinct record ever seen; fp is a hash of the dataset and its identifying fields.
@@ -45,14 +46,13 @@ export const MIGRATIONS: readonly string[] = [
     record_id INTEGER NOT NULL,
     PRIMARY KEY (snapshot_id, record_id)
   ) WITHOUT ROWID;
-  CREATE INDEX record_snapshots_by_record ON record_snapshots(record_id);
   CREATE TABLE snapshot_values (
     snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
     dataset TEXT NOT NULL,
     key TEXT NOT NULL,
     value TEXT,
     PRIMARY KEY (snapshot_id, dataset, key)
-  ) WITHOUT ROWID;
+  ); -- a rowid table: rowid keeps the export's key order
   CREATE TABLE snapshot_sections (
     snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
     path TEXT NOT NULL,
@@ -66,6 +66,22 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     message TEXT NOT NULL,
     PRIMARY KEY (snapshot_id, seq)
+  );
+  `,
+  // 2: change tracking. Fingerprints of records the user asked to forget for good (the importer
+  // skips them, so re-importing an older export does not bring them back), and records the user
+  // marks as deleted by them on a date (a later export that still holds one is flagged).
+  `
+  CREATE TABLE tombstones (
+    fp BLOB PRIMARY KEY,
+    dataset TEXT NOT NULL,
+    forgotten_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE deletion_marks (
+    record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    deleted_at INTEGER NOT NULL,
+    marked_at INTEGER NOT NULL,
+    note TEXT
   );
   `,
 ];

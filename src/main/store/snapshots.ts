@@ -42,9 +42,12 @@ export function findSnapshotBySha(db: DB, sha256: string): SnapshotSummary | und
 export function getSnapshot(db: DB, id: number): SnapshotDetail | undefined {
   const row = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotRow | undefined;
   if (!row) return undefined;
-  const datasets = db
-    .prepare('SELECT dataset, records, new, duplicates, oldest, newest FROM snapshot_datasets WHERE snapshot_id = ? ORDER BY dataset')
-    .all(id) as SnapshotDetail['datasets'];
+  const datasets = (
+    db.prepare('SELECT dataset, records, new, duplicates, oldest, newest, paths FROM snapshot_datasets WHERE snapshot_id = ? ORDER BY dataset').all(id) as (Omit<
+      SnapshotDetail['datasets'][number],
+      'paths'
+    > & { paths: string })[]
+  ).map((d) => ({ ...d, paths: JSON.parse(d.paths) as string[] }));
   const unknownSections = (
     db.prepare('SELECT path, empty, length(raw) AS bytes FROM snapshot_sections WHERE snapshot_id = ? ORDER BY path').all(id) as {
       path: string;

@@ -1,0 +1,130 @@
+// Settings changes between two snapshots, each with a privacy direction. TikTok's value vocabulary
+// drifts ("On", "Enabled", "enabled"; "Only me", "Only Me", "Myself"; "No one"), so values are
+// normalised before comparing: a vocabulary change alone is not a change.
+import type { ChangeDirection, SettingChange } from '../../shared/contract';
+import type { DB } from '../store/db';
+import { hasDataset, type Snap } from './order';
+
+/** A normalised setting value. Audience values order from most open to most closed. */
+export type Level = 'on' | 'off' | 'everyone' | 'suggested' | 'friends' | 'only-me' | 'no-one' | 'default';
+
+const VOCABULARY: [Level, string[]][] = [
+  ['on', ['on', 'enabled', 'enable', 'yes', 'true', '1', 'allowed', 'allow', 'active', 'turned on']],
+  ['off', ['off', 'disabled', 'disable', 'no', 'false', '0', 'not allowed', 'inactive', 'turned off']],
+  ['everyone', ['everyone', 'everybody', 'anyone', 'all', 'all users', 'public']],
+  ['suggested', ['suggested friends', 'friends of friends', 'suggested accounts']],
+  ['friends', ['friends', 'mutual friends', 'followers', 'followers that you follow back', 'people you follow back', 'people you follow', 'following']],
+  ['only-me', ['only me', 'only you', 'myself', 'me', 'private', 'just me']],
+  ['no-one', ['no one', 'noone', 'no-one', 'nobody', 'none of them']],
+  ['default', ['default']],
+];
+const LEVEL_OF = new Map<string, Level>(VOCABULARY.flatMap(([level, words]) => words.map((w) => [w, level] as [string, Level])));
+
+/** "N/A", "None", "" and null all mean "no value". */
+export function cleanValue(v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  const t = v.trim();
+  return t === '' || /^(n\/a|none|null|undefined)$/i.test(t) ? null : t;
+}
+
+export function normalizeSettingValue(v: string | null | undefined): Level | string | null {
+  const t = cleanValue(v);
+  if (t === null) return null;
+  const k = t.toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  return LEVEL_OF.get(k) ?? k;
+}
+
+/**
+ * Which way is private for a setting key:
+ * - 'off-private': switching it off, or narrowing its audience, is more private (ads, downloads,
+ *   suggestions, "Who can …");
+ * - 'on-private': switching it on is more private (Private Account, comment filters).
+ */
+export type Polarity = 'off-private' | 'on-private';
+
+const KNOWN_KEYS: [RegExp, Polarity][] = [
+  [/^private account$/, 'on-private'],
+  [/^filter (comments|spam|offensive)/, 'on-private'],
+  [/^(comment )?filter/, 'on-private'],
+  [/^who can /, 'off-private'],
+  [/^allow download/, 'off-private'],
+  [/^allow reuse of content/, 'off-private'],
+  [/^allow others to find me/, 'off-private'],
+  [/^allow /, 'off-private'],
+  [/^suggest your account to /, 'off-private'],
+  [/^(personali[sz]ed|targeted) ads/, 'off-private'],
+  [/^ads based on data received from partners/, 'off-private'],
+  [/^use of off-tiktok activity/, 'off-private'],
+  [/^ads from third-party ad networks/, 'off-private'],
+  [/^autofill (contact|payment) information/, 'off-private'],
+  [/^sync (contacts|facebook friends)/, 'off-private'],
+  [/^activity status/, 'off-private'],
+  [/^(profile|post) view(s| history)/, 'off-private'],
+  [/^location services/, 'off-private'],
+];
+
+export function settingKeyPolarity(key: string): Polarity | undefined {
+  const k = key
+    .toLowerCase()
+    .replace(/[\s:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Nested keys ("Push Notification › New Fans") are not privacy switches.
+  if (k.includes('›')) return undefined;
+  return KNOWN_KEYS.find(([re]) => re.test(k))?.[1];
+}
+
+/** How closed a normalised value is: higher is more private. undefined when it cannot be placed. */
+function closedness(level: string | null, polarity: Polarity): number | undefined {
+  if (level === null) return undefined;
+  if (polarity === 'on-private') return level === 'on' ? 1 : level === 'off' ? 0 : undefined;
+  switch (level) {
+    case 'on':
+    case 'everyone':
+      return 0;
+    case 'suggested':
+      return 1;
+    case 'friends':
+      return 2;
+    case 'off':
+    case 'only-me':
+    case 'no-one':
+      return 3;
+    default:
+      return undefined;
+  }
+}
+
+export function settingDirection(key: string, from: string | null, to: string | null): ChangeDirection {
+  const polarity = settingKeyPolarity(key);
+  if (!polarity) return 'neutral';
+  const a = closedness(normalizeSettingValue(from), polarity);
+  const b = closedness(normalizeSettingValue(to), polarity);
+  if (a === undefined || b === undefined || a === b) return 'neutral';
+  return b > a ? 'more-private' : 'less-private';
+}
+
+/** Settings that differ between the two snapshots (both must hold settings). */
+export function settingsChanges(db: DB, from: Snap, to: Snap, dataset = 'settings'): SettingChange[] {
+  if (from.id === to.id || !hasDataset(db, from.id, dataset) || !hasDataset(db, to.id, dataset)) return [];
+  const read = (id: number) =>
+    db.prepare('SELECT key, value FROM snapshot_values WHERE snapshot_id = ? AND dataset = ? ORDER BY rowid').all(id, dataset) as {
+      key: string;
+      value: string | null;
+    }[];
+  const older = read(from.id);
+  const newer = read(to.id);
+  // A settings section without any value (TikTok sent `null`) says nothing about the settings.
+  if (older.length === 0 || newer.length === 0) return [];
+  // A key only one export has says which layout TikTok used, not what the user set: compare the
+  // keys both have, in the newer export's order.
+  const olderMap = new Map(older.map((r) => [r.key, r.value]));
+  const out: SettingChange[] = [];
+  for (const { key, value: b } of newer) {
+    if (!olderMap.has(key)) continue;
+    const a = olderMap.get(key) ?? null;
+    if (normalizeSettingValue(a) === normalizeSettingValue(b)) continue;
+    out.push({ key, from: cleanValue(a), to: cleanValue(b), direction: settingDirection(key, a, b) });
+  }
+  return out;
+}
