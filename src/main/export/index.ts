@@ -47,7 +47,11 @@ export function openExport(path: string): OpenedExport {
         bytes = undefined; // the lazy lists hold the buffer from here on; nothing else may
         return {
           warnings: parsed.warnings.map((message) => ({ path: json.path, message })),
-          read: (sink) => readJsonDocument(parsed.value, sink, parsed.truncated),
+          read: (sink) => {
+            const result = readJsonDocument(parsed.value, sink, parsed.truncated);
+            for (const message of parsed.laterWarnings()) sink.warn(json.path, message);
+            return result;
+          },
         };
       },
     };
@@ -66,12 +70,12 @@ export function openExport(path: string): OpenedExport {
     throw new ImportError('NO_EXPORT_IN_FOLDER', `The folder "${source.name}" holds no TikTok export (no user_data_tiktok.json and no TikTok .txt files).`);
   }
   if (source.kind === 'zip') {
-    throw new ImportError('NOT_TIKTOK', `"${source.name}" is a ZIP, but not a TikTok export: it holds no user_data_tiktok.json and no TikTok .txt files.`);
+    throw new ImportError('NOT_TIKTOK', `This is not a TikTok export: "${source.name}" is a ZIP, but it holds no user_data_tiktok.json and no TikTok .txt files.`);
   }
   throw new ImportError('NOT_JSON', `"${source.name}" is neither a ZIP nor a JSON file. Pick the ZIP TikTok sent you, or the JSON inside it.`);
 }
 
-function findJsonEntry(source: Source): SourceEntry | undefined {
+export function findJsonEntry(source: Source): SourceEntry | undefined {
   if (source.kind === 'file') {
     const only = source.entries[0]!;
     // A bare file may have been renamed; anything that is not a .txt is tried as JSON.

@@ -168,6 +168,8 @@ function sectionLists(spec: DatasetSpec, section: unknown): { list: string; item
     out.push({ list: listKey.split('/').pop()!, items: v });
   }
   if (out.length > 0) return out;
+  // A list nested in another dataset's map (PlatformInfo in ProfileMap) is simply absent.
+  if (spec.listKeys?.every((k) => k.includes('/') || spec.listKeys!.some((p) => p.endsWith(`/${k}`)))) return [];
   // The list key was renamed: take the section's one list, or read a flat object as a single item.
   const data = Object.keys(section).filter((k) => !WRAPPER_KEYS.has(normalizeName(k)));
   const lists = data.filter((k) => isList(section[k]));
@@ -184,7 +186,7 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
     sink.unknown(path, rawText(node.value), false);
     sink.warn(path, `${why}; the section was kept as it is.`);
   };
-  if (spec.shape === 'values') return readValues(spec, node, sink);
+  if (spec.shape === 'values') return readValues(spec, node, sink, keepRaw);
   if (spec.shape === 'split') return readSplit(spec, node, sink, keepRaw);
 
   const lists = sectionLists(spec, node.value);
@@ -193,44 +195,74 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
     if (isEmptyValue(items)) continue;
     if (spec.shape === 'chat' || spec.shape === 'keyed') {
       if (!isObject(items)) {
-        if (isList(items)) emitItems(spec, items, {}, sink, path);
-        else keepRaw(`"${node.key}" holds a ${typeof items} where a map was expected`);
+        if (isList(items)) emitItems(spec, items, {}, sink, path, list);
+        else keepRaw(`"${node.key}" holds ${kindOf(items)} where a map was expected`);
         continue;
       }
+      let notItems = 0;
       for (const [k, v] of Object.entries(items)) {
         if (spec.shape === 'chat') {
-          if (isList(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path);
+          if (isList(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path, k);
           else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'A conversation that is not a list of messages was skipped.');
         } else if (isObject(v)) {
           const fields = mapItem(spec, v, 'json');
           if (fields) sink.record(spec.id, { id: k, ...fields });
-        }
+        } else if (!isEmptyValue(v)) notItems++;
       }
+      if (notItems > 0) sink.warn(path, `${notItems} entries that are not records were skipped.`);
       continue;
     }
     if (!isList(items)) {
-      keepRaw(`"${list || node.key}" holds a ${typeof items} where a list was expected`);
+      keepRaw(`"${list || node.key}" holds ${kindOf(items)} where a list was expected`);
       continue;
     }
     const extra: RecordFields = spec.fields.some((f) => f.name === 'list') && list ? { list } : {};
-    emitItems(spec, items, extra, sink, path);
+    emitItems(spec, items, extra, sink, path, list);
   }
 }
 
-function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFields, sink: ExportSink, path: string): void {
+/** "a list", "a number", … for messages about a value of the wrong type. */
+function kindOf(v: unknown): string {
+  if (isList(v)) return 'a list';
+  if (isObject(v)) return 'a map';
+  if (typeof v === 'string') return 'a text';
+  if (typeof v === 'boolean') return 'a true/false value';
+  return `a ${typeof v}`;
+}
+
+/**
+ * Records from a list of items. Items that are not objects are not records: a list holding only
+ * plain values (strings, numbers) is kept raw with a warning instead; in a list of records they are
+ * skipped and counted.
+ */
+function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFields, sink: ExportSink, path: string, listName: string): void {
   let skipped = 0;
+  let objects = 0;
+  let scalars = 0;
+  let records = 0;
   for (const item of items) {
-    let fields: RecordFields | null;
-    if (isObject(item)) fields = mapItem(spec, item, 'json');
-    else if (typeof item === 'string' || typeof item === 'number') fields = isEmptyValue(item) ? null : { value: item };
-    else {
-      if (item !== null) skipped++;
-      continue;
-    }
-    if (fields) sink.record(spec.id, { ...extra, ...fields });
+    if (isObject(item)) {
+      objects++;
+      const fields = mapItem(spec, item, 'json');
+      if (fields) {
+        sink.record(spec.id, { ...extra, ...fields });
+        records++;
+      }
+    } else if (isEmptyValue(item)) continue;
+    else if (typeof item === 'object') skipped++;
+    else scalars++;
   }
   if (isLazyList(items)) skipped += items.skipped;
-  if (skipped > 0) sink.warn(path, `${skipped} entries that are damaged or not records were skipped.`);
+  const where = listName ? `${path}/${listName}` : path;
+  if (objects === 0 && scalars > 0) {
+    sink.unknown(where, rawText(items), false);
+    sink.warn(where, `"${listName || path.split('/').pop()}" holds plain values where Footprint expects records; it was kept as it is.`);
+    scalars = 0;
+  }
+  if (scalars + skipped > 0) sink.warn(path, `${scalars + skipped} entries that are damaged or not records were skipped.`);
+  if (isLazyList(items) && items.cutShort) {
+    sink.warn(where, `The file ends inside this list (it was cut short): the ${records} complete entries before the cut were imported.`);
+  }
 }
 
 function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {
@@ -243,16 +275,23 @@ function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (wh
     : [[spec.listKeys?.[0] ?? '', section]];
   if (parts.length === 0) return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
   for (const [list, v] of parts) {
-    const names = typeof v === 'string' ? v.split(/\s*[|\n]\s*/) : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    if (typeof v !== 'string' && !isList(v) && !isEmptyValue(v)) {
+      keepRaw(`"${list || node.key}" holds ${kindOf(v)} where a list of names was expected`);
+      continue;
+    }
+    const names = typeof v === 'string' ? v.split(/\s*[|\n]\s*/) : isList(v) ? [...v].filter((x) => typeof x === 'string') : [];
     for (const name of names as string[]) if (!isEmptyValue(name)) sink.record(spec.id, { list, name: name.trim() });
   }
 }
 
-function readValues(spec: DatasetSpec, node: Node, sink: ExportSink): void {
+function readValues(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {
   let map: unknown = node.value;
   if (isObject(map) && spec.listKeys) {
     const child = childByName(map, spec.listKeys);
     if (child) map = child.value;
+    if (child && !isObject(map) && !isEmptyValue(map)) return keepRaw(`"${child.key}" holds ${kindOf(map)} where a map of values was expected`);
+  } else if (spec.listKeys && !isObject(map) && !isEmptyValue(map)) {
+    return keepRaw(`"${node.key}" holds ${kindOf(map)} where a map of values was expected`);
   }
   const prefix = spec.prefixSection ? node.key : '';
   if (!isObject(map)) {
@@ -298,6 +337,9 @@ function reportUnknown(root: Obj, consumed: string[][], sink: ExportSink): void 
       }
     } else {
       sink.unknown(cat, rawText(catValue), isEmptyValue(catValue));
+      if (!isObject(catValue) && !isEmptyValue(catValue)) {
+        sink.warn(cat, `"${cat}" holds ${kindOf(catValue)} where a group of sections was expected; it was kept as it is.`);
+      }
     }
   }
 }

@@ -30,6 +30,8 @@ export interface LazyJsonResult {
   warnings: string[];
   /** the file ended before the document did */
   truncated: boolean;
+  /** warnings found after parsing, while the lazy lists were read (each returned once) */
+  laterWarnings: () => string[];
 }
 
 /** A number token of 16+ digits (outside strings, which are preceded by a quote or a slash). */
@@ -38,10 +40,85 @@ const BIG_INTEGER = /[:,[]\s*-?\d{16,}/;
 /** JSON.parse, except that integers beyond 2^53 (device UIDs) are kept as their exact digits. */
 export function parseJson(text: string): unknown {
   if (!BIG_INTEGER.test(text)) return JSON.parse(text);
-  return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
-    typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && context?.source ? context.source : value,
-  );
+  try {
+    return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
+      typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && context?.source ? context.source : value,
+    );
+  } catch (e) {
+    // V8 applies a reviver recursively: hostile nesting overflows the stack where plain parsing does not.
+    if (e instanceof RangeError) return JSON.parse(quoteBigIntegers(text));
+    throw e;
+  }
 }
+
+/** The text with every integer beyond 2^53 outside strings turned into a string of its digits. */
+function quoteBigIntegers(text: string): string {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === BACKSLASH) escaped = true;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      while (j < text.length && /[0-9.eE+-]/.test(text[j]!)) j++;
+      const token = text.slice(i, j);
+      if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
+        out += `${text.slice(last, i)}"${token}"`;
+        last = j;
+      }
+      i = j - 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Repairs two things hand-edited or badly written files hold that JSON does not allow: raw control
+ * characters (NUL, raw line breaks…) inside strings, escaped here, and trailing commas before "}" or
+ * "]", dropped. Returns undefined when there was nothing to repair.
+ */
+export function repairJsonText(text: string): { text: string; controls: boolean; commas: boolean } | undefined {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  let escaped = false;
+  let controls = false;
+  let commas = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!inString) {
+      if (c === QUOTE) inString = true;
+      else if (c === COMMA) {
+        let j = i + 1;
+        while (j < text.length && isWs(text.charCodeAt(j))) j++;
+        const d = text.charCodeAt(j);
+        if (d === CLOSE_OBJ || d === CLOSE_ARR) {
+          out += text.slice(last, i);
+          last = i + 1;
+          commas = true;
+        }
+      }
+    } else if (escaped) escaped = false;
+    else if (c === BACKSLASH) escaped = true;
+    else if (c === QUOTE) inString = false;
+    else if (c < 0x20) {
+      out += text.slice(last, i) + '\\u' + c.toString(16).padStart(4, '0');
+      last = i + 1;
+      controls = true;
+    }
+  }
+  return last === 0 ? undefined : { text: out + text.slice(last), controls, commas };
+}
+
+const CONTROL_CHARS_NOTE = 'Some text in the file holds raw control characters (such as NUL bytes) that JSON does not allow; they were kept, escaped.';
+const DUPLICATE_KEYS_NOTE = 'The file holds the same name twice in one place; the later copy was kept beside the first, as "<name> (2)".';
+const TRAILING_COMMAS_NOTE = 'The file had trailing commas (it was probably edited by hand); they were ignored.';
 
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -49,8 +126,25 @@ function isWs(c: number): boolean {
 
 class Scanner {
   truncated = false;
-  trailingCommas = false;
+  /** the last valueEnd ran into the end of the file */
+  hitEnd = false;
+  /** things worth a warning, found while parsing (also later, while lazy lists are read) */
+  readonly notes = new Set<string>();
   constructor(readonly buf: Buffer) {}
+
+  /** parseJson, repairing control characters in strings and trailing commas when that is what breaks it */
+  parse(text: string): unknown {
+    try {
+      return parseJson(text);
+    } catch (e) {
+      const repaired = repairJsonText(text);
+      if (repaired === undefined) throw e;
+      const value = parseJson(repaired.text);
+      if (repaired.controls) this.notes.add(CONTROL_CHARS_NOTE);
+      if (repaired.commas) this.notes.add(TRAILING_COMMAS_NOTE);
+      return value;
+    }
+  }
 
   skipWs(i: number): number {
     const b = this.buf;
@@ -66,6 +160,7 @@ class Scanner {
       j = b.indexOf(QUOTE, j);
       if (j < 0) {
         this.truncated = true;
+        this.hitEnd = true;
         return b.length;
       }
       let k = j - 1;
@@ -79,6 +174,7 @@ class Scanner {
   valueEnd(i: number): number {
     const b = this.buf;
     const c = b[i];
+    this.hitEnd = false;
     if (c === QUOTE) return this.stringEnd(i);
     if (c !== OPEN_OBJ && c !== OPEN_ARR) {
       while (i < b.length) {
@@ -98,11 +194,20 @@ class Scanner {
       }
     }
     this.truncated = true;
+    this.hitEnd = true;
     return b.length;
   }
 
   text(start: number, end: number): string {
-    return this.buf.toString('utf8', start, end);
+    try {
+      return this.buf.toString('utf8', start, end);
+    } catch (e) {
+      // V8 strings stop a little above 512 MiB
+      if ((e as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG' || e instanceof RangeError) {
+        throw new ImportError('TOO_LARGE', `A single value in the JSON file (at byte ${start}) is too large to read (over 512 MiB).`);
+      }
+      throw e;
+    }
   }
 
   fail(at: number, what: string): never {
@@ -114,12 +219,13 @@ class Scanner {
     const c = b[i];
     if (c === OPEN_OBJ && depth < MAX_WALK_DEPTH) return this.parseObject(i, depth);
     const end = this.valueEnd(i);
-    if (c === OPEN_ARR && end - i >= LAZY_ARRAY_BYTES) return [new LazyList(this, i, end), end];
+    const open = this.hitEnd && c !== QUOTE;
+    if (c === OPEN_ARR && end - i >= LAZY_ARRAY_BYTES) return [new LazyList(this, i, end, open), end];
     const slice = this.text(i, end);
     try {
-      return [parseJson(slice), end];
+      return [this.parse(slice), end];
     } catch {
-      if (c === OPEN_ARR) return [new LazyList(this, i, end), end]; // damaged items are skipped one by one
+      if (c === OPEN_ARR) return [new LazyList(this, i, end, open), end]; // damaged items are skipped one by one
       if (this.truncated && end >= b.length) return [undefined, end];
       return this.fail(i, 'an unreadable value');
     }
@@ -128,13 +234,19 @@ class Scanner {
   parseObject(i: number, depth: number): [Record<string, unknown>, number] {
     const b = this.buf;
     const out: Record<string, unknown> = {};
+    let copies: Map<string, number> | undefined;
     let k = this.skipWs(i + 1);
     if (b[k] === CLOSE_OBJ) return [out, k + 1];
     while (k < b.length) {
       if (b[k] !== QUOTE) return this.fail(k, 'expected a key');
       const keyEnd = this.stringEnd(k);
       if (keyEnd >= b.length) break;
-      const key = JSON.parse(this.text(k, keyEnd)) as string;
+      let key: string;
+      try {
+        key = this.parse(this.text(k, keyEnd)) as string;
+      } catch {
+        return this.fail(k, 'an unreadable key');
+      }
       k = this.skipWs(keyEnd);
       if (b[k] !== COLON) {
         if (k >= b.length) break;
@@ -143,12 +255,24 @@ class Scanner {
       k = this.skipWs(k + 1);
       if (k >= b.length) break;
       const [value, end] = this.parseValue(k, depth + 1);
-      if (value !== undefined) out[key] = value;
+      if (value !== undefined) {
+        // the same name twice in one object: the later copy is kept beside the first, not over it
+        let name = key;
+        if (Object.hasOwn(out, key)) {
+          copies ??= new Map();
+          let n = copies.get(key) ?? 2;
+          while (Object.hasOwn(out, (name = `${key} (${n})`))) n++;
+          copies.set(key, n + 1);
+          this.notes.add(DUPLICATE_KEYS_NOTE);
+        }
+        // "__proto__" is data here, never the object's prototype (JSON.parse agrees)
+        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      }
       k = this.skipWs(end);
       if (b[k] === COMMA) {
         k = this.skipWs(k + 1);
         if (b[k] === CLOSE_OBJ) {
-          this.trailingCommas = true;
+          this.notes.add(TRAILING_COMMAS_NOTE);
           return [out, k + 1];
         }
         continue;
@@ -170,6 +294,8 @@ export class LazyList implements Iterable<unknown> {
     private readonly scanner: Scanner,
     readonly start: number,
     readonly end: number,
+    /** the file ends inside this list: the items before the cut are all there is */
+    readonly cutShort = false,
   ) {}
 
   isEmpty(): boolean {
@@ -199,7 +325,7 @@ export class LazyList implements Iterable<unknown> {
       if (bounds.length === 0) return;
       let items: unknown[] | undefined;
       try {
-        items = parseJson(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`) as unknown[];
+        items = s.parse(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`) as unknown[];
       } catch {
         items = undefined;
       }
@@ -207,7 +333,7 @@ export class LazyList implements Iterable<unknown> {
       else {
         for (let n = 0; n < bounds.length; n += 2) {
           try {
-            yield parseJson(s.text(bounds[n]!, bounds[n + 1]!));
+            yield s.parse(s.text(bounds[n]!, bounds[n + 1]!));
           } catch {
             this.skipped++;
           }
@@ -221,8 +347,10 @@ export class LazyList implements Iterable<unknown> {
       bounds.push(k, end);
       if (bounds.length >= ITEMS_PER_CHUNK * 2) yield* flush();
       k = s.skipWs(end);
-      if (b[k] === COMMA) k = s.skipWs(k + 1);
-      else if (b[k] !== CLOSE_ARR && k < this.end) {
+      if (b[k] === COMMA) {
+        k = s.skipWs(k + 1);
+        if (b[k] === CLOSE_ARR) s.notes.add(TRAILING_COMMAS_NOTE);
+      } else if (b[k] !== CLOSE_ARR && k < this.end) {
         // not a separator: resynchronise at the next comma so one bad item does not lose the rest
         this.skipped++;
         const next = b.indexOf(COMMA, k);
@@ -241,6 +369,12 @@ export function isLazyList(v: unknown): v is LazyList {
 /** Parses an export's bytes; throws ImportError only when nothing usable can be read. */
 export function parseLazyJson(buf: Buffer): LazyJsonResult {
   const warnings: string[] = [];
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    // re-saved by an editor as "Unicode": UTF-16 with a byte-order mark
+    const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1));
+    buf = Buffer.from((buf[0] === 0xff ? body : Buffer.from(body).swap16()).toString('utf16le'), 'utf8');
+    warnings.push('The file was saved as UTF-16 (probably by an editor); it was read as such.');
+  }
   const s = new Scanner(buf);
   let i = 0;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
@@ -257,7 +391,13 @@ export function parseLazyJson(buf: Buffer): LazyJsonResult {
     if (buf[rest] === OPEN_OBJ) warnings.push('The file contains the export twice, back to back (a known TikTok glitch); the first copy was imported.');
     else warnings.push(`The file has unexpected text after the end of the export (from byte ${rest}); it was ignored.`);
   }
-  if (s.trailingCommas) warnings.push('The file had trailing commas (it was probably edited by hand); they were ignored.');
+  const reported = new Set(s.notes);
+  warnings.push(...reported);
   if (s.truncated) warnings.push('The file is cut short (probably not fully downloaded or unzipped); everything before the cut was imported.');
-  return { value, warnings, truncated: s.truncated };
+  const laterWarnings = (): string[] => {
+    const fresh = [...s.notes].filter((n) => !reported.has(n));
+    for (const n of fresh) reported.add(n);
+    return fresh;
+  };
+  return { value, warnings, truncated: s.truncated, laterWarnings };
 }

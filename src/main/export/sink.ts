@@ -21,6 +21,43 @@ export function rawText(node: unknown): string {
   try {
     return JSON.stringify(node) ?? 'null';
   } catch {
-    return '"[too deeply nested to keep]"';
+    // JSON.stringify recurses: hostile nesting overflows the stack. Walk it with a stack of our own.
+    try {
+      return stringifyDeep(node);
+    } catch {
+      return '"[too large to keep]"';
+    }
   }
+}
+
+/** JSON.stringify without recursion (same output for the plain values a JSON document parses to). */
+export function stringifyDeep(root: unknown): string {
+  const parts: string[] = [];
+  const stack: { keys: string[] | null; values: unknown[]; i: number }[] = [];
+  const open = (v: unknown): void => {
+    if (isLazyList(v)) return void parts.push(v.text());
+    if (Array.isArray(v)) {
+      parts.push('[');
+      stack.push({ keys: null, values: v, i: 0 });
+    } else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== 'function');
+      parts.push('{');
+      stack.push({ keys, values: keys.map((k) => o[k]), i: 0 });
+    } else parts.push(JSON.stringify(v) ?? 'null');
+  };
+  open(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i === top.values.length) {
+      parts.push(top.keys ? '}' : ']');
+      stack.pop();
+      continue;
+    }
+    const i = top.i++;
+    if (i > 0) parts.push(',');
+    if (top.keys) parts.push(`${JSON.stringify(top.keys[i])}:`);
+    open(top.values[i]);
+  }
+  return parts.join('');
 }

@@ -77,7 +77,12 @@ function openFolder(root: string): Source {
     }
     for (const name of names.sort()) {
       const full = join(dir, name);
-      const st = lstatSync(full);
+      let st;
+      try {
+        st = lstatSync(full);
+      } catch (e) {
+        throw new ImportError('UNREADABLE', `"${full}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      }
       if (st.isSymbolicLink()) continue; // never follow links out of the export
       if (st.isDirectory()) walk(full);
       else if (st.isFile()) {

@@ -40,7 +40,14 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 export function looksLikeZip(buf: Buffer): boolean {
-  return buf.length >= 4 && buf.readUInt32LE(0) === LOCAL;
+  // a local file header, or the end record alone (an archive with no files in it)
+  return buf.length >= 4 && (buf.readUInt32LE(0) === LOCAL || buf.readUInt32LE(0) === EOCD);
+}
+
+/** A name from the archive, safe to show: no control characters (terminal escapes), not endless. */
+export function shown(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
 function corrupt(detail: string): ImportError {
@@ -97,9 +104,10 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
       const len = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = Number(extra.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = Number(extra.readBigUInt64LE(q))), (q += 8);
-        if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(extra.readBigUInt64LE(q));
+        const stop = Math.min(e + 4 + len, extra.length); // a damaged length must not read past the field
+        if (size === 0xffffffff && q + 8 <= stop) (size = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (compressedSize === 0xffffffff && q + 8 <= stop) (compressedSize = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (localOffset === 0xffffffff && q + 8 <= stop) localOffset = Number(extra.readBigUInt64LE(q));
       }
       e += 4 + len;
     }
@@ -108,7 +116,7 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
     const isDirectory = path.endsWith('/');
     const unixMode = externalAttrs >>> 16;
     if ((unixMode & 0o170000) === 0o120000) {
-      throw new ImportError('UNSAFE_ZIP', `This ZIP contains a symbolic link ("${path}"). TikTok exports never do; it was not opened.`);
+      throw new ImportError('UNSAFE_ZIP', `This ZIP contains a symbolic link ("${shown(path)}"). TikTok exports never do; it was not opened.`);
     }
     if (flags & 0x1) {
       throw new ImportError('ENCRYPTED_ZIP', 'This ZIP is password-protected. TikTok exports are not; unzip it yourself and import the folder.');
@@ -120,7 +128,7 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
       throw new ImportError('ZIP_BOMB', 'This ZIP would unpack to far more data than any TikTok export. It was not opened.');
     }
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
-      throw new ImportError('ZIP_BOMB', `"${path}" inside this ZIP is compressed suspiciously well (a "ZIP bomb"). It was not opened.`);
+      throw new ImportError('ZIP_BOMB', `"${shown(path)}" inside this ZIP is compressed suspiciously well (a "ZIP bomb"). It was not opened.`);
     }
     if (localOffset + 30 > buf.length) throw corrupt('an entry points past the end of the file');
     entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
@@ -133,7 +141,7 @@ function checkName(bytes: Buffer): string {
   const name = bytes.toString('utf8');
   const parts = name.replace(/\\/g, '/').split('/');
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
-    throw new ImportError('UNSAFE_ZIP', `This ZIP contains a file path that points outside the archive ("${name}"). It was not opened.`);
+    throw new ImportError('UNSAFE_ZIP', `This ZIP contains a file path that points outside the archive ("${shown(name)}"). It was not opened.`);
   }
   return parts.filter((s) => s !== '' && s !== '.').join('/') + (name.endsWith('/') || name.endsWith('\\') ? '/' : '');
 }
@@ -141,10 +149,10 @@ function checkName(bytes: Buffer): string {
 /** Inflates one entry, never producing more than its declared size, and checks its CRC. */
 export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
   const p = entry.localOffset;
-  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt(`bad local header for "${entry.path}"`);
+  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt(`bad local header for "${shown(entry.path)}"`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + entry.compressedSize;
-  if (end > buf.length) throw corrupt(`"${entry.path}" is cut short`);
+  if (end > buf.length) throw corrupt(`"${shown(entry.path)}" is cut short`);
   const data = buf.subarray(start, end);
   let out: Buffer;
   if (entry.method === 0) out = Buffer.from(data);
@@ -153,11 +161,11 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new ImportError('ZIP_BOMB', `"${entry.path}" unpacks to more than the ZIP declares. It was not opened.`);
+        throw new ImportError('ZIP_BOMB', `"${shown(entry.path)}" unpacks to more than the ZIP declares. It was not opened.`);
       }
-      throw corrupt(`"${entry.path}" cannot be unpacked`);
+      throw corrupt(`"${shown(entry.path)}" cannot be unpacked`);
     }
   }
-  if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt(`"${entry.path}" fails its checksum`);
+  if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt(`"${shown(entry.path)}" fails its checksum`);
   return out;
 }
