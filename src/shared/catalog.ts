@@ -60,6 +60,8 @@ export interface DatasetSpec {
   windowDays?: number;
   /** text users search for */
   searchable?: string[];
+  /** fields outside the key change between exports (a post's likes); keep the latest */
+  mutable?: boolean;
 }
 
 const date: FieldSpec = {
@@ -141,6 +143,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   {
     id: 'linked_platforms',
+    mutable: true,
     label: 'Linked platforms',
     category: 'profile',
     shape: 'list',
@@ -225,6 +228,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   {
     id: 'favorite_collections',
+    mutable: true,
     label: 'Favorite collections',
     category: 'activity',
     shape: 'list',
@@ -431,6 +435,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   // Own content
   {
     id: 'posts',
+    mutable: true,
     label: 'Posts',
     category: 'content',
     shape: 'list',
@@ -452,6 +457,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   {
     id: 'deleted_posts',
+    mutable: true,
     label: 'Recently deleted posts',
     category: 'content',
     shape: 'list',
@@ -586,6 +592,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   // Places
   {
     id: 'location_reviews',
+    mutable: true,
     label: 'Location reviews',
     category: 'location',
     shape: 'list',
@@ -631,6 +638,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   {
     id: 'live_go_history',
+    mutable: true,
     label: 'LIVEs hosted',
     category: 'live',
     shape: 'list',
@@ -659,6 +667,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   // TikTok Shop
   {
     id: 'shop_orders',
+    mutable: true,
     label: 'Shop orders',
     category: 'shop',
     shape: 'keyed',

@@ -21,8 +21,8 @@ export function forgetRecords(db: DB, ids: number[], now = Date.now()): { forgot
       if (n === 0) return 0;
 
       db.prepare(
-        `INSERT OR IGNORE INTO tombstones (fp, dataset, forgotten_at)
-         SELECT r.fp, r.dataset, ? FROM temp.forget_ids f JOIN records r ON r.id = f.id`,
+        `INSERT OR IGNORE INTO tombstones (fp_hi, fp_lo, dataset, forgotten_at)
+         SELECT r.fp_hi, r.fp_lo, r.dataset, ? FROM temp.forget_ids f JOIN records r ON r.id = f.id`,
       ).run(now);
 
       // What each snapshot loses, per dataset.

@@ -3,7 +3,7 @@
 import type { DatasetSpec } from '../../shared/catalog';
 import type { RecordFields } from '../export/sink';
 import { parseTime } from '../export/time';
-import { hash128 } from './hash128';
+import { hash128, type Fingerprint } from './hash128';
 
 const timeFields = new WeakMap<DatasetSpec, Set<string>>();
 function timeFieldsOf(spec: DatasetSpec): Set<string> {
@@ -34,6 +34,6 @@ export function recordKey(spec: DatasetSpec, fields: RecordFields, at: number | 
   return key;
 }
 
-export function fingerprint(key: string): Buffer {
+export function fingerprint(key: string): Fingerprint {
   return hash128(key);
 }

@@ -1,7 +1,12 @@
 // A fast non-cryptographic 128-bit string hash (cyrb128 by bryc, public domain) for record
-// fingerprints. SHA-256 cost ~1 µs a record, most of a million-record import's budget; record identity
-// needs collision resistance against accidents, not adversaries, and 128 bits gives that.
-export function hash128(str: string): Buffer {
+// fingerprints, returned as two 53-bit integers: exact as JavaScript numbers and as SQLite
+// INTEGERs, so the importer can load and compare a million of them without allocating buffers.
+// Record identity needs collision resistance against accidents, not adversaries: 106 bits is ample.
+export type Fingerprint = [hi: number, lo: number];
+
+const TWO_21 = 2 ** 21;
+
+export function hash128(str: string): Fingerprint {
   let h1 = 1779033703,
     h2 = 3144134277,
     h3 = 1013904242,
@@ -21,10 +26,5 @@ export function hash128(str: string): Buffer {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  const out = Buffer.allocUnsafe(16);
-  out.writeUInt32LE(h1 >>> 0, 0);
-  out.writeUInt32LE(h2 >>> 0, 4);
-  out.writeUInt32LE(h3 >>> 0, 8);
-  out.writeUInt32LE(h4 >>> 0, 12);
-  return out;
+  return [(h1 >>> 0) * TWO_21 + ((h2 >>> 0) >>> 11), (h3 >>> 0) * TWO_21 + ((h4 >>> 0) >>> 11)];
 }

@@ -6,6 +6,8 @@ import { datasetSpec, type DatasetSpec } from '../../shared/catalog';
 import type { DB } from './db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { fingerprint, recordKey, recordTime } from './fingerprint';
+import { KnownRecords } from './known-records';
+import type { Fingerprint } from './hash128';
 import { ImportError } from '../export/errors';
 import type { ExportSink, RecordFields } from '../export/sink';
 import type { ParsedExport } from '../export';
@@ -45,6 +47,7 @@ export interface WriteOptions {
 }
 
 const BATCH = 200;
+const ROW_PARAMS = 8;
 const PROGRESS_EVERY = 25_000;
 
 function cancelled(): ImportError {
@@ -53,27 +56,23 @@ function cancelled(): ImportError {
 
 /** Multi-row statements, prepared once per row count. */
 class BatchStatements {
-  private inserts = new Map<number, Statement>();
-  private presences = new Map<number, Statement>();
+  private cache = new Map<string, Statement>();
   constructor(private db: DB) {}
-  insert(n: number): Statement {
-    let st = this.inserts.get(n);
-    if (!st) {
-      st = this.db.prepare(
-        `INSERT INTO records (dataset, fp, at, data, first_snapshot, last_snapshot) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (fp) DO UPDATE SET data = excluded.data WHERE records.data IS NOT excluded.data`,
-      );
-      this.inserts.set(n, st);
-    }
+  private get(sql: string): Statement {
+    let st = this.cache.get(sql);
+    if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
     return st;
   }
+  insert(n: number): Statement {
+    return this.get(
+      `INSERT INTO records (id, dataset, fp_hi, fp_lo, at, data, first_snapshot, last_snapshot) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    );
+  }
   presence(n: number): Statement {
-    let st = this.presences.get(n);
-    if (!st) {
-      st = this.db.prepare(`INSERT OR IGNORE INTO record_snapshots (snapshot_id, record_id) SELECT ?, id FROM records WHERE fp IN (${Array(n).fill('?').join(', ')})`);
-      this.presences.set(n, st);
-    }
-    return st;
+    return this.get(`INSERT INTO record_snapshots (snapshot_id, record_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`);
+  }
+  refresh(): Statement {
+    return this.get('UPDATE records SET data = @data WHERE id = @id AND data IS NOT @data');
   }
 }
 
@@ -94,7 +93,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
           .prepare(`INSERT INTO snapshots (source_name, sha256, format, layout, exported_at, imported_at) VALUES (?, ?, ?, '', NULL, ?)`)
           .run(meta.sourceName, meta.sha256, meta.format, now).lastInsertRowid,
       );
-      const maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM records').get() as { m: number }).m;
+      const known = new KnownRecords(db);
       const counts = new Map<string, DatasetCounts>();
       const unknownSections: WriteResult['unknownSections'] = [];
       const warnings: WriteResult['warnings'] = [...parsed.warnings];
@@ -103,8 +102,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
       let written = 0;
 
       // Fingerprints the user asked to forget for good are never written again (analysis/forget.ts).
-      const hasTombstones = db.prepare('SELECT 1 FROM tombstones LIMIT 1').get() !== undefined;
-      const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE fp = ?').pluck();
+      const tombstoned = new Set((db.prepare('SELECT fp_hi, fp_lo FROM tombstones').raw().all() as Fingerprint[]).map((fp) => fp.join(':')));
       const forgotten = new Map<string, number>();
 
       const countsFor = (dataset: string): DatasetCounts => {
@@ -113,21 +111,18 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
         return c;
       };
 
-      // The current batch: rows of one dataset.
-      let batchSpec: DatasetSpec | undefined;
-      const rowParams: unknown[] = [];
-      const fps: Buffer[] = [];
-      const flush = (): void => {
-        if (!batchSpec || fps.length === 0) return;
-        const n = fps.length;
-        statements.insert(n).run(rowParams);
-        const present = statements.presence(n).run(snapshotId, ...fps).changes;
-        const c = countsFor(batchSpec.id);
-        c.records += present;
-        c.duplicates += n - present;
-        rowParams.length = 0;
-        fps.length = 0;
+      // Pending rows, written in multi-row statements.
+      const newRows: unknown[] = [];
+      const presence: number[] = [];
+      const flushNew = (): void => {
+        if (newRows.length > 0) statements.insert(newRows.length / ROW_PARAMS).run(newRows);
+        newRows.length = 0;
       };
+      const flushPresence = (): void => {
+        if (presence.length > 0) statements.presence(presence.length / 2).run(presence);
+        presence.length = 0;
+      };
+      let spec: DatasetSpec | undefined;
 
       const sink: ExportSink = {
         present: (dataset, path) => {
@@ -135,26 +130,38 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
           if (!c.paths.includes(path)) c.paths.push(path);
         },
         record: (dataset, fields: RecordFields) => {
-          if (batchSpec?.id !== dataset) {
-            flush();
-            batchSpec = datasetSpec(dataset);
-            if (!batchSpec) throw new Error(`unknown dataset ${dataset}`);
+          if (spec?.id !== dataset) {
+            spec = datasetSpec(dataset);
+            if (!spec) throw new Error(`unknown dataset ${dataset}`);
           }
-          const at = recordTime(batchSpec, fields);
-          const fp = fingerprint(recordKey(batchSpec, fields, at));
-          if (hasTombstones && tombstoned.get(fp) !== undefined) {
+          const at = recordTime(spec, fields);
+          const fp = fingerprint(recordKey(spec, fields, at));
+          if (tombstoned.size > 0 && tombstoned.has(fp.join(':'))) {
             forgotten.set(dataset, (forgotten.get(dataset) ?? 0) + 1);
             return;
           }
-          rowParams.push(dataset, fp, at, JSON.stringify(fields), snapshotId, snapshotId);
-          fps.push(fp);
+          const c = countsFor(dataset);
+          const { id, isNew } = known.resolve(dataset, fp);
+          if (!known.markPresent(id)) {
+            c.duplicates++;
+            return;
+          }
+          c.records++;
+          const data = JSON.stringify(fields);
+          if (isNew) {
+            c.new++;
+            newRows.push(id, dataset, fp[0], fp[1], at, data, snapshotId, snapshotId);
+            if (newRows.length === BATCH * ROW_PARAMS) flushNew();
+          } else if (spec.mutable) {
+            statements.refresh().run({ id, data }); // a post's likes, an order's status: keep the latest
+          }
+          presence.push(snapshotId, id);
+          if (presence.length === BATCH * 2) flushPresence();
           if (at !== null) {
-            const c = countsFor(dataset);
             if (c.oldest === null || at < c.oldest) c.oldest = at;
             if (c.newest === null || at > c.newest) c.newest = at;
             if (at <= latestPlausible && (newest === null || at > newest)) newest = at;
           }
-          if (fps.length === BATCH) flush();
           if (++written % PROGRESS_EVERY === 0) {
             opts.onProgress?.(written);
             if (opts.isCancelled?.()) throw cancelled();
@@ -173,19 +180,14 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
       };
 
       const { layout } = parsed.read(sink);
-      flush();
+      flushNew();
+      flushPresence();
       if (opts.isCancelled?.()) throw cancelled();
 
       // Records seen before are now also seen in this snapshot.
       db.prepare(
         `UPDATE records SET last_snapshot = @s WHERE id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s) AND last_snapshot < @s`,
       ).run({ s: snapshotId });
-      for (const row of db.prepare('SELECT dataset, count(*) AS n FROM records WHERE id > ? GROUP BY dataset').all(maxIdBefore) as {
-        dataset: string;
-        n: number;
-      }[]) {
-        countsFor(row.dataset).new = row.n;
-      }
 
       for (const [dataset, c] of counts) {
         if (c.duplicates > 0) warnings.push({ path: dataset, message: `${c.duplicates} exact duplicate rows were counted once.` });

@@ -28,11 +28,14 @@ export const MIGRATIONS: readonly string[] = [
     paths TEXT NOT NULL DEFAULT '[]', -- where in the export the dataset was found (JSON list)
     PRIMARY KEY (snapshot_id, dataset)
   ) WITHOUT ROWID;
-  -- One row per distinct record ever seen; fp is a hash of the dataset and its identifying fields.
+  -- One row per distinct record ever seen. fp_hi/fp_lo are a 106-bit hash of the dataset and its
+  -- identifying fields, as two 53-bit integers; not indexed: the importer de-duplicates in memory
+  -- (store/known-records.ts).
   CREATE TABLE records (
     id INTEGER PRIMARY KEY,
     dataset TEXT NOT NULL,
-    fp BLOB NOT NULL UNIQUE,
+    fp_hi INTEGER NOT NULL,
+    fp_lo INTEGER NOT NULL,
     at INTEGER,
     data TEXT NOT NULL,
     first_snapshot INTEGER NOT NULL,
@@ -73,9 +76,11 @@ export const MIGRATIONS: readonly string[] = [
   // marks as deleted by them on a date (a later export that still holds one is flagged).
   `
   CREATE TABLE tombstones (
-    fp BLOB PRIMARY KEY,
+    fp_hi INTEGER NOT NULL,
+    fp_lo INTEGER NOT NULL,
     dataset TEXT NOT NULL,
-    forgotten_at INTEGER NOT NULL
+    forgotten_at INTEGER NOT NULL,
+    PRIMARY KEY (fp_hi, fp_lo)
   ) WITHOUT ROWID;
   CREATE TABLE deletion_marks (
     record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
