@@ -235,4 +235,19 @@ describe('importing snapshots', () => {
     ]);
     service.close();
   });
+
+  it("keeps the latest data of records that change between exports (a post's likes), as one record", async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const post = (likes: string, sig: string) => ({
+      Post: { Posts: { VideoList: [{ Date: '2024-10-01 12:00:00', Link: `https://v16.tiktokcdn.com/x.mp4?sig=${sig}`, Likes: likes }] } },
+    });
+    await service.importExport({ path: writeJson(join(dir, 'a'), post('5', 'aaa')) });
+    const later = await service.importExport({ path: writeJson(join(dir, 'b'), post('9', 'bbb')) });
+    expect(later.datasets.posts).toMatchObject({ records: 1, new: 0 });
+    const page = await service.listRecords({ dataset: 'posts' });
+    expect(page.total).toBe(1);
+    expect(page.rows[0]!.fields).toMatchObject({ likes: '9', link: 'https://v16.tiktokcdn.com/x.mp4?sig=bbb' });
+    service.close();
+  });
 });
