@@ -19,23 +19,20 @@ function row(r: Raw): RecordRow {
 export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number; offset?: number; limit?: number }): RecordPage {
   const limit = opts.limit ?? 100;
   const offset = opts.offset ?? 0;
+  // Newest first, ties by id descending: exactly the (dataset, at) index read backwards, no sort.
   if (opts.snapshotId !== undefined) {
-    const total = (
-      db.prepare('SELECT count(*) AS n FROM record_snapshots s JOIN records r ON r.id = s.record_id WHERE s.snapshot_id = ? AND r.dataset = ?').get(
-        opts.snapshotId,
-        dataset,
-      ) as { n: number }
-    ).n;
+    const counted = db.prepare('SELECT records FROM snapshot_datasets WHERE snapshot_id = ? AND dataset = ?').pluck().get(opts.snapshotId, dataset);
     const rows = db
       .prepare(
-        `SELECT r.* FROM records r JOIN record_snapshots s ON s.record_id = r.id
-         WHERE s.snapshot_id = ? AND r.dataset = ? ORDER BY r.at DESC, r.id LIMIT ? OFFSET ?`,
+        `SELECT r.* FROM records r
+         WHERE r.dataset = ? AND EXISTS (SELECT 1 FROM record_snapshots s WHERE s.snapshot_id = ? AND s.record_id = r.id)
+         ORDER BY r.at DESC, r.id DESC LIMIT ? OFFSET ?`,
       )
-      .all(opts.snapshotId, dataset, limit, offset) as Raw[];
-    return { total, rows: rows.map(row) };
+      .all(dataset, opts.snapshotId, limit, offset) as Raw[];
+    return { total: (counted as number | undefined) ?? 0, rows: rows.map(row) };
   }
   const total = (db.prepare('SELECT count(*) AS n FROM records WHERE dataset = ?').get(dataset) as { n: number }).n;
-  const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id LIMIT ? OFFSET ?').all(dataset, limit, offset) as Raw[];
+  const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(dataset, limit, offset) as Raw[];
   return { total, rows: rows.map(row) };
 }
 
@@ -52,9 +49,7 @@ export function listValues(db: DB, dataset: string, snapshotId: number): ValueRo
 
 /** Per-dataset totals across the archive and in the given snapshot. */
 export function datasetOverview(db: DB, snapshotId: number | null): DatasetOverview[] {
-  const archive = new Map(
-    (db.prepare('SELECT dataset, count(*) AS n FROM records GROUP BY dataset').all() as { dataset: string; n: number }[]).map((r) => [r.dataset, r.n]),
-  );
+  const archive = archiveCounts(db);
   const inSnapshot = new Map(
     snapshotId === null
       ? []
@@ -74,4 +69,21 @@ export function datasetOverview(db: DB, snapshotId: number | null): DatasetOverv
     records: inSnapshot.get(d.id)?.records ?? 0,
     new: inSnapshot.get(d.id)?.new ?? 0,
   }));
+}
+
+const archiveCache = new WeakMap<DB, { version: string; counts: Map<string, number> }>();
+
+/**
+ * Distinct records kept per dataset. Counting a million rows takes tens of milliseconds and the
+ * overview asks often, so the answer is kept until this or another connection writes.
+ */
+function archiveCounts(db: DB): Map<string, number> {
+  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const cached = archiveCache.get(db);
+  if (cached?.version === version) return cached.counts;
+  const counts = new Map(
+    (db.prepare('SELECT dataset, count(*) AS n FROM records GROUP BY dataset').all() as { dataset: string; n: number }[]).map((r) => [r.dataset, r.n]),
+  );
+  archiveCache.set(db, { version, counts });
+  return counts;
 }
