@@ -1,6 +1,7 @@
 // The desktop app's main process: lifecycle, one hardened window, the service behind IPC.
-// Everything the window can do goes through the contract (ipc.ts); imports run in a worker thread.
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+// Everything the window can do goes through the contract (ipc.ts) and, before the database is
+// open, the unlock door (unlock.ts); imports run in a worker thread.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createService } from './service';
@@ -8,10 +9,11 @@ import { toApiError } from './service/errors';
 import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from './service/worker-import';
 import { defaultDbPath } from './paths';
 import type { AppSource } from './security';
-import { bindIpc, sendImportProgress } from './ipc';
+import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { buildMenu } from './menu';
-import { deviceKeyStore, unlockAtStartup } from './keychain';
+import { deviceKeyStore } from './keychain';
+import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from './unlock';
 
 // Every renderer sandboxed, whatever a window's options say. Must run before `ready`.
 app.enableSandbox();
@@ -81,18 +83,29 @@ function start(): void {
     const dbPath = defaultDbPath();
     const sample = samplePath();
     const onImportProgress = (p: Parameters<typeof sendImportProgress>[1]) => sendImportProgress(mainWindow, p);
-    // Encryption at rest: open with the OS-kept device key when there is one (see keychain.ts).
-    const unlock = await unlockAtStartup(dbPath);
-    if (unlock.status === 'passphrase-needed') {
-      // TODO(encryption): a passphrase prompt before the window; until then say why we stop.
-      dialog.showErrorBox('Footprint cannot open your archive', unlock.message);
-      app.quit();
-      return;
-    }
-    const key = unlock.status === 'ready' ? unlock.key : undefined;
-    const base = createService({ dbPath, key, deviceKeys: deviceKeyStore(), samplePath: sample, chooseExport });
-    service = withWorkerImport(base, { entry: resolveImportWorkerEntry(here), dbPath, samplePath: sample, onImportProgress });
-    bindIpc(service, () => mainWindow, appSource);
+    const deviceKeys = deviceKeyStore();
+    const prefs = filePreferences(join(app.getPath('userData'), PREFERENCES_FILE));
+    // Encryption at rest: open with the OS-kept device key when there is one (see keychain.ts and
+    // unlock.ts); otherwise the window opens on the Unlock screen (a passphrase database, or a key
+    // the keychain no longer has) or on the "no secure keychain here" choice (Linux basic_text).
+    const startup = await decideStartup(dbPath, deviceKeys, prefs);
+    const gate = createUnlockGate<WorkerService>({
+      dbPath,
+      startup,
+      prefs,
+      keychainAvailable: (await deviceKeys.availability()).available,
+      open: (secret) => {
+        const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport });
+        return withWorkerImport(base, { entry: resolveImportWorkerEntry(here), dbPath, samplePath: sample, onImportProgress });
+      },
+      onReady: (s) => {
+        service = s;
+      },
+    });
+    // Both doors exist before the service does: the contract answers DB_LOCKED until it is unlocked.
+    const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, mainWindow, appSource);
+    bindUnlock<IpcMainInvokeEvent>(ipcMain, gate, trusted, { onInternalError: (channel, e) => console.error(`[footprint] ${channel} failed:`, e) });
+    bindIpc(gate, () => mainWindow, appSource);
 
     openWindow();
     app.on('activate', () => {

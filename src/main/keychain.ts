@@ -4,7 +4,7 @@
 // tell which backend it uses (Linux reports 'unknown') and encryption is not available.
 import { app, safeStorage } from 'electron';
 import { join } from 'node:path';
-import { createKeyStore, unlockDatabase, type DeviceKeyStore, type UnlockResult } from './secure-storage';
+import { createKeyStore, type DeviceKeyStore } from './secure-storage';
 
 export const KEY_FILE = 'footprint.key';
 
@@ -13,7 +13,3 @@ export function deviceKeyStore(): DeviceKeyStore {
   return createKeyStore(safeStorage, join(app.getPath('userData'), KEY_FILE));
 }
 
-/** What to do before createService: open with the device key, or ask for / suggest a passphrase. */
-export function unlockAtStartup(dbPath: string, opts: { autoEncrypt?: boolean } = {}): Promise<UnlockResult> {
-  return unlockDatabase(dbPath, deviceKeyStore(), opts);
-}

@@ -1,12 +1,14 @@
 // The preload: the only bridge between the sandboxed page and the main process. It exposes
 // `window.footprint` with one function per contract operation (each answers an Envelope), the
-// import progress subscription and the path of a dropped file. Nothing else: no ipcRenderer, no
+// unlock door (unlockStatus / unlock / setEncryptionPreference, also Envelopes), the import
+// progress subscription and the path of a dropped file. Nothing else: no ipcRenderer, no
 // Node. Built as one CommonJS file (sandboxed preloads cannot load ES modules or other files).
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   IMPORT_PROGRESS_CHANNEL,
   IPC_CHANNEL_PREFIX,
   OPERATIONS,
+  UNLOCK_CHANNELS,
   type FootprintBridge,
   type ImportProgress,
   type OperationName,
@@ -37,6 +39,10 @@ const bridge = {
       return '';
     }
   },
+  // the unlock door (answers before the database is open); one argument, like the operations
+  unlockStatus: () => ipcRenderer.invoke(UNLOCK_CHANNELS.status, {}),
+  unlock: (input?: unknown) => ipcRenderer.invoke(UNLOCK_CHANNELS.submit, input ?? {}),
+  setEncryptionPreference: (input?: unknown) => ipcRenderer.invoke(UNLOCK_CHANNELS.preference, input ?? {}),
 } as FootprintBridge;
 
 contextBridge.exposeInMainWorld('footprint', bridge);

@@ -379,6 +379,50 @@ export const IMPORT_PROGRESS_CHANNEL = 'import:progress';
 /** Every operation travels over the IPC channel `fp:<name>`. */
 export const IPC_CHANNEL_PREFIX = 'fp:';
 
+// ---- Before the service exists: the desktop app's unlock door (src/main/unlock.ts) ----
+
+/** The unlock channels, bound before the database is opened (and kept afterwards). */
+export const UNLOCK_CHANNELS = {
+  status: 'unlock:status',
+  submit: 'unlock:submit',
+  preference: 'unlock:preference',
+} as const;
+
+/** What the window shows first: the app ('ready'), the Unlock screen, or the "no keychain" choice. */
+export interface UnlockStatus {
+  state: 'ready' | 'passphrase-needed' | 'passphrase-suggested';
+  /** what was found on disk at start-up */
+  database: 'new' | 'plaintext' | 'encrypted' | 'unknown';
+  /** why a passphrase is needed or suggested (secure-storage.ts UnlockResult reasons), null when ready */
+  reason: string | null;
+  /** a sentence for people: why this screen */
+  message: string;
+  /** whether the OS keychain can keep a device key on this computer */
+  keychainAvailable: boolean;
+  /** 'declined': the user chose to keep the database unencrypted (no suggestion, no automatic device key at start) */
+  encryptionPreference: 'suggest' | 'declined';
+  /** wrong passphrases so far */
+  failures: number;
+}
+
+/** Input schemas of the unlock channels (validated like the contract's). */
+export const UNLOCK_INPUTS = {
+  status: s.object({}),
+  /**
+   * unlock: open the encrypted database with its passphrase (state passphrase-needed);
+   * encrypt: protect the database with a new passphrase (state passphrase-suggested);
+   * skip: continue without encryption and remember that choice (state passphrase-suggested).
+   */
+  submit: s.object({
+    action: s.oneOf(['unlock', 'encrypt', 'skip'] as const),
+    passphrase: s.optional(s.string({ min: 1, max: 1024 })),
+  }),
+  preference: s.object({ encryption: s.oneOf(['suggest', 'declined'] as const) }),
+} satisfies Record<keyof typeof UNLOCK_CHANNELS, Schema<unknown>>;
+
+export type UnlockSubmit = ReturnType<(typeof UNLOCK_INPUTS)['submit']['parse']>;
+export type UnlockPreference = ReturnType<(typeof UNLOCK_INPUTS)['preference']['parse']>;
+
 /** What the preload exposes as `window.footprint`: one function per operation, answering envelopes. */
 export type FootprintBridge = {
   [K in OperationName]: (input?: OperationInput<K>) => Promise<Envelope<OperationResults[K]>>;
@@ -387,4 +431,8 @@ export type FootprintBridge = {
   onImportProgress(cb: (p: ImportProgress) => void): () => void;
   /** the file-system path of a dropped File ('' when it has none) */
   pathForFile(file: File): string;
+  /** the unlock door (UNLOCK_CHANNELS): answers before the database is open */
+  unlockStatus(): Promise<Envelope<UnlockStatus>>;
+  unlock(input: UnlockSubmit): Promise<Envelope<UnlockStatus>>;
+  setEncryptionPreference(input: UnlockPreference): Promise<Envelope<UnlockStatus>>;
 };

@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { IMPORT_PROGRESS_CHANNEL, OPERATIONS } from '../../src/shared/contract';
+import { IMPORT_PROGRESS_CHANNEL, OPERATIONS, UNLOCK_CHANNELS } from '../../src/shared/contract';
+import { createService } from '../../src/main/service';
+import { encryptDatabaseFile, isEncrypted } from '../../src/main/store/encryption';
 import { buildApp, ROOT } from './harness';
 import { writeFixture } from './fixture';
 
@@ -69,12 +71,20 @@ describe('electron-vite build output', () => {
     runInNewContext(`(function (require) {\n${code}\n})`, {}, { filename: 'preload/index.js' })(sandboxRequire);
 
     const api = exposed.footprint!;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(OPERATIONS), 'onImportProgress', 'pathForFile'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(OPERATIONS), 'onImportProgress', 'pathForFile', 'unlockStatus', 'unlock', 'setEncryptionPreference'].sort(),
+    );
     await api.listRecords!({ dataset: 'likes' });
     await api.listSnapshots!();
+    await api.unlockStatus!('ignored', 'too');
+    await api.unlock!({ action: 'unlock', passphrase: 'p' }, 'extra');
+    await api.setEncryptionPreference!({ encryption: 'declined' });
     expect(invoked).toEqual([
       ['fp:listRecords', { dataset: 'likes' }],
       ['fp:listSnapshots', {}],
+      ['unlock:status', {}],
+      ['unlock:submit', { action: 'unlock', passphrase: 'p' }],
+      ['unlock:preference', { encryption: 'declined' }],
     ]);
     const got: unknown[] = [];
     const off = api.onImportProgress!((p: unknown) => got.push(p)) as () => void;
@@ -102,14 +112,23 @@ describe('the built main process, driven with a stand-in electron module', () =>
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const run = (mode: 'file' | 'dev' | 'packaged') => {
-    const dir = join(work, mode);
+  /**
+   * keychain: the stand-in safeStorage has a working OS keychain (default: Linux basic_text, none);
+   * passphrase: the database exists, encrypted with it, before the app starts.
+   */
+  const run = (mode: 'file' | 'dev' | 'packaged', o: { name?: string; keychain?: boolean; passphrase?: string } = {}) => {
+    const dir = join(work, o.name ?? mode);
     mkdirSync(dir, { recursive: true });
     const r = spawnSync(process.execPath, [join(__dirname, 'fake-electron-main.cjs'), build.outDir, dir, fixture, mode], {
       encoding: 'utf8',
       timeout: 60_000,
       // the build may live outside the repository: let it find node_modules
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      env: {
+        ...process.env,
+        NODE_PATH: join(ROOT, 'node_modules'),
+        FAKE_KEYCHAIN: o.keychain ? '1' : '',
+        FAKE_PASSPHRASE: o.passphrase ?? '',
+      },
     });
     const line = r.stdout.trim().split('\n').at(-1) ?? '';
     if (r.status !== 0 || !line.startsWith('{')) throw new Error(`main process run failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -134,7 +153,15 @@ describe('the built main process, driven with a stand-in electron module', () =>
     expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
     expect(r.shown).toBe(true);
     expect(r.menus).toBe(1);
-    expect(r.channels).toEqual(Object.keys(OPERATIONS).map((n) => `fp:${n}`).sort());
+    expect(r.channels).toEqual([...Object.keys(OPERATIONS).map((n) => `fp:${n}`), ...Object.values(UNLOCK_CHANNELS)].sort());
+    // Linux basic_text (the stand-in's safeStorage): a new archive gets a passphrase suggested; the
+    // window opens, the contract answers DB_LOCKED until the choice is made; "continue" is remembered
+    expect(r.unlock.first).toMatchObject({ state: 'passphrase-suggested', database: 'new', reason: 'basic_text', keychainAvailable: false });
+    expect(r.unlock.foreign.error.code).toBe('FORBIDDEN');
+    expect(r.unlock.badInput.error.code).toBe('BAD_INPUT');
+    expect(r.unlock.lockedCall).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+    expect(r.unlock.submitted).toMatchObject({ ok: true, value: { state: 'ready', encryptionPreference: 'declined' } });
+    expect(r.unlock.preferences).toEqual({ encryption: 'declined' });
     expect(r.session).toMatchObject({
       permission: false,
       check: false,
@@ -165,6 +192,42 @@ describe('the built main process, driven with a stand-in electron module', () =>
     expect(r.ipc.afterImport).toBe(1);
     expect(r.quit).toBe(true);
     expect(r.windowStateAfterClose).toBe(true);
+  });
+
+  it('a real keychain: the archive is created encrypted with a device key and opens without a prompt', () => {
+    const r = run('file', { name: 'keychain', keychain: true });
+    expect(r.errors).toEqual([]);
+    expect(r.unlock.first).toMatchObject({ state: 'ready', keychainAvailable: true });
+    expect(r.unlock.lockedCall.ok).toBe(true);
+    expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 1 });
+    expect(r.ipc.encryption).toEqual({ ok: true, value: { encrypted: true, unlockedWith: 'key', deviceKeyAvailable: true } });
+    expect(isEncrypted(join(work, 'keychain', 'footprint.db'))).toBe(true);
+    expect(existsSync(join(work, 'keychain', 'userData', 'footprint.key'))).toBe(true);
+    expect(r.quit).toBe(true);
+  });
+
+  it('a passphrase archive: the window opens on the Unlock screen; a wrong passphrase, then the right one', async () => {
+    const dir = join(work, 'locked');
+    mkdirSync(dir, { recursive: true });
+    const s = createService({ dbPath: join(dir, 'footprint.db') });
+    await s.importExport({ path: writeFixture(join(dir, 'earlier'), { watch: 20, likes: 3, seed: 5 }) });
+    s.close();
+    encryptDatabaseFile(join(dir, 'footprint.db'), { passphrase: 'the right passphrase' });
+
+    const r = run('file', { name: 'locked', passphrase: 'the right passphrase' });
+    expect(r.errors).toEqual([]); // no error box, no quit: the window asks
+    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.unlock.first).toMatchObject({ state: 'passphrase-needed', database: 'encrypted', reason: 'keychain-unavailable', failures: 0 });
+    expect(r.unlock.lockedCall).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+    expect(r.unlock.wrong).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+    expect(r.unlock.wrongDelayMs).toBeGreaterThanOrEqual(200); // a short delay after a failure
+    expect(r.unlock.submitted).toMatchObject({ ok: true, value: { state: 'ready', failures: 1 } });
+    expect(r.ipc.listSnapshots).toMatchObject({ ok: true, value: [{ id: 1 }] });
+    // the worker import opens the encrypted file with the key derived from the passphrase
+    expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 2 });
+    expect(r.ipc.encryption).toEqual({ ok: true, value: { encrypted: true, unlockedWith: 'passphrase', deviceKeyAvailable: false } });
+    expect(isEncrypted(join(dir, 'footprint.db'))).toBe(true);
+    expect(r.quit).toBe(true);
   });
 
   it('packaged: no devtools, and a dev-server URL in the environment is ignored', () => {

@@ -6,6 +6,9 @@
 // Usage: node fake-electron-main.cjs <outDir> <workDir> <exportPath> <file|dev|packaged>
 //   file: unpackaged, no dev server; dev: ELECTRON_RENDERER_URL set; packaged: app.isPackaged with
 //   ELECTRON_RENDERER_URL set (which must then be ignored).
+// Environment: FAKE_KEYCHAIN=1: safeStorage has a working OS keychain (default: Linux basic_text,
+//   none); FAKE_PASSPHRASE=<p>: the passphrase of an existing encrypted database, typed into the
+//   Unlock screen (after a wrong one).
 'use strict';
 const Module = require('node:module');
 const { join } = require('node:path');
@@ -126,12 +129,36 @@ const electron = {
     },
     removeHandler: (channel) => ipcHandlers.delete(channel),
   },
-  safeStorage: {
+  safeStorage: process.env.FAKE_KEYCHAIN === '1' ? fakeKeychain() : {
     isEncryptionAvailable: () => false,
     isAsyncEncryptionAvailable: async () => false,
     getSelectedStorageBackend: () => 'basic_text',
   },
 };
+
+/** A working safeStorage: AES-GCM under an in-memory "OS" key. */
+function fakeKeychain() {
+  const crypto = require('node:crypto');
+  const osKey = crypto.randomBytes(32);
+  const enc = (text) => {
+    const iv = crypto.randomBytes(12);
+    const c = crypto.createCipheriv('aes-256-gcm', osKey, iv);
+    const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
+    return Buffer.concat([Buffer.from('v10'), iv, c.getAuthTag(), body]);
+  };
+  const dec = (buf) => {
+    const d = crypto.createDecipheriv('aes-256-gcm', osKey, buf.subarray(3, 15));
+    d.setAuthTag(buf.subarray(15, 31));
+    return Buffer.concat([d.update(buf.subarray(31)), d.final()]).toString('utf8');
+  };
+  return {
+    isEncryptionAvailable: () => true,
+    isAsyncEncryptionAvailable: async () => true,
+    encryptStringAsync: async (t) => enc(t),
+    decryptStringAsync: async (b) => ({ result: dec(b), shouldReEncrypt: false }),
+    getSelectedStorageBackend: () => (process.platform === 'linux' ? 'gnome_libsecret' : 'unknown'),
+  };
+}
 
 const originalLoad = Module._load;
 Module._load = function (request, parent, isMain) {
@@ -212,6 +239,27 @@ async function main() {
   const foreign = { sender: makeWebContents('other'), senderFrame: { url: ownFile, parent: null } };
   const subframe = { sender: wc, senderFrame: { url: ownFile, parent: {} } };
   const invoke = (event, op, input) => ipcHandlers.get(`fp:${op}`)(event, input);
+  const unlockInvoke = (event, channel, ...args) => ipcHandlers.get(`unlock:${channel}`)(event, ...args);
+
+  // the unlock door, before the service may exist: what the renderer asks first
+  const first = await unlockInvoke(own, 'status', {});
+  result.unlock = {
+    first: first.ok ? first.value : first,
+    foreign: await unlockInvoke(foreign, 'status', {}),
+    badInput: await unlockInvoke(own, 'submit', { action: 'open' }),
+    lockedCall: await invoke(own, 'listSnapshots', {}),
+  };
+  if (first.ok && first.value.state === 'passphrase-suggested') {
+    result.unlock.submitted = await unlockInvoke(own, 'submit', { action: 'skip' });
+  } else if (first.ok && first.value.state === 'passphrase-needed') {
+    const t1 = Date.now();
+    result.unlock.wrong = await unlockInvoke(own, 'submit', { action: 'unlock', passphrase: 'not the passphrase' });
+    result.unlock.wrongDelayMs = Date.now() - t1;
+    result.unlock.submitted = await unlockInvoke(own, 'submit', { action: 'unlock', passphrase: process.env.FAKE_PASSPHRASE || '' });
+  }
+  const prefsFile = join(workDir, 'userData', 'preferences.json');
+  result.unlock.preferences = require('node:fs').existsSync(prefsFile) ? JSON.parse(require('node:fs').readFileSync(prefsFile, 'utf8')) : null;
+
   result.ipc = {
     listSnapshots: await invoke(own, 'listSnapshots', {}),
     foreign: await invoke(foreign, 'listSnapshots', {}),
@@ -226,6 +274,7 @@ async function main() {
     : imported;
   result.progress = wc.sent.filter(([c]) => c === 'import:progress').map(([, p]) => p.phase);
   result.ipc.afterImport = (await invoke(own, 'listSnapshots', {})).value.length;
+  result.ipc.encryption = await invoke(own, 'encryptionStatus', {});
 
   // shutdown: closes the database and quits
   let quitDone = false;

@@ -5,8 +5,12 @@
 // - serves <out>/renderer from a tiny static server on 127.0.0.1 with the same CSP header the
 //   main process sets (Chromium refuses module scripts from file://);
 // - installs `window.footprint` with page.exposeFunction + page.addInitScript, forwarding every
-//   operation through bindContract (the same code ipcMain runs) to createService + the worker
+//   operation through bindContract and the unlock channels through bindUnlock (the same code
+//   ipcMain runs, against the same unlock gate as src/main/index.ts) to createService + the worker
 //   import on a temporary SQLite file;
+// - by default the archive opens at once (plain, no keychain); `startup` makes the harness decide
+//   like the desktop app does (decideStartup) with a fake keychain or none (Linux basic_text), so
+//   the window can start on the Unlock screen or the "no secure keychain" choice;
 // - records every request of the browser context and aborts any that is not the local server.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -15,11 +19,14 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { ImportProgress } from '../../src/shared/contract';
+import { UNLOCK_CHANNELS, type ImportProgress } from '../../src/shared/contract';
 import { createService } from '../../src/main/service';
 import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../../src/main/service/worker-import';
 import { bindContract, OPERATION_NAMES } from '../../src/main/ipc-binding';
 import { contentSecurityPolicy } from '../../src/main/security';
+import type { DeviceKeyStore, UnlockResult } from '../../src/main/secure-storage';
+import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/unlock';
+import { fakeKeyStore } from './fake-keychain';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -97,7 +104,14 @@ export async function serveStatic(dir: string): Promise<{ server: Server; origin
 export interface AppHarness {
   page: Page;
   context: BrowserContext;
-  service: WorkerService;
+  /** the service (throws while the archive is still locked) */
+  readonly service: WorkerService;
+  /** the unlock gate in front of it */
+  gate: UnlockGate<WorkerService>;
+  /** the device-key store (undefined: no keychain at all, as before encryption existed) */
+  deviceKeys?: DeviceKeyStore;
+  /** where the "continue without encryption" choice is kept */
+  preferencesPath: string;
   origin: string;
   dbPath: string;
   /** every URL the browser context requested */
@@ -120,6 +134,12 @@ export interface LaunchOptions {
   /** File name → path, for pathForFile on dropped files */
   dropPaths?: Record<string, string>;
   colorScheme?: 'light' | 'dark';
+  /** the OS keychain: none at all (default), a working one, or Linux's basic_text (no real keychain) */
+  keychain?: 'none' | 'keychain' | 'basic_text';
+  /** 'open' (default): the archive opens at once as it is; 'decide': like the desktop app (decideStartup) */
+  startup?: 'open' | 'decide';
+  /** delay after a wrong passphrase (default 0 ms) */
+  failureDelay?: (failures: number) => number;
 }
 
 let browser: Browser | undefined;
@@ -132,20 +152,40 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   let nextChoice: string | null = null;
   const progress: ImportProgress[] = [];
   let page: Page | undefined;
-  const base = createService({ dbPath, samplePath: o.samplePath, chooseExport: async () => nextChoice });
-  const service = withWorkerImport(base, {
-    entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main')),
+  const keychain = o.keychain ?? 'none';
+  const deviceKeys = keychain === 'none' ? undefined : fakeKeyStore(join(o.workDir, 'userData', 'footprint.key'), keychain);
+  const preferencesPath = join(o.workDir, 'userData', PREFERENCES_FILE);
+  const prefs = filePreferences(preferencesPath);
+  const startup: UnlockResult =
+    o.startup === 'decide'
+      ? await decideStartup(dbPath, deviceKeys ?? fakeKeyStore(join(o.workDir, 'userData', 'footprint.key'), 'basic_text'), prefs)
+      : { status: 'ready', database: 'plaintext' };
+  // the same gate as src/main/index.ts builds
+  const gate = createUnlockGate<WorkerService>({
     dbPath,
-    samplePath: o.samplePath,
-    onImportProgress: (p) => {
-      progress.push(p);
-      void page?.evaluate((x) => (window as unknown as { __fpEmitProgress(p: unknown): void }).__fpEmitProgress(x), p).catch(() => undefined);
+    startup,
+    prefs,
+    keychainAvailable: deviceKeys ? (await deviceKeys.availability()).available : false,
+    failureDelay: o.failureDelay ?? (() => 0),
+    open: (secret) => {
+      const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: o.samplePath, chooseExport: async () => nextChoice });
+      return withWorkerImport(base, {
+        entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main')),
+        dbPath,
+        samplePath: o.samplePath,
+        onImportProgress: (p) => {
+          progress.push(p);
+          void page?.evaluate((x) => (window as unknown as { __fpEmitProgress(p: unknown): void }).__fpEmitProgress(x), p).catch(() => undefined);
+        },
+      });
     },
   });
 
-  // The same binding ipcMain gets in the app, on a stand-in: channel → handler.
+  // The same bindings ipcMain gets in the app, on a stand-in: channel → handler.
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  bindContract({ handle: (c, h) => void handlers.set(c, h), removeHandler: (c) => void handlers.delete(c) }, service, () => true);
+  const ipc = { handle: (c: string, h: (event: unknown, ...args: unknown[]) => unknown) => void handlers.set(c, h), removeHandler: (c: string) => void handlers.delete(c) };
+  bindUnlock(ipc, gate, () => true);
+  bindContract(ipc, gate, () => true);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: o.colorScheme ?? 'light', serviceWorkers: 'block' });
   const requests: string[] = [];
@@ -165,19 +205,23 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
 
-  await page.exposeFunction('__fpCall', async (name: string, input: unknown) => {
-    const h = handlers.get(`fp:${name}`);
-    if (!h) return { ok: false, error: { code: 'BAD_INPUT', message: `unknown operation ${name}` } };
+  await page.exposeFunction('__fpInvoke', async (channel: string, input: unknown) => {
+    const h = handlers.get(channel);
+    if (!h) return { ok: false, error: { code: 'BAD_INPUT', message: `no handler for ${channel}` } };
     return h({}, input);
   });
   await page.addInitScript(
-    ({ names, paths }) => {
+    ({ names, unlock, paths }) => {
       const w = window as unknown as Record<string, unknown>;
       const listeners = new Set<(p: unknown) => void>();
       w.__fpEmitProgress = (p: unknown) => listeners.forEach((l) => l(p));
-      const call = w.__fpCall as (name: string, input: unknown) => Promise<unknown>;
+      const invoke = w.__fpInvoke as (channel: string, input: unknown) => Promise<unknown>;
       const bridge: Record<string, unknown> = {};
-      for (const name of names) bridge[name] = (input?: unknown) => call(name, input ?? {});
+      for (const name of names) bridge[name] = (input?: unknown) => invoke(`fp:${name}`, input ?? {});
+      // as the preload does (src/preload/index.ts)
+      bridge.unlockStatus = () => invoke(unlock.status, {});
+      bridge.unlock = (input?: unknown) => invoke(unlock.submit, input ?? {});
+      bridge.setEncryptionPreference = (input?: unknown) => invoke(unlock.preference, input ?? {});
       bridge.onImportProgress = (cb: (p: unknown) => void) => {
         listeners.add(cb);
         return () => listeners.delete(cb);
@@ -188,14 +232,20 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
       w.__cspViolations = violations;
       document.addEventListener('securitypolicyviolation', (e: any) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     },
-    { names: OPERATION_NAMES as string[], paths: o.dropPaths ?? {} },
+    { names: OPERATION_NAMES as string[], unlock: UNLOCK_CHANNELS, paths: o.dropPaths ?? {} },
   );
   await page.goto(`${origin}/index.html`);
 
   return {
     page,
     context,
-    service,
+    get service() {
+      if (!gate.service) throw new Error('the archive is still locked');
+      return gate.service;
+    },
+    gate,
+    deviceKeys,
+    preferencesPath,
     origin,
     dbPath,
     requests,
@@ -209,8 +259,11 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     cspViolations: () => page!.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     close: async () => {
       await context.close();
-      await service.stopImports();
-      service.close();
+      const service = gate.service;
+      if (service) {
+        await service.stopImports();
+        service.close();
+      }
       await new Promise((r) => server.close(r));
     },
   };

@@ -3,7 +3,7 @@
 import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
 import { openDatabase, type DB } from '../store/db';
-import { encryptionOperations } from '../store/encryption';
+import { connectionKey, encryptionOperations } from '../store/encryption';
 import type { DeviceKeyStore } from '../secure-storage';
 import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
@@ -16,6 +16,8 @@ export interface ServiceOptions {
   /** an encrypted database's raw 32-byte key (the desktop app's device key) or passphrase */
   key?: Uint8Array;
   passphrase?: string;
+  /** `key` was derived from the database's passphrase (keyForPassphrase, off the main thread): report a passphrase unlock */
+  keyFromPassphrase?: boolean;
   /** the OS-kept device key (desktop app only): encryptDatabase/changeKey without a passphrase use it */
   deviceKeys?: DeviceKeyStore;
   /** the bundled sample export, for "try it with sample data" */
@@ -34,6 +36,8 @@ export interface Service extends Api {
 
 export function createService(opts: ServiceOptions): Service {
   const db = openDatabase(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
+  const encryption = encryptionOperations(db, opts.deviceKeys);
+  const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   let cancelRequested = false;
   let importing = false;
 
@@ -67,7 +71,12 @@ export function createService(opts: ServiceOptions): Service {
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
-    ...encryptionOperations(db, opts.deviceKeys),
+    ...encryption,
+    encryptionStatus: async () => {
+      const st = await encryption.encryptionStatus({});
+      // still on the key derived from the passphrase it was opened with (no re-key since)
+      return passphraseKey && st.unlockedWith === 'key' && connectionKey(db)?.equals(passphraseKey) ? { ...st, unlockedWith: 'passphrase' } : st;
+    },
     chooseExport: async ({ kind }) => {
       if (!opts.chooseExport) throw new Error('Choosing a file needs the desktop app.');
       return { path: await opts.chooseExport(kind ?? 'file') };
