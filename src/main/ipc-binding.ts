@@ -30,6 +30,35 @@ export interface BindOptions {
   onInternalError?: (name: OperationName, error: unknown) => void;
 }
 
+/**
+ * One IPC handler: refuse untrusted senders and extra arguments, run, and turn every outcome into
+ * an Envelope. Shared by the contract and the unlock channels so both check the same way.
+ */
+export function guardedHandler<E, T>(
+  label: string,
+  isTrustedSender: (event: E) => boolean,
+  run: (input: unknown) => Promise<T>,
+  onInternalError?: (error: unknown) => void,
+): (event: E, ...args: unknown[]) => Promise<Envelope<T>> {
+  return async (event, ...args) => {
+    let trusted = false;
+    try {
+      trusted = isTrustedSender(event) === true;
+    } catch {
+      trusted = false;
+    }
+    if (!trusted) return { ok: false, error: FORBIDDEN };
+    if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', message: `${label} takes one argument.` } };
+    try {
+      return { ok: true, value: await run(args[0] ?? {}) };
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code === 'INTERNAL') onInternalError?.(e);
+      return { ok: false, error };
+    }
+  };
+}
+
 /** Binds all operations; returns a function that removes the handlers again. */
 export function bindContract<E>(
   ipc: IpcMainLike<E>,
@@ -38,23 +67,10 @@ export function bindContract<E>(
   opts: BindOptions = {},
 ): () => void {
   for (const name of OPERATION_NAMES) {
-    ipc.handle(channelFor(name), async (event: E, ...args: unknown[]): Promise<Envelope<unknown>> => {
-      let trusted = false;
-      try {
-        trusted = isTrustedSender(event) === true;
-      } catch {
-        trusted = false;
-      }
-      if (!trusted) return { ok: false, error: FORBIDDEN };
-      if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', message: `${name} takes one argument.` } };
-      try {
-        return { ok: true, value: await service.call(name, args[0] ?? {}) };
-      } catch (e) {
-        const error = toApiError(e);
-        if (error.code === 'INTERNAL') opts.onInternalError?.(name, e);
-        return { ok: false, error };
-      }
-    });
+    ipc.handle(
+      channelFor(name),
+      guardedHandler(name, isTrustedSender, (input) => service.call(name, input), (e) => opts.onInternalError?.(name, e)),
+    );
   }
   return () => {
     for (const name of OPERATION_NAMES) ipc.removeHandler(channelFor(name));

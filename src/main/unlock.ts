@@ -15,16 +15,14 @@ import {
   UNLOCK_CHANNELS,
   UNLOCK_INPUTS,
   type EncryptionStatus,
-  type Envelope,
   type OperationName,
   type UnlockPreference,
   type UnlockStatus,
 } from '../shared/contract';
-import { FORBIDDEN, type ContractCaller, type IpcMainLike } from './ipc-binding';
+import { guardedHandler, type ContractCaller, type IpcMainLike } from './ipc-binding';
 import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './secure-storage';
 import { StoreError } from './store/db';
 import { checkNewPassphrase, databaseFileState, keyForPassphrase, MESSAGES, secretOpens } from './store/encryption';
-import { toApiError } from './service/errors';
 
 // ---------------------------------------------------------------------------------------------
 // The one preference: "keep my database unencrypted" (a small JSON file in userData).
@@ -251,23 +249,7 @@ export function bindUnlock<E>(
     preference: (input) => gate.setPreference(input),
   };
   for (const [k, channel] of Object.entries(UNLOCK_CHANNELS) as [keyof typeof UNLOCK_CHANNELS, string][]) {
-    ipc.handle(channel, async (event: E, ...args: unknown[]): Promise<Envelope<UnlockStatus>> => {
-      let trusted = false;
-      try {
-        trusted = isTrustedSender(event) === true;
-      } catch {
-        trusted = false;
-      }
-      if (!trusted) return { ok: false, error: FORBIDDEN };
-      if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', message: `${channel} takes one argument.` } };
-      try {
-        return { ok: true, value: await handlers[k](args[0] ?? {}) };
-      } catch (e) {
-        const error = toApiError(e);
-        if (error.code === 'INTERNAL') opts.onInternalError?.(channel, e);
-        return { ok: false, error };
-      }
-    });
+    ipc.handle(channel, guardedHandler(channel, isTrustedSender, handlers[k], (e) => opts.onInternalError?.(channel, e)));
   }
   return () => {
     for (const channel of Object.values(UNLOCK_CHANNELS)) ipc.removeHandler(channel);
