@@ -34,7 +34,9 @@ describe('footprint CLI', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyImported: true, snapshot: { id: 1 } });
     const list = JSON.parse((await cli(['snapshots', '--db', db, '--json'])).stdout);
-    expect(list).toHaveLength(1);
+    expect(list).toEqual([
+      expect.objectContaining({ id: 1, format: 'json', layout, exportedAt: '2024-12-30T19:51:12Z', importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }),
+    ]);
   });
 
   it('explains bad input in one line, with a JSON error object, exit 1, and leaves the database alone', async () => {

@@ -183,12 +183,12 @@ async function run(service: Service, args: Args, io: Output, json: boolean): Pro
     }
     case 'snapshots': {
       const list = await service.listSnapshots({});
-      return print(list, () => (list.length === 0 ? 'No snapshots yet. Import an export with: footprint import <path>' : list.map(describeSnapshot).join('\n')));
+      return print(list.map(isoTimes), () => (list.length === 0 ? 'No snapshots yet. Import an export with: footprint import <path>' : list.map(describeSnapshot).join('\n')));
     }
     case 'snapshot': {
       const detail = await service.getSnapshot({ id: snapshotId(need(args, 'a snapshot id')) });
       if (!detail) throw new SchemaError(`There is no snapshot ${args.positional[0]}.`);
-      return print(detail, () =>
+      return print(isoTimes(detail), () =>
         [
           describeSnapshot(detail),
           ...detail.datasets.map((d) => `  ${d.dataset.padEnd(24)} ${String(d.records).padStart(8)} records, ${d.new} new`),
@@ -233,6 +233,11 @@ async function run(service: Service, args: Args, io: Output, json: boolean): Pro
       throw new UsageError(`unknown command "${args.command}"`);
     }
   }
+}
+
+/** JSON output writes times as ISO 8601 UTC, like `import --json`'s exportedAt. */
+function isoTimes<T extends SnapshotSummary>(s: T): Omit<T, 'exportedAt' | 'importedAt'> & { exportedAt: string | null; importedAt: string } {
+  return { ...s, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), importedAt: formatTime(s.importedAt) };
 }
 
 function describeImport(r: ImportResult): string {
