@@ -3,11 +3,11 @@
 // SQLite file. Fails on any request that leaves 127.0.0.1, any CSP violation or page error.
 // Screenshots: /tmp/footprint-e2e-*.png (FOOTPRINT_E2E_SHOTS=<dir> to change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allowedExternalUrl } from '../../src/main/security';
-import { buildApp, chromiumAvailable, CHROMIUM, closeBrowser, launchApp, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
@@ -16,12 +16,8 @@ declare const window: any, document: any, DataTransfer: any, DragEvent: any, get
 type HTMLElement = any;
 type HTMLAnchorElement = any;
 
-const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || tmpdir();
-const shot = (h: AppHarness, name: string) => h.page.screenshot({ path: join(SHOTS, `footprint-e2e-${name}.png`), fullPage: false });
+const shot = screenshotter('footprint-e2e-');
 
-if (!chromiumAvailable) {
-  console.warn(`[e2e] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium (or set FOOTPRINT_CHROMIUM).`);
-}
 
 describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
   let work: string;
@@ -33,7 +29,6 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-'));
-    mkdirSync(SHOTS, { recursive: true });
     first = writeFixture(join(work, 'a'), { watch: 260, likes: 40 }, 'TikTok_Data_1735588272.json');
     // overlaps the first: 200 of its watch entries plus 60 later ones, likes unchanged
     second = writeFixture(join(work, 'b'), { watch: 260, likes: 40, seed: 60 }, 'second_export.json');

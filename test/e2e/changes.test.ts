@@ -3,24 +3,20 @@
 // window; the view must show what the real service's diffSnapshots computes.
 // Screenshots: /tmp/footprint-e2e-changes*.png (FOOTPRINT_E2E_SHOTS=<dir> to change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
 import { datasetSpec } from '../../src/shared/catalog';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, CHROMIUM, closeBrowser, launchApp, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 
-const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || tmpdir();
-const shot = (h: AppHarness, name: string) => h.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const shot = screenshotter('');
 
-if (!chromiumAvailable) {
-  console.warn(`[e2e] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium (or set FOOTPRINT_CHROMIUM).`);
-}
 
 describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromium)', () => {
   let work: string;
@@ -32,7 +28,6 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-changes-'));
-    mkdirSync(SHOTS, { recursive: true });
     const a = generateAccount({ seed: 5, asOf: '2026-01-10 12:00:00' });
     a.settings['Private Account'] = 'Disabled';
     const b = laterAccount(a, { days: 60, seed: 'e2e-changes' });

@@ -13,14 +13,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../../src/main/service';
 import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens, tableCounts } from '../../src/main/store/encryption';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 
-const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || tmpdir();
-const shot = (h: AppHarness, name: string) => h.page.screenshot({ path: join(SHOTS, `footprint-e2e-enc-${name}.png`), fullPage: false });
+const shot = screenshotter('footprint-e2e-enc-');
 const MAGIC = 'SQLite format 3\0';
 const header = (path: string) => readFileSync(path).subarray(0, 16).toString('latin1');
 
@@ -35,7 +34,6 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-enc-'));
-    mkdirSync(SHOTS, { recursive: true });
     fixture = writeFixture(join(work, 'export'), { watch: 120, likes: 15 }, 'TikTok_Data_1735588272.json');
     build = buildApp();
   }, 240_000);

@@ -14,7 +14,7 @@
 // - records every request of the browser context and aborts any that is not the local server.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +36,18 @@ type HTMLAnchorElement = any;
 
 export const CHROMIUM = process.env.FOOTPRINT_CHROMIUM || '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
+if (!chromiumAvailable) {
+  console.warn(`[e2e] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium (or set FOOTPRINT_CHROMIUM).`);
+}
+
+/** Screenshots go to FOOTPRINT_E2E_SHOTS, or the OS temp folder, as <prefix><name>.png. */
+export function screenshotter(prefix: string): (h: AppHarness, name: string) => Promise<Buffer> {
+  const dir = process.env.FOOTPRINT_E2E_SHOTS || tmpdir();
+  return (h, name) => {
+    mkdirSync(dir, { recursive: true });
+    return h.page.screenshot({ path: join(dir, `${prefix}${name}.png`), fullPage: false });
+  };
+}
 export const ROOT = resolve(__dirname, '../..');
 
 const CHROMIUM_ARGS = [
