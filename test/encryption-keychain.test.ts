@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createService } from '../src/main/service';
 import { openDatabase } from '../src/main/store/db';
 import { encryptDatabaseFile, isEncrypted, secretOpens, tableCounts } from '../src/main/store/encryption';
@@ -15,6 +15,7 @@ import {
   type SafeStorageLike,
 } from '../src/main/secure-storage';
 import { smallExport, tempDir, writeJson } from './helpers';
+import { fakeOsCipher } from './e2e/fake-keychain';
 
 interface FakeOptions {
   backend?: string;
@@ -30,18 +31,7 @@ interface FakeOptions {
 function fakeSafeStorage(o: FakeOptions = {}): SafeStorageLike & { osKey: Buffer; calls: string[] } {
   const osKey = o.osKey ?? randomBytes(32);
   const calls: string[] = [];
-  const enc = (text: string) => {
-    const iv = randomBytes(12);
-    const c = createCipheriv('aes-256-gcm', osKey, iv);
-    const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
-    return Buffer.concat([Buffer.from('v10'), iv, c.getAuthTag(), body]);
-  };
-  const dec = (buf: Buffer) => {
-    if (buf.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    const d = createDecipheriv('aes-256-gcm', osKey, buf.subarray(3, 15));
-    d.setAuthTag(buf.subarray(15, 31));
-    return Buffer.concat([d.update(buf.subarray(31)), d.final()]).toString('utf8');
-  };
+  const { enc, dec } = fakeOsCipher(osKey);
   const available = o.available ?? true;
   const base: SafeStorageLike & { osKey: Buffer; calls: string[] } = {
     osKey,

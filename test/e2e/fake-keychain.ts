@@ -4,22 +4,29 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { createKeyStore, type DeviceKeyStore, type SafeStorageLike } from '../../src/main/secure-storage';
 
+/** The "OS" side of the stand-in: AES-GCM under a key only this fake machine has, in Chromium's v10 framing. */
+export function fakeOsCipher(osKey: Buffer): { enc: (text: string) => Buffer; dec: (buf: Buffer) => string } {
+  return {
+    enc: (text) => {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', osKey, iv);
+      const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
+      return Buffer.concat([Buffer.from('v10'), iv, c.getAuthTag(), body]);
+    },
+    dec: (buf) => {
+      if (buf.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      const d = createDecipheriv('aes-256-gcm', osKey, buf.subarray(3, 15));
+      d.setAuthTag(buf.subarray(15, 31));
+      return Buffer.concat([d.update(buf.subarray(31)), d.final()]).toString('utf8');
+    },
+  };
+}
+
 export function fakeSafeStorage(o: { backend?: string; osKey?: Buffer } = {}): SafeStorageLike {
   const osKey = o.osKey ?? randomBytes(32);
   const backend = o.backend ?? 'gnome_libsecret';
   const available = backend !== 'basic_text';
-  const enc = (text: string) => {
-    const iv = randomBytes(12);
-    const c = createCipheriv('aes-256-gcm', osKey, iv);
-    const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
-    return Buffer.concat([Buffer.from('v10'), iv, c.getAuthTag(), body]);
-  };
-  const dec = (buf: Buffer) => {
-    if (buf.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    const d = createDecipheriv('aes-256-gcm', osKey, buf.subarray(3, 15));
-    d.setAuthTag(buf.subarray(15, 31));
-    return Buffer.concat([d.update(buf.subarray(31)), d.final()]).toString('utf8');
-  };
+  const { enc, dec } = fakeOsCipher(osKey);
   return {
     isEncryptionAvailable: () => available,
     isAsyncEncryptionAvailable: async () => available,
