@@ -1,6 +1,6 @@
 // Runs one import in a fresh process and prints its figures as JSON (peak RSS is this process's own).
 import { createService } from '../src/main/service';
-import { openExport } from '../src/main/export';
+import { openExport, parseExport } from '../src/main/export';
 import { openDatabase } from '../src/main/store/db';
 
 function print(started: number, records: number, fresh?: number): void {
@@ -15,9 +15,7 @@ function floor(exportPath: string, dbPath: string): number {
   const insert = db.prepare('INSERT INTO bare (dataset, data) VALUES (?, ?)');
   let n = 0;
   db.transaction(() => {
-    openExport(exportPath)
-      .parse()
-      .read({
+    parseExport(openExport(exportPath).content).read({
         present: () => {},
         record: (dataset, fields) => void (insert.run(dataset, JSON.stringify(fields)), n++),
         value: () => {},

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService, type Service } from '../src/main/service';
 import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/service/worker-import';
-import { openExport } from '../src/main/export';
+import { openExport, parseExport } from '../src/main/export';
+import { readHere } from '../src/main/store/record-batch';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import { writeLargeExport } from '../bench/large-export';
 import { smallExport, writeJson } from './helpers';
@@ -117,7 +118,7 @@ describe('a reader during an import', () => {
     const before = look(reader);
     const opened = openExport(big);
     let looked = 0;
-    writeSnapshot(service.db, { sourceName: 'big', sha256: opened.sha256, format: 'json', exportedAtHint: null }, opened.parse(), {
+    writeSnapshot(service.db, { sourceName: 'big', sha256: opened.sha256, format: 'json', exportedAtHint: null }, readHere(parseExport(opened.content)), {
       onProgress: () => {
         // the writer is inside its transaction right now, with records written
         expect(look(reader)).toEqual(before);
@@ -187,7 +188,7 @@ describe('cancelling an import', () => {
     const opened = openExport(big);
     let ticks = 0;
     expect(() =>
-      writeSnapshot(service.db, { sourceName: 'big', sha256: opened.sha256, format: 'json', exportedAtHint: null }, opened.parse(), {
+      writeSnapshot(service.db, { sourceName: 'big', sha256: opened.sha256, format: 'json', exportedAtHint: null }, readHere(parseExport(opened.content)), {
         onProgress: () => void ticks++,
         isCancelled: () => ticks >= 3,
       }),

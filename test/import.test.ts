@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
-import { openExport } from '../src/main/export';
+import { openExport, parseExport } from '../src/main/export';
+import { readHere } from '../src/main/store/record-batch';
 import { writeSnapshot } from '../src/main/store/import-writer';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../src/main/store/db';
+import { MIGRATIONS } from '../src/main/store/migrations';
 import { smallExport, sha256File, tempDir, writeFile, writeJson, writeZip } from './helpers';
 
 function counts(service: ReturnType<typeof createService>) {
@@ -53,7 +56,7 @@ describe('importing snapshots', () => {
     expect(s2.datasets.watch_history).toEqual({ records: 10, new: 6, duplicates: 0, paths: ['Your Activity/Watch History'] });
     expect(s2.datasets.searches).toMatchObject({ records: 1, new: 1, duplicates: 0 });
     const rows = service.db
-      .prepare(`SELECT first_snapshot f, last_snapshot l, count(*) n FROM records WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
+      .prepare(`SELECT first_snapshot f, l.snapshot_id l, count(*) n FROM records r JOIN record_last l ON l.record_id = r.id WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
       .all();
     expect(rows).toEqual([
       { f: s1.snapshot.id, l: s1.snapshot.id, n: 6 },
@@ -143,7 +146,7 @@ describe('importing snapshots', () => {
       writeSnapshot(
         service.db,
         { sourceName: 'b', sha256: opened.sha256, format: 'json', exportedAtHint: null },
-        opened.parse(),
+        readHere(parseExport(opened.content)),
         { isCancelled: () => true },
       ),
     ).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
@@ -159,7 +162,7 @@ describe('importing snapshots', () => {
     await service.importExport({ path: writeJson(join(dir, 'a'), smallExport()) });
     const before = counts(service);
     const opened = openExport(writeJson(join(dir, 'b'), smallExport({ from: 2 })));
-    const parsed = opened.parse();
+    const parsed = readHere(parseExport(opened.content));
     const failing = {
       ...parsed,
       read: (sink: Parameters<typeof parsed.read>[0]) => {
@@ -205,6 +208,32 @@ describe('importing snapshots', () => {
     expect(() => openDatabase(dbPath)).toThrow(/newer version of Footprint/);
   });
 
+  it('brings a version 2 archive forward: last-seen snapshots move to record_last, nothing is lost', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const old = new Database(dbPath);
+    old.exec(MIGRATIONS[0]! + MIGRATIONS[1]!);
+    old.pragma('user_version = 2');
+    old.exec(`INSERT INTO snapshots (id, source_name, sha256, format, layout, imported_at) VALUES (1, 'a', 'x1', 'json', 'L3', 0), (2, 'b', 'x2', 'json', 'L3', 0)`);
+    const insert = old.prepare('INSERT INTO records (id, dataset, fp_hi, fp_lo, at, data, first_snapshot, last_snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run(1, 'watch_history', 11, 12, 1000, '{"date":"x"}', 1, 1);
+    insert.run(2, 'watch_history', 21, 22, 2000, '{"date":"y"}', 1, 2);
+    old.exec('INSERT INTO record_snapshots VALUES (1, 1), (1, 2), (2, 2)');
+    old.close();
+
+    const service = createService({ dbPath });
+    expect(service.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(service.db.prepare('SELECT record_id, snapshot_id FROM record_last ORDER BY record_id').raw().all()).toEqual([[1, 1], [2, 2]]);
+    const columns = (service.db.prepare('PRAGMA table_info(records)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('last_snapshot');
+    const page = await service.listRecords({ dataset: 'watch_history' });
+    expect(page.rows.map((r) => [r.id, r.firstSnapshot, r.lastSnapshot, r.fields])).toEqual([
+      [2, 1, 2, { date: 'y' }],
+      [1, 1, 1, { date: 'x' }],
+    ]);
+    service.close();
+  });
+
   it('deleting a snapshot removes what only it held', async () => {
     const dir = tempDir();
     const service = createService({ dbPath: join(dir, 'fp.db') });
@@ -212,8 +241,12 @@ describe('importing snapshots', () => {
     const s2 = await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 6, watch: 10 })) });
     expect((await service.deleteSnapshot({ id: s2.snapshot.id })).deleted).toBe(true);
     expect((await service.listRecords({ dataset: 'watch_history' })).total).toBe(10);
-    const last = service.db.prepare(`SELECT DISTINCT last_snapshot l FROM records`).all();
+    const last = service.db.prepare(`SELECT DISTINCT snapshot_id l FROM record_last`).all();
     expect(last).toEqual([{ l: s1.snapshot.id }]);
+    // one last-seen row per record, none left behind by the deleted ones
+    const records = service.db.prepare('SELECT count(*) FROM records').pluck().get();
+    expect(service.db.prepare('SELECT count(*) FROM record_last l JOIN records r ON r.id = l.record_id').pluck().get()).toBe(records);
+    expect(service.db.prepare('SELECT count(*) FROM record_last').pluck().get()).toBe(records);
     expect(await service.listSnapshots({})).toHaveLength(1);
     service.close();
   });
@@ -226,7 +259,7 @@ describe('importing snapshots', () => {
     const s3 = await service.importExport({ path: writeJson(join(dir, 'c'), smallExport({ from: 12, watch: 5 })) });
     await service.deleteSnapshot({ id: s1.snapshot.id });
     const rows = service.db
-      .prepare(`SELECT first_snapshot f, last_snapshot l, count(*) n FROM records WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
+      .prepare(`SELECT first_snapshot f, l.snapshot_id l, count(*) n FROM records r JOIN record_last l ON l.record_id = r.id WHERE dataset = 'watch_history' GROUP BY f, l ORDER BY f, l`)
       .all();
     expect(rows).toEqual([
       { f: s2.snapshot.id, l: s2.snapshot.id, n: 7 },

@@ -4,7 +4,8 @@
 import { datasetSpec } from '../../shared/catalog';
 import type { ArchivePage, ArchiveSummaryRow, RetentionRow, RetentionView } from '../../shared/contract';
 import type { DB } from '../store/db';
-import { agedOutCutoff, recordRow } from './diff';
+import { agedOutCutoff } from './diff';
+import { recordRows, type RawRecord } from '../store/records';
 import { orderedSnapshots } from './order';
 
 /** The latest snapshot, in export order, that contained the dataset. */
@@ -29,8 +30,8 @@ export function archiveRecords(db: DB, dataset: string, status: 'all' | 'present
   const total = status === 'all' ? kept : status === 'present' ? inLatest : kept - inLatest;
   const rows = db
     .prepare(`SELECT r.*, ${present} AS present FROM records r WHERE r.dataset = ? ${filter} ORDER BY r.at DESC, r.id LIMIT ? OFFSET ?`)
-    .all(latest ?? 0, ...args, limit, offset) as (Parameters<typeof recordRow>[0] & { present: number })[];
-  return { dataset, latestSnapshotId: latest, total, rows: rows.map((r) => ({ ...recordRow(r), stillPresent: r.present === 1 })) };
+    .all(latest ?? 0, ...args, limit, offset) as (RawRecord & { present: number })[];
+  return { dataset, latestSnapshotId: latest, total, rows: recordRows(db, rows).map((row, i) => ({ ...row, stillPresent: rows[i]!.present === 1 })) };
 }
 
 function latestCount(db: DB, snapshotId: number, dataset: string): number {

@@ -4,6 +4,7 @@
 import { datasetSpec } from '../../shared/catalog';
 import type { DatasetChange, DiffRecordKind, RecordPage, RecordRow } from '../../shared/contract';
 import type { DB } from '../store/db';
+import { recordRows, type RawRecord } from '../store/records';
 import { DAY_MS, presentDatasets, type PresentDataset, type Snap } from './order';
 
 /**
@@ -105,18 +106,6 @@ export function datasetChanges(db: DB, from: Snap, to: Snap, state?: string): Re
   return out;
 }
 
-interface RawRecord {
-  id: number;
-  at: number | null;
-  data: string;
-  first_snapshot: number;
-  last_snapshot: number;
-}
-
-export function recordRow(r: RawRecord): RecordRow {
-  return { id: r.id, at: r.at, fields: JSON.parse(r.data) as RecordRow['fields'], firstSnapshot: r.first_snapshot, lastSnapshot: r.last_snapshot };
-}
-
 /** The records behind one number of a diff, newest first. */
 export function diffRecords(
   db: DB,
@@ -148,5 +137,5 @@ export function diffRecords(
   const rows = db
     .prepare(`SELECT r.* FROM temp.diff_sets d CROSS JOIN records r ON r.id = d.id WHERE ${where} ORDER BY d.at DESC, d.id DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as RawRecord[];
-  return { total, rows: rows.map(recordRow) };
+  return { total, rows: recordRows(db, rows) };
 }

@@ -49,6 +49,7 @@ export function forgetRecords(db: DB, ids: number[], now = Date.now()): { forgot
       const unlink = db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ? AND record_id IN (SELECT id FROM temp.forget_ids)');
       for (const s of db.prepare('SELECT id FROM snapshots').pluck().all() as number[]) unlink.run(s);
       db.exec('DELETE FROM records WHERE id IN (SELECT id FROM temp.forget_ids)');
+      db.exec('DELETE FROM record_last WHERE record_id IN (SELECT id FROM temp.forget_ids)');
 
       // The oldest and newest times of the touched datasets, recomputed without the forgotten records.
       const edge = (dir: 'ASC' | 'DESC') =>

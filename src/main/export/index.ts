@@ -9,6 +9,11 @@ import type { ExportSink } from './sink';
 import { openSource, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 
+/** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
+export type ExportContent =
+  | { format: 'json'; path: string; bytes: Uint8Array }
+  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] };
+
 export interface OpenedExport {
   format: 'json' | 'txt';
   sourceName: string;
@@ -16,13 +21,13 @@ export interface OpenedExport {
   sha256: string;
   /** when TikTok generated it, if the file name says (TikTok_Data_<epoch>.zip) */
   exportedAtHint: number | null;
-  /** parses the content; throws ImportError for anything unreadable */
-  parse(): ParsedExport;
+  /** bytes of content to parse */
+  size: number;
+  content: ExportContent;
 }
 
 export interface ParsedExport {
-  warnings: { path: string; message: string }[];
-  /** streams every section into the sink and returns the detected layout */
+  /** streams every section into the sink (warnings about the file itself first) and returns the detected layout */
   read(sink: ExportSink): { layout: string };
 }
 
@@ -31,40 +36,26 @@ const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 export function openExport(path: string): OpenedExport {
   const source = openSource(path);
   const hint = exportTimeFromName(source.name);
+  const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => ({
+    format: content.format,
+    sourceName: source.name,
+    sha256,
+    exportedAtHint: hint,
+    size,
+    content,
+  });
   const json = findJsonEntry(source);
   if (json) {
-    let bytes: Buffer | undefined = json.read();
+    const bytes = json.read();
     if (bytes.length === 0) throw new ImportError('EMPTY_FILE', `"${json.path}" is empty (0 bytes). Download the export again.`);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return {
-      format: 'json',
-      sourceName: source.name,
-      sha256,
-      exportedAtHint: hint,
-      parse: () => {
-        if (!bytes) throw new Error('an export is parsed once');
-        const parsed = parseLazyJson(bytes);
-        bytes = undefined; // the lazy lists hold the buffer from here on; nothing else may
-        return {
-          warnings: parsed.warnings.map((message) => ({ path: json.path, message })),
-          read: (sink) => {
-            const result = readJsonDocument(parsed.value, sink, parsed.truncated);
-            for (const message of parsed.laterWarnings()) sink.warn(json.path, message);
-            return result;
-          },
-        };
-      },
-    };
+    return opened(createHash('sha256').update(bytes).digest('hex'), { format: 'json', path: json.path, bytes }, bytes.length);
   }
   const txt = findTxtExport(source.entries);
   if (txt) {
-    return {
-      format: 'txt',
-      sourceName: source.name,
-      sha256: txtContentHash(txt),
-      exportedAtHint: hint,
-      parse: () => ({ warnings: [], read: (sink) => readTxtExport(txt, sink) }),
-    };
+    // Each file is read (inflated) once, for the hash and the parse.
+    const files = txt.map((e) => ({ path: e.path, bytes: e.read() }));
+    const size = files.reduce((n, f) => n + f.bytes.length, 0);
+    return opened(txtContentHash(files.map(({ path, bytes }) => ({ path, size: bytes.length, read: () => asBuffer(bytes) }))), { format: 'txt', files }, size);
   }
   if (source.kind === 'folder') {
     throw new ImportError('NO_EXPORT_IN_FOLDER', `The folder "${source.name}" holds no TikTok export (no user_data_tiktok.json and no TikTok .txt files).`);
@@ -73,6 +64,46 @@ export function openExport(path: string): OpenedExport {
     throw new ImportError('NOT_TIKTOK', `This is not a TikTok export: "${source.name}" is a ZIP, but it holds no user_data_tiktok.json and no TikTok .txt files.`);
   }
   throw new ImportError('NOT_JSON', `"${source.name}" is neither a ZIP nor a JSON file. Pick the ZIP TikTok sent you, or the JSON inside it.`);
+}
+
+/**
+ * Parses an export's content. It consumes the content: the bytes are handed to the parser, which
+ * drops each file once it is read, so that a large export is not held twice.
+ */
+export function parseExport(content: ExportContent): ParsedExport {
+  if (content.format === 'json') {
+    const { path } = content;
+    if (content.bytes.length === 0) throw new Error('an export is parsed once');
+    const parsed = parseLazyJson(asBuffer(content.bytes));
+    content.bytes = new Uint8Array(0); // the lazy lists hold the buffer from here on; nothing else may
+    return {
+      read: (sink) => {
+        for (const message of parsed.warnings) sink.warn(path, message);
+        const result = readJsonDocument(parsed.value, sink, parsed.truncated);
+        for (const message of parsed.laterWarnings()) sink.warn(path, message);
+        return result;
+      },
+    };
+  }
+  // Each file is read once by the parser, then dropped: only the file being parsed is held.
+  const bytes: (Uint8Array | undefined)[] = content.files.map((f) => f.bytes);
+  const entries = content.files.map(({ path, bytes: { length } }, i): SourceEntry => ({
+    path,
+    size: length,
+    read: () => {
+      const b = bytes[i];
+      if (!b) throw new Error('an export file is parsed once');
+      bytes[i] = undefined;
+      return asBuffer(b);
+    },
+  }));
+  content.files = [];
+  return { read: (sink) => readTxtExport(entries, sink) };
+}
+
+/** A Buffer view of the bytes (content sent from another thread arrives as a plain Uint8Array). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 export function findJsonEntry(source: Source): SourceEntry | undefined {

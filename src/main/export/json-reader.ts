@@ -77,10 +77,12 @@ type CountingSink = ExportSink & { found: number };
 /** Counts what a cut-short file still yielded: nothing at all is an error, not an empty snapshot. */
 function countingSink(inner: ExportSink): CountingSink {
   const s: CountingSink = {
-    ...inner,
     found: 0,
+    present: (d, p) => inner.present(d, p),
     record: (d, f) => void (s.found++, inner.record(d, f)),
     value: (d, k, v) => void (s.found++, inner.value(d, k, v)),
+    unknown: (p, raw, empty) => inner.unknown(p, raw, empty),
+    warn: (p, m) => inner.warn(p, m),
   };
   return s;
 }

@@ -1,6 +1,7 @@
 // The import operation: open → already imported? → parse → write one snapshot atomically.
 import type { ImportProgress, ImportResult } from '../../shared/contract';
-import { openExport } from '../export';
+import { openExport, parseExport } from '../export';
+import { readHere } from '../store/record-batch';
 import type { DB } from '../store/db';
 import { findSnapshotBySha, getSnapshot } from '../store/snapshots';
 import { writeSnapshot } from '../store/import-writer';
@@ -18,11 +19,10 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
   if (existing) return alreadyImported(db, existing.id);
 
   opts.onProgress?.({ phase: 'parsing', records: 0 });
-  const parsed = opened.parse();
   const result = writeSnapshot(
     db,
     { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint },
-    parsed,
+    readHere(parseExport(opened.content)),
     { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records }), isCancelled: opts.isCancelled },
   );
   const total = Object.values(result.datasets).reduce((n, d) => n + d.records, 0);

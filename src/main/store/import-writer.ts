@@ -1,16 +1,15 @@
-// Writes one parsed export into the store as a new snapshot, inside a single transaction: either the
+// Writes one read export into the store as a new snapshot, inside a single transaction: either the
 // whole snapshot lands or nothing does. Records are de-duplicated against every earlier snapshot.
-// Rows are written in batches of multi-row statements: per-statement overhead, not SQLite, dominates
-// a million single-row inserts.
-import { datasetSpec, type DatasetSpec } from '../../shared/catalog';
+// Records arrive prepared (fingerprinted and serialized, see record-batch.ts), possibly from a
+// reader thread; rows are written in multi-row statements: per-statement overhead, not SQLite,
+// dominates a million single-row inserts.
+import { datasetSpec } from '../../shared/catalog';
 import type { DB } from './db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import { fingerprint, recordKey, recordTime } from './fingerprint';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from './hash128';
 import { ImportError } from '../export/errors';
-import type { ExportSink, RecordFields } from '../export/sink';
-import type { ParsedExport } from '../export';
+import type { BatchSink, BatchSource, RecordBatch } from './record-batch';
 
 export interface SnapshotMeta {
   sourceName: string;
@@ -47,7 +46,7 @@ export interface WriteOptions {
 }
 
 const BATCH = 200;
-const ROW_PARAMS = 8;
+const ROW_PARAMS = 7;
 const PROGRESS_EVERY = 25_000;
 
 function cancelled(): ImportError {
@@ -65,18 +64,24 @@ class BatchStatements {
   }
   insert(n: number): Statement {
     return this.get(
-      `INSERT INTO records (id, dataset, fp_hi, fp_lo, at, data, first_snapshot, last_snapshot) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO records (id, dataset, fp_hi, fp_lo, at, data, first_snapshot) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
   }
   presence(n: number): Statement {
     return this.get(`INSERT INTO record_snapshots (snapshot_id, record_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`);
+  }
+  /** takes the same (snapshot, record) pairs as presence: this snapshot is now each record's last */
+  last(n: number): Statement {
+    return this.get(
+      `INSERT INTO record_last (snapshot_id, record_id) VALUES ${Array(n).fill('(?, ?)').join(', ')} ON CONFLICT (record_id) DO UPDATE SET snapshot_id = excluded.snapshot_id`,
+    );
   }
   refresh(): Statement {
     return this.get('UPDATE records SET data = @data WHERE id = @id AND data IS NOT @data');
   }
 }
 
-export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, opts: WriteOptions = {}): WriteResult {
+export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, opts: WriteOptions = {}): WriteResult {
   const now = opts.now ?? Date.now();
   const statements = new BatchStatements(db);
   const insertValue = db.prepare(`INSERT OR IGNORE INTO snapshot_values (snapshot_id, dataset, key, value) VALUES (?, ?, ?, ?)`);
@@ -96,7 +101,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
       const known = new KnownRecords(db);
       const counts = new Map<string, DatasetCounts>();
       const unknownSections: WriteResult['unknownSections'] = [];
-      const warnings: WriteResult['warnings'] = [...parsed.warnings];
+      const warnings: WriteResult['warnings'] = [];
       const latestPlausible = now + 24 * 3600_000;
       let newest: number | null = null;
       let written = 0;
@@ -119,41 +124,38 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
         newRows.length = 0;
       };
       const flushPresence = (): void => {
-        if (presence.length > 0) statements.presence(presence.length / 2).run(presence);
+        if (presence.length > 0) {
+          statements.presence(presence.length / 2).run(presence);
+          statements.last(presence.length / 2).run(presence);
+        }
         presence.length = 0;
       };
-      let spec: DatasetSpec | undefined;
 
-      const sink: ExportSink = {
-        present: (dataset, path) => {
-          const c = countsFor(dataset);
-          if (!c.paths.includes(path)) c.paths.push(path);
-        },
-        record: (dataset, fields: RecordFields) => {
-          if (spec?.id !== dataset) {
-            spec = datasetSpec(dataset);
-            if (!spec) throw new Error(`unknown dataset ${dataset}`);
-          }
-          const at = recordTime(spec, fields);
-          const fp = fingerprint(recordKey(spec, fields, at));
-          if (tombstoned.size > 0 && tombstoned.has(fp.join(':'))) {
+      const records = (b: RecordBatch): void => {
+        const { dataset } = b;
+        const spec = datasetSpec(dataset);
+        if (!spec) throw new Error(`unknown dataset ${dataset}`);
+        const c = countsFor(dataset);
+        for (let i = 0; i < b.n; i++) {
+          const hi = b.hi[i]!;
+          const lo = b.lo[i]!;
+          if (tombstoned.size > 0 && tombstoned.has(`${hi}:${lo}`)) {
             forgotten.set(dataset, (forgotten.get(dataset) ?? 0) + 1);
-            return;
+            continue;
           }
-          const c = countsFor(dataset);
-          const { id, isNew } = known.resolve(dataset, fp);
+          const id = known.resolve(dataset, hi, lo);
           if (!known.markPresent(id)) {
             c.duplicates++;
-            return;
+            continue;
           }
           c.records++;
-          const data = JSON.stringify(fields);
-          if (isNew) {
+          const at = Number.isNaN(b.at[i]) ? null : b.at[i]!;
+          if (known.isNew(id)) {
             c.new++;
-            newRows.push(id, dataset, fp[0], fp[1], at, data, snapshotId, snapshotId);
+            newRows.push(id, dataset, hi, lo, at, b.data[i], snapshotId);
             if (newRows.length === BATCH * ROW_PARAMS) flushNew();
           } else if (spec.mutable) {
-            statements.refresh().run({ id, data }); // a post's likes, an order's status: keep the latest
+            statements.refresh().run({ id, data: b.data[i] }); // a post's likes, an order's status: keep the latest
           }
           presence.push(snapshotId, id);
           if (presence.length === BATCH * 2) flushPresence();
@@ -166,7 +168,15 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
             opts.onProgress?.(written);
             if (opts.isCancelled?.()) throw cancelled();
           }
+        }
+      };
+
+      const sink: BatchSink = {
+        present: (dataset, path) => {
+          const c = countsFor(dataset);
+          if (!c.paths.includes(path)) c.paths.push(path);
         },
+        records,
         value: (dataset, key, value) => {
           const c = countsFor(dataset);
           if (insertValue.run(snapshotId, dataset, key, value).changes > 0) c.records++;
@@ -179,15 +189,10 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, parsed: ParsedExport, 
         warn: (path, message) => void warnings.push({ path, message }),
       };
 
-      const { layout } = parsed.read(sink);
+      const { layout } = source.read(sink);
       flushNew();
       flushPresence();
       if (opts.isCancelled?.()) throw cancelled();
-
-      // Records seen before are now also seen in this snapshot.
-      db.prepare(
-        `UPDATE records SET last_snapshot = @s WHERE id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s) AND last_snapshot < @s`,
-      ).run({ s: snapshotId });
 
       for (const [dataset, c] of counts) {
         if (c.duplicates > 0) warnings.push({ path: dataset, message: `${c.duplicates} exact duplicate rows were counted once.` });

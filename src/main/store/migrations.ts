@@ -89,4 +89,15 @@ export const MIGRATIONS: readonly string[] = [
     note TEXT
   );
   `,
+  // 3: a record's last snapshot moves to a narrow table of its own. Every import marks each record
+  // it holds as seen in it; in \`records\`, whose pages also hold the data, re-importing a million
+  // records rewrote the whole archive (and the WAL twice over) to change one number per row.
+  `
+  CREATE TABLE record_last (
+    record_id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL
+  );
+  INSERT INTO record_last (record_id, snapshot_id) SELECT id, last_snapshot FROM records;
+  ALTER TABLE records DROP COLUMN last_snapshot;
+  `,
 ];

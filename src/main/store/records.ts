@@ -3,16 +3,28 @@ import type { DB } from './db';
 import type { RecordPage, RecordRow, ValueRow, DatasetOverview } from '../../shared/contract';
 import { DATASETS } from '../../shared/catalog';
 
-interface Raw {
+/** A row of `records` as queries select it (r.*). */
+export interface RawRecord {
   id: number;
   at: number | null;
   data: string;
   first_snapshot: number;
-  last_snapshot: number;
 }
 
-function row(r: Raw): RecordRow {
-  return { id: r.id, at: r.at, fields: JSON.parse(r.data) as RecordRow['fields'], firstSnapshot: r.first_snapshot, lastSnapshot: r.last_snapshot };
+function toRow(r: RawRecord, lastSnapshot: number): RecordRow {
+  return { id: r.id, at: r.at, fields: JSON.parse(r.data) as RecordRow['fields'], firstSnapshot: r.first_snapshot, lastSnapshot };
+}
+
+/** A page of raw rows as the contract's rows, with each record's last snapshot (kept in record_last). */
+export function recordRows(db: DB, raws: RawRecord[]): RecordRow[] {
+  if (raws.length === 0) return [];
+  const last = new Map(
+    db
+      .prepare('SELECT record_id, snapshot_id FROM record_last WHERE record_id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(raws.map((r) => r.id))) as [number, number][],
+  );
+  return raws.map((r) => toRow(r, last.get(r.id) ?? r.first_snapshot));
 }
 
 /** Records of a dataset, newest first; within one snapshot when snapshotId is given. */
@@ -28,17 +40,20 @@ export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number
          WHERE r.dataset = ? AND EXISTS (SELECT 1 FROM record_snapshots s WHERE s.snapshot_id = ? AND s.record_id = r.id)
          ORDER BY r.at DESC, r.id DESC LIMIT ? OFFSET ?`,
       )
-      .all(dataset, opts.snapshotId, limit, offset) as Raw[];
-    return { total: (counted as number | undefined) ?? 0, rows: rows.map(row) };
+      .all(dataset, opts.snapshotId, limit, offset) as RawRecord[];
+    return { total: (counted as number | undefined) ?? 0, rows: recordRows(db, rows) };
   }
   const total = (db.prepare('SELECT count(*) AS n FROM records WHERE dataset = ?').get(dataset) as { n: number }).n;
-  const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(dataset, limit, offset) as Raw[];
-  return { total, rows: rows.map(row) };
+  const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(dataset, limit, offset) as RawRecord[];
+  return { total, rows: recordRows(db, rows) };
 }
 
 /** Every record of a dataset, oldest first, one at a time (for CSV/JSON export of large datasets). */
 export function* iterateRecords(db: DB, dataset: string): Generator<RecordRow> {
-  for (const r of db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at, id').iterate(dataset) as IterableIterator<Raw>) yield row(r);
+  const query = db.prepare(
+    'SELECT r.*, l.snapshot_id AS last_snapshot FROM records r JOIN record_last l ON l.record_id = r.id WHERE r.dataset = ? ORDER BY r.at, r.id',
+  );
+  for (const r of query.iterate(dataset) as IterableIterator<RawRecord & { last_snapshot: number }>) yield toRow(r, r.last_snapshot);
 }
 
 export function listValues(db: DB, dataset: string, snapshotId: number): ValueRow[] {

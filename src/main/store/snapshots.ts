@@ -70,7 +70,8 @@ export function deleteSnapshot(db: DB, id: number): boolean {
     .transaction(() => {
       if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
       // first/last are the min/max snapshot holding a record: equal to this one means only this one.
-      db.prepare('DELETE FROM records WHERE first_snapshot = @id AND last_snapshot = @id').run({ id });
+      db.prepare('DELETE FROM records WHERE first_snapshot = @id AND id IN (SELECT record_id FROM record_last WHERE snapshot_id = @id)').run({ id });
+      db.prepare('DELETE FROM record_last WHERE snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM records WHERE id = record_id)').run(id);
       db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ?').run(id);
       // Records it shared: move their first/last to the nearest other snapshot holding them
       // (set-based, one pass per snapshot; there are few snapshots and many records).
@@ -79,7 +80,7 @@ export function deleteSnapshot(db: DB, id: number): boolean {
         'UPDATE records SET first_snapshot = @s WHERE first_snapshot = @id AND id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
       );
       const setLast = db.prepare(
-        'UPDATE records SET last_snapshot = @s WHERE last_snapshot = @id AND id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
+        'UPDATE record_last SET snapshot_id = @s WHERE snapshot_id = @id AND record_id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
       );
       for (const s of others) setFirst.run({ s, id });
       for (const s of [...others].reverse()) setLast.run({ s, id });
