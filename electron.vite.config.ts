@@ -1,5 +1,5 @@
 // Build of the three Electron parts:
-// - main: out/main/index.js + out/main/import-worker.js (the worker thread's entry), CommonJS;
+// - main: out/main/index.js + out/main/import-worker.js and reader-worker.js (worker thread entries), CommonJS;
 //   better-sqlite3-multiple-ciphers (native) and the other runtime dependencies stay external.
 // - preload: out/preload/index.js, ONE CommonJS file with everything bundled (a sandboxed preload
 //   can only require 'electron' and a few built-ins, never another file or an ES module).
@@ -36,6 +36,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'import-worker': resolve(__dirname, 'src/main/import-worker.ts'),
+          'reader-worker': resolve(__dirname, 'src/main/reader-worker.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
         output: { format: 'cjs', entryFileNames: '[name].js' },

@@ -351,6 +351,18 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     });
   });
 
+  it('integers beyond 2^53 keep their exact digits in large (lazily read) lists, and nowhere else are numbers changed', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `{"n":${i},"link":"https://v/7438000000000000${String(i).padStart(3, '0')}/"}`);
+    items[2100] = '{"uid":  -12345678901234567890,"f":0.12345678901234567,"small":9007199254740991}';
+    items[2900] = '[123456789012345678901]';
+    const doc = parseLazyJson(Buffer.from(`{"list":[${items.join(',')}]}`)).value as { list: Iterable<unknown> };
+    const all = [...doc.list] as Record<string, unknown>[];
+    expect(all).toHaveLength(3000);
+    expect(all[2100]).toEqual({ uid: '-12345678901234567890', f: 0.12345678901234567, small: 9007199254740991 });
+    expect(all[2900]).toEqual(['123456789012345678901']);
+    expect(all[5]).toEqual({ n: 5, link: 'https://v/7438000000000000005/' });
+  });
+
   it('trailing commas in objects and lists', async () => {
     const f = await fixture();
     const text = JSON.stringify(smallExport({ watch: 3 }), null, 2).replace(/\n(\s*)([}\]])/g, ',\n$1$2');

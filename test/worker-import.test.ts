@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService } from '../src/main/service';
-import { toApiError } from '../src/main/service/errors';
-import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport, reviveError, serializeError } from '../src/main/service/worker-import';
+import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport } from '../src/main/service/worker-import';
+import { reviveError, serializeError, toApiError } from '../src/main/service/errors';
 import { ImportError } from '../src/main/export/errors';
 import { writeFixture } from './e2e/fixture';
 

@@ -95,7 +95,7 @@ function start(): void {
       prefs,
       keychainAvailable: (await deviceKeys.availability()).available,
       open: (secret) => {
-        const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport });
+        const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, mainDir: here });
         return withWorkerImport(base, { entry: resolveImportWorkerEntry(here), dbPath, samplePath: sample, onImportProgress });
       },
       onReady: (s) => {

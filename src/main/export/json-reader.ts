@@ -242,12 +242,13 @@ function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFie
   let objects = 0;
   let scalars = 0;
   let records = 0;
+  const hasExtra = Object.keys(extra).length > 0;
   for (const item of items) {
     if (isObject(item)) {
       objects++;
       const fields = mapItem(spec, item, 'json');
       if (fields) {
-        sink.record(spec.id, { ...extra, ...fields });
+        sink.record(spec.id, hasExtra ? { ...extra, ...fields } : fields);
         records++;
       }
     } else if (isEmptyValue(item)) continue;

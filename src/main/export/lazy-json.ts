@@ -37,9 +37,12 @@ export interface LazyJsonResult {
 /** A number token of 16+ digits (outside strings, which are preceded by a quote or a slash). */
 const BIG_INTEGER = /[:,[]\s*-?\d{16,}/;
 
-/** JSON.parse, except that integers beyond 2^53 (device UIDs) are kept as their exact digits. */
-export function parseJson(text: string): unknown {
-  if (!BIG_INTEGER.test(text)) return JSON.parse(text);
+/**
+ * JSON.parse, except that integers beyond 2^53 (device UIDs) are kept as their exact digits.
+ * `longNumbers: false` says the caller's scan found no run of 16+ digits outside strings.
+ */
+export function parseJson(text: string, longNumbers = true): unknown {
+  if (!longNumbers || !BIG_INTEGER.test(text)) return JSON.parse(text);
   try {
     return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
       typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && context?.source ? context.source : value,
@@ -128,14 +131,16 @@ class Scanner {
   truncated = false;
   /** the last valueEnd ran into the end of the file */
   hitEnd = false;
+  /** valueEnd passed a run of 16+ digits outside strings (a number that may be beyond 2^53); reset by the caller */
+  longNumbers = false;
   /** things worth a warning, found while parsing (also later, while lazy lists are read) */
   readonly notes = new Set<string>();
   constructor(readonly buf: Buffer) {}
 
   /** parseJson, repairing control characters in strings and trailing commas when that is what breaks it */
-  parse(text: string): unknown {
+  parse(text: string, longNumbers = true): unknown {
     try {
-      return parseJson(text);
+      return parseJson(text, longNumbers);
     } catch (e) {
       const repaired = repairJsonText(text);
       if (repaired === undefined) throw e;
@@ -176,10 +181,12 @@ class Scanner {
     const c = b[i];
     this.hitEnd = false;
     if (c === QUOTE) return this.stringEnd(i);
+    let digits = 0;
     if (c !== OPEN_OBJ && c !== OPEN_ARR) {
       while (i < b.length) {
         const d = b[i]!;
         if (d === COMMA || d === CLOSE_OBJ || d === CLOSE_ARR || isWs(d)) break;
+        if (d >= 0x30 && d <= 0x39 && ++digits === 16) this.longNumbers = true;
         i++;
       }
       return i;
@@ -188,10 +195,14 @@ class Scanner {
     for (let k = i; k < b.length; k++) {
       const d = b[k]!;
       if (d === QUOTE) k = this.stringEnd(k) - 1;
-      else if (d === OPEN_OBJ || d === OPEN_ARR) depth++;
+      else if (d >= 0x30 && d <= 0x39) {
+        if (++digits === 16) this.longNumbers = true;
+        continue;
+      } else if (d === OPEN_OBJ || d === OPEN_ARR) depth++;
       else if (d === CLOSE_OBJ || d === CLOSE_ARR) {
         if (--depth === 0) return k + 1;
       }
+      digits = 0;
     }
     this.truncated = true;
     this.hitEnd = true;
@@ -321,14 +332,17 @@ export class LazyList implements Iterable<unknown> {
     const b = s.buf;
     let k = s.skipWs(this.start + 1);
     const bounds: number[] = [];
+    let longNumbers = false; // in the items waiting in bounds
     const flush = function* (this: LazyList): Generator<unknown> {
       if (bounds.length === 0) return;
       let items: unknown[] | undefined;
       try {
-        items = s.parse(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`) as unknown[];
+        // the scan of these items said whether any number is long enough to need keeping exact
+        items = s.parse(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`, longNumbers) as unknown[];
       } catch {
         items = undefined;
       }
+      longNumbers = false;
       if (items && items.length === bounds.length / 2) yield* items;
       else {
         for (let n = 0; n < bounds.length; n += 2) {
@@ -342,7 +356,9 @@ export class LazyList implements Iterable<unknown> {
       bounds.length = 0;
     }.bind(this);
     while (k < this.end && b[k] !== CLOSE_ARR) {
+      s.longNumbers = false;
       const end = s.valueEnd(k);
+      longNumbers ||= s.longNumbers;
       if (end > this.end || (end >= b.length && s.truncated)) break; // an item cut off by the end of the file
       bounds.push(k, end);
       if (bounds.length >= ITEMS_PER_CHUNK * 2) yield* flush();

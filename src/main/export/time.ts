@@ -30,7 +30,7 @@ export function parseTime(value: unknown): number | null {
   const n = s.length;
   // Fast path: "YYYY-MM-DD HH:MM:SS" with an optional " UTC" / "Z" / "T".
   if (n >= 19 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58) {
-    const rest = s.slice(19).trim().toUpperCase();
+    const rest = n === 19 ? '' : s.slice(19).trim().toUpperCase();
     if (rest === '' || rest === 'UTC' || rest === 'Z' || rest === 'GMT' || /^\.\d+Z?$/.test(rest)) {
       return fromParts(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2), digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2));
     }

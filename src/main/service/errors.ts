@@ -1,7 +1,7 @@
 // Any failure, as the {code, message} every door shows.
 import type { ApiError } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
-import { ImportError } from '../export/errors';
+import { ImportError, type ImportErrorCode } from '../export/errors';
 import { StoreError } from '../store/db';
 
 export function toApiError(e: unknown): ApiError {
@@ -13,4 +13,22 @@ export function toApiError(e: unknown): ApiError {
 /** Bad input from the user (exit 1) as opposed to a bug (also 1, but worth a report). */
 export function isUserError(e: unknown): boolean {
   return e instanceof ImportError || e instanceof StoreError || e instanceof SchemaError;
+}
+
+/** An error as it crosses between threads (structured clone keeps no class). */
+export type SerializedError = { name: string; code?: string; message: string };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof ImportError || e instanceof StoreError) return { name: e.name, code: e.code, message: e.message };
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: 'Error', message: String(e) };
+}
+
+/** Turns another thread's error back into the class the same failure throws on this one. */
+export function reviveError(e: SerializedError): Error {
+  if (e.name === 'ImportError' && e.code) return new ImportError(e.code as ImportErrorCode, e.message);
+  if (e.name === 'StoreError' && e.code) return new StoreError(e.code as StoreError['code'], e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
 }

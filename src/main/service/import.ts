@@ -1,7 +1,9 @@
 // The import operation: open → already imported? → parse → write one snapshot atomically.
 import type { ImportProgress, ImportResult } from '../../shared/contract';
-import { openExport, parseExport } from '../export';
-import { readHere } from '../store/record-batch';
+import { openExport, parseExport, type OpenedExport } from '../export';
+import { readHere, type BatchSource } from '../store/record-batch';
+import { READER_THREAD_MIN_BYTES, READER_WORKER_NAME, readOnThread } from './reader-thread';
+import { findWorkerEntry, SOURCE_MAIN_DIR } from './threads';
 import type { DB } from '../store/db';
 import { findSnapshotBySha, getSnapshot } from '../store/snapshots';
 import { writeSnapshot } from '../store/import-writer';
@@ -10,6 +12,10 @@ import { formatTime } from '../export/time';
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   isCancelled?: () => boolean;
+  /** the folder of the app's main code, holding the reader thread's entry (default: the source tree) */
+  mainDir?: string;
+  /** exports with at least this much content are read on a reader thread (default READER_THREAD_MIN_BYTES) */
+  readerThreadMinBytes?: number;
 }
 
 export function importExport(db: DB, path: string, opts: ImportOptions = {}): ImportResult {
@@ -19,12 +25,18 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
   if (existing) return alreadyImported(db, existing.id);
 
   opts.onProgress?.({ phase: 'parsing', records: 0 });
-  const result = writeSnapshot(
-    db,
-    { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint },
-    readHere(parseExport(opened.content)),
-    { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records }), isCancelled: opts.isCancelled },
-  );
+  const source = reader(opened, opts);
+  let result;
+  try {
+    result = writeSnapshot(
+      db,
+      { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint },
+      source,
+      { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records }), isCancelled: opts.isCancelled },
+    );
+  } finally {
+    source.close?.();
+  }
   const total = Object.values(result.datasets).reduce((n, d) => n + d.records, 0);
   opts.onProgress?.({ phase: 'done', records: total });
   return {
@@ -42,6 +54,13 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
     unknownSections: result.unknownSections,
     warnings: result.warnings,
   };
+}
+
+/** Where the export is read: on a reader thread when it is large and the thread's entry is there, else here. */
+function reader(opened: OpenedExport, opts: ImportOptions): BatchSource {
+  const entry = findWorkerEntry(opts.mainDir ?? SOURCE_MAIN_DIR, READER_WORKER_NAME);
+  if (entry && opened.size >= (opts.readerThreadMinBytes ?? READER_THREAD_MIN_BYTES)) return readOnThread(opened.content, entry);
+  return readHere(parseExport(opened.content));
 }
 
 function alreadyImported(db: DB, id: number): ImportResult {

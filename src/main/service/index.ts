@@ -23,6 +23,10 @@ export interface ServiceOptions {
   /** the bundled sample export, for "try it with sample data" */
   samplePath?: string;
   onImportProgress?: (p: ImportProgress) => void;
+  /** the folder of the app's main code (a build's out/main), where the reader thread's entry is */
+  mainDir?: string;
+  /** imports with at least this many bytes of content read on a reader thread (tests set 0 to always) */
+  readerThreadMinBytes?: number;
   /** the desktop app's native open dialog (chooseExport); other doors have none */
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
 }
@@ -46,7 +50,12 @@ export function createService(opts: ServiceOptions): Service {
     importing = true;
     cancelRequested = false;
     try {
-      return importExport(db, path, { onProgress: opts.onImportProgress, isCancelled: () => cancelRequested });
+      return importExport(db, path, {
+        onProgress: opts.onImportProgress,
+        isCancelled: () => cancelRequested,
+        mainDir: opts.mainDir,
+        readerThreadMinBytes: opts.readerThreadMinBytes,
+      });
     } finally {
       importing = false;
     }

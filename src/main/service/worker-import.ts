@@ -6,17 +6,17 @@
 //
 // Framework-free (no electron): the desktop app, the tests and any other door can use it.
 // Host side: startWorkerImport / withWorkerImport. Worker side: runImportJob (see ../import-worker.ts).
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { dirname } from 'node:path';
 import type { ImportProgress, ImportResult, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
-import { ImportError, type ImportErrorCode } from '../export/errors';
-import { openDatabase, StoreError } from '../store/db';
+import { ImportError } from '../export/errors';
+import { openDatabase } from '../store/db';
+import { reviveError, serializeError, type SerializedError } from './errors';
 import { connectionKey } from '../store/encryption';
 import { importExport } from './import';
 import type { Service } from './index';
+import { findWorkerEntry, spawnWorker } from './threads';
 
 /** What the host hands the worker (structured-cloned; the SharedArrayBuffer is shared, not copied). */
 export interface ImportJobData {
@@ -26,9 +26,9 @@ export interface ImportJobData {
   key?: Uint8Array;
   /** Int32Array view, index 0: 1 = cancel requested */
   cancel: SharedArrayBuffer;
+  /** the folder of the app's main code, where the reader thread's entry is */
+  mainDir: string;
 }
-
-export type SerializedError = { name: string; code?: string; message: string };
 
 /** Messages from the worker to the host, in order: progress*, then exactly one done or error. */
 export type WorkerMessage =
@@ -49,6 +49,7 @@ export function runImportJob(data: ImportJobData, post: (m: WorkerMessage) => vo
     const result = importExport(db, data.path, {
       onProgress: (progress) => post({ type: 'progress', progress }),
       isCancelled: () => Atomics.load(flag, 0) === 1,
+      mainDir: data.mainDir,
     });
     message = { type: 'done', result };
   } catch (e) {
@@ -64,47 +65,16 @@ export function runImportJob(data: ImportJobData, post: (m: WorkerMessage) => vo
   post(message);
 }
 
-export function serializeError(e: unknown): SerializedError {
-  if (e instanceof ImportError || e instanceof StoreError) return { name: e.name, code: e.code, message: e.message };
-  if (e instanceof Error) return { name: e.name, message: e.message };
-  return { name: 'Error', message: String(e) };
-}
-
-/** Turns a worker's error back into the same class the in-process service would have thrown. */
-export function reviveError(e: SerializedError): Error {
-  if (e.name === 'ImportError' && e.code) return new ImportError(e.code as ImportErrorCode, e.message);
-  if (e.name === 'StoreError' && e.code) return new StoreError(e.code as StoreError['code'], e.message);
-  const err = new Error(e.message);
-  err.name = e.name;
-  return err;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Host side
 
 export const IMPORT_WORKER_NAME = 'import-worker';
 
-/**
- * Where the worker entry lives, given the folder of the code that starts it:
- * - built (electron-vite): `<dir>/import-worker.js`, next to out/main/index.js;
- * - source (vitest, tsx): `<dir>/import-worker.ts`, run through tsx.
- * The compiled file wins, so a build never runs TypeScript.
- */
+/** The import worker's entry in the folder of the app's main code (see findWorkerEntry). */
 export function resolveImportWorkerEntry(dir: string): string {
-  for (const ext of ['.js', '.cjs', '.mjs', '.ts']) {
-    const file = join(dir, IMPORT_WORKER_NAME + ext);
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`The import worker was not found in ${dir}.`);
-}
-
-function spawnWorker(entry: string, workerData: ImportJobData): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData, name: 'footprint-import' });
-  // Source mode (tests, tsx): register tsx's CommonJS hooks in the worker, then load the entry.
-  // tsx is resolved from the working directory (the repository); it is never needed by a build.
-  const tsx = createRequire(join(process.cwd(), 'noop.js')).resolve('tsx/cjs');
-  const code = `require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData, name: 'footprint-import' });
+  const entry = findWorkerEntry(dir, IMPORT_WORKER_NAME);
+  if (!entry) throw new Error(`The import worker was not found in ${dir}.`);
+  return entry;
 }
 
 export interface WorkerImportHandle {
@@ -129,7 +99,8 @@ export interface WorkerImportOptions {
 export function startWorkerImport(opts: WorkerImportOptions): WorkerImportHandle {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = spawnWorker(opts.entry, { dbPath: opts.dbPath, path: opts.path, key: opts.key, cancel });
+  const workerData: ImportJobData = { dbPath: opts.dbPath, path: opts.path, key: opts.key, cancel, mainDir: dirname(opts.entry) };
+  const worker: Worker = spawnWorker(opts.entry, { workerData, name: 'footprint-import' });
   const result = new Promise<ImportResult>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {

@@ -189,6 +189,8 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
         warn: (path, message) => void warnings.push({ path, message }),
       };
 
+      // The archive's identities load while the reader starts (on its thread, when it has one).
+      known.preload(db.prepare('SELECT DISTINCT dataset FROM snapshot_datasets').pluck().all() as string[]);
       const { layout } = source.read(sink);
       flushNew();
       flushPresence();

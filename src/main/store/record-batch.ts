@@ -4,7 +4,7 @@
 // this step is pure, it can run on the reader's thread while the writer writes.
 import { datasetSpec, type DatasetSpec } from '../../shared/catalog';
 import type { ExportSink, RecordFields } from '../export/sink';
-import { fingerprint, recordKey, recordTime } from './fingerprint';
+import { recordFingerprint, recordTime } from './fingerprint';
 
 export interface RecordBatch {
   dataset: string;
@@ -27,6 +27,8 @@ export interface BatchSink extends Omit<ExportSink, 'record'> {
 export interface BatchSource {
   /** reads everything into the sink and returns the detected layout */
   read(sink: BatchSink): { layout: string };
+  /** stops reading (a reader thread), whether or not read() ran; safe to call twice */
+  close?(): void;
 }
 
 export const BATCH_SIZE = 2048;
@@ -49,7 +51,7 @@ export class RecordBatcher implements ExportSink {
     }
     const b = (this.batch ??= newBatch(dataset, this.size));
     const at = recordTime(this.spec, fields);
-    const [hi, lo] = fingerprint(recordKey(this.spec, fields, at));
+    const [hi, lo] = recordFingerprint(this.spec, fields, at);
     const i = b.n++;
     b.at[i] = at ?? NaN;
     b.hi[i] = hi;
