@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../src/main/service';
-import { openDatabase, StoreError } from '../src/main/store/db';
+import { openDatabase } from '../src/main/store/db';
+import { StoreError } from '../src/main/store/store-error';
 import {
   changeDatabaseKey,
   connectionKey,

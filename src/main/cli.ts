@@ -11,7 +11,7 @@ import { defaultDbPath } from './paths';
 import { iterateRecords } from './store/records';
 import { formatTime } from './export/time';
 import { CHANGE_USAGE, CHANGE_VALUE_FLAGS, runChangeCommand } from './analysis/cli-commands';
-import { StoreError } from './store/db';
+import { StoreError } from './store/store-error';
 import { isEncrypted, MESSAGES as ENCRYPTION_MESSAGES } from './store/encryption';
 import { diagnoseExport, diagnoseText } from './export/diagnose';
 

@@ -21,7 +21,7 @@ import {
 } from '../shared/contract';
 import { guardedHandler, type ContractCaller, type IpcMainLike } from './ipc-binding';
 import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './secure-storage';
-import { StoreError } from './store/db';
+import { StoreError } from './store/store-error';
 import { checkNewPassphrase, databaseFileState, keyForPassphrase, MESSAGES, secretOpens } from './store/encryption';
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ import { IMPORT_PROGRESS_CHANNEL, OPERATIONS, UNLOCK_CHANNELS } from '../../src/
 import { createService } from '../../src/main/service';
 import { encryptDatabaseFile, isEncrypted } from '../../src/main/store/encryption';
 import { buildApp, ROOT } from './harness';
+import { openExport } from '../../src/main/export';
+import { READER_WORKER_NAME, readOnThread } from '../../src/main/service/reader-thread';
+import { findWorkerEntry } from '../../src/main/service/threads';
 import { writeFixture } from './fixture';
 
 let build: ReturnType<typeof buildApp>;
@@ -19,14 +22,14 @@ beforeAll(() => {
 afterAll(() => build?.cleanup());
 
 describe('electron-vite build output', () => {
-  it('has the main entry, the import worker next to it, the preload and the renderer', () => {
-    for (const f of ['main/index.js', 'main/import-worker.js', 'preload/index.js', 'renderer/index.html']) {
+  it('has the main entry, the import and reader workers next to it, the preload and the renderer', () => {
+    for (const f of ['main/index.js', 'main/import-worker.js', 'main/reader-worker.js', 'preload/index.js', 'renderer/index.html']) {
       expect(existsSync(join(build.outDir, f)), f).toBe(true);
     }
   });
 
   it('main and worker are CommonJS and keep the native module external', () => {
-    for (const f of ['main/index.js', 'main/import-worker.js']) {
+    for (const f of ['main/index.js', 'main/import-worker.js', 'main/reader-worker.js']) {
       const code = readFileSync(join(build.outDir, f), 'utf8');
       expect(code, f).not.toMatch(/^\s*(import|export)\s/m);
     }
@@ -41,6 +44,21 @@ describe('electron-vite build output', () => {
     const all = [main, worker, ...readdirSync(join(dir, 'chunks')).map((f) => readFileSync(join(dir, 'chunks', f), 'utf8'))].join('\n');
     expect(all).toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
     expect(all).not.toMatch(/better_sqlite3\.node|bindings\(/);
+  });
+
+  it('the built reader thread reads a large export, found where the app looks for it (next to index.js)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-reader-'));
+    try {
+      const entry = findWorkerEntry(join(build.outDir, 'main'), READER_WORKER_NAME);
+      expect(entry).toBe(join(build.outDir, 'main', 'reader-worker.js'));
+      const opened = openExport(writeFixture(join(dir, 'x'), { watch: 3000, likes: 200, seed: 3 }));
+      let records = 0;
+      const { layout } = readOnThread(opened.content, entry!).read({ records: (b) => void (records += b.n), present: () => {}, value: () => {}, unknown: () => {}, warn: () => {} });
+      expect(layout).toMatch(/^L\d$/);
+      expect(records).toBeGreaterThanOrEqual(3200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the preload is one sandbox-compatible CommonJS file exposing every operation', async () => {

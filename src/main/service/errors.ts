@@ -2,7 +2,7 @@
 import type { ApiError } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
 import { ImportError, type ImportErrorCode } from '../export/errors';
-import { StoreError } from '../store/db';
+import { StoreError } from '../store/store-error';
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ImportError || e instanceof StoreError) return { code: e.code, message: e.message };

@@ -4,19 +4,9 @@ import { closeSync, existsSync, mkdirSync, openSync, chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
 import { unlockConnection, type Secret } from './encryption';
+import { StoreError } from './store-error';
 
 export type DB = Database.Database;
-
-export class StoreError extends Error {
-  constructor(
-    // DB_LOCKED: encrypted, and no or a wrong passphrase/key. The rest: see store/encryption.ts.
-    readonly code: 'DB_NEWER' | 'DB_UNREADABLE' | 'DB_LOCKED' | 'DB_NOT_ENCRYPTED' | 'DB_ENCRYPTED' | 'DB_BUSY' | 'BAD_PASSPHRASE' | 'NO_KEYCHAIN',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
 
 /** `secret`: the raw 32-byte key or the passphrase of an encrypted database (a new file is created encrypted). */
 export function openDatabase(path: string, secret?: Secret): DB {

@@ -25,7 +25,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { randomBytes, scrypt, scryptSync } from 'node:crypto';
-import { openDatabase, StoreError, type DB } from './db';
+import { openDatabase, type DB } from './db';
+import { StoreError } from './store-error';
 import type { Api, EncryptionStatus } from '../../shared/contract';
 import type { DeviceKeyStore } from '../secure-storage';
 
