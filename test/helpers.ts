@@ -12,6 +12,9 @@ afterEach(() => {
 });
 
 /** A fresh temp folder, removed after the test. */
+/** SQL for the last snapshot holding record `r` (a record with no record_last row was last seen in its first). */
+export const LAST_SEEN = 'coalesce((SELECT snapshot_id FROM record_last WHERE record_id = r.id), r.first_snapshot)';
+
 export function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'footprint-test-'));
   dirs.push(d);

@@ -70,7 +70,7 @@ class BatchStatements {
   presence(n: number): Statement {
     return this.get(`INSERT INTO record_snapshots (snapshot_id, record_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`);
   }
-  /** takes the same (snapshot, record) pairs as presence: this snapshot is now each record's last */
+  /** (snapshot, record) pairs of records seen before: this snapshot is now their last */
   last(n: number): Statement {
     return this.get(
       `INSERT INTO record_last (snapshot_id, record_id) VALUES ${Array(n).fill('(?, ?)').join(', ')} ON CONFLICT (record_id) DO UPDATE SET snapshot_id = excluded.snapshot_id`,
@@ -119,16 +119,18 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
       // Pending rows, written in multi-row statements.
       const newRows: unknown[] = [];
       const presence: number[] = [];
+      const seenAgain: number[] = [];
       const flushNew = (): void => {
         if (newRows.length > 0) statements.insert(newRows.length / ROW_PARAMS).run(newRows);
         newRows.length = 0;
       };
       const flushPresence = (): void => {
-        if (presence.length > 0) {
-          statements.presence(presence.length / 2).run(presence);
-          statements.last(presence.length / 2).run(presence);
-        }
+        if (presence.length > 0) statements.presence(presence.length / 2).run(presence);
         presence.length = 0;
+      };
+      const flushSeenAgain = (): void => {
+        if (seenAgain.length > 0) statements.last(seenAgain.length / 2).run(seenAgain);
+        seenAgain.length = 0;
       };
 
       const records = (b: RecordBatch): void => {
@@ -154,8 +156,10 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
             c.new++;
             newRows.push(id, dataset, hi, lo, at, b.data[i], snapshotId);
             if (newRows.length === BATCH * ROW_PARAMS) flushNew();
-          } else if (spec.mutable) {
-            statements.refresh().run({ id, data: b.data[i] }); // a post's likes, an order's status: keep the latest
+          } else {
+            seenAgain.push(snapshotId, id);
+            if (seenAgain.length === BATCH * 2) flushSeenAgain();
+            if (spec.mutable) statements.refresh().run({ id, data: b.data[i] }); // a post's likes, an order's status: keep the latest
           }
           presence.push(snapshotId, id);
           if (presence.length === BATCH * 2) flushPresence();
@@ -194,6 +198,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
       const { layout } = source.read(sink);
       flushNew();
       flushPresence();
+      flushSeenAgain();
       if (opts.isCancelled?.()) throw cancelled();
 
       for (const [dataset, c] of counts) {

@@ -90,14 +90,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // 3: a record's last snapshot moves to a narrow table of its own. Every import marks each record
-  // it holds as seen in it; in \`records\`, whose pages also hold the data, re-importing a million
+  // it holds as seen in it; in `records`, whose pages also hold the data, re-importing a million
   // records rewrote the whole archive (and the WAL twice over) to change one number per row.
+  // A record with no row here was last seen where it was first seen (after one import, that is
+  // every record: the first import of a million records writes nothing here).
   `
   CREATE TABLE record_last (
     record_id INTEGER PRIMARY KEY,
     snapshot_id INTEGER NOT NULL
   );
-  INSERT INTO record_last (record_id, snapshot_id) SELECT id, last_snapshot FROM records;
+  INSERT INTO record_last (record_id, snapshot_id) SELECT id, last_snapshot FROM records WHERE last_snapshot <> first_snapshot;
   ALTER TABLE records DROP COLUMN last_snapshot;
   `,
 ];

@@ -15,7 +15,7 @@ function toRow(r: RawRecord, lastSnapshot: number): RecordRow {
   return { id: r.id, at: r.at, fields: JSON.parse(r.data) as RecordRow['fields'], firstSnapshot: r.first_snapshot, lastSnapshot };
 }
 
-/** A page of raw rows as the contract's rows, with each record's last snapshot (kept in record_last). */
+/** A page of raw rows as the contract's rows, with each record's last snapshot (record_last; none there: its first). */
 export function recordRows(db: DB, raws: RawRecord[]): RecordRow[] {
   if (raws.length === 0) return [];
   const last = new Map(
@@ -51,7 +51,8 @@ export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number
 /** Every record of a dataset, oldest first, one at a time (for CSV/JSON export of large datasets). */
 export function* iterateRecords(db: DB, dataset: string): Generator<RecordRow> {
   const query = db.prepare(
-    'SELECT r.*, l.snapshot_id AS last_snapshot FROM records r JOIN record_last l ON l.record_id = r.id WHERE r.dataset = ? ORDER BY r.at, r.id',
+    `SELECT r.*, coalesce(l.snapshot_id, r.first_snapshot) AS last_snapshot FROM records r LEFT JOIN record_last l ON l.record_id = r.id
+     WHERE r.dataset = ? ORDER BY r.at, r.id`,
   );
   for (const r of query.iterate(dataset) as IterableIterator<RawRecord & { last_snapshot: number }>) yield toRow(r, r.last_snapshot);
 }
