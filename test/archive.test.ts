@@ -7,7 +7,7 @@ import { createService, type Service } from '../src/main/service';
 import { main } from '../src/main/cli';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
-import { tempDir, LAST_SEEN } from './helpers';
+import { tempDir, LAST_SEEN, expectFingerprintChunksTrue } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -41,6 +41,7 @@ function countsConsistent(service: Service): void {
   const wrongLast = `SELECT count(*) FROM records r WHERE ${LAST_SEEN} IS NOT (SELECT max(snapshot_id) FROM record_snapshots WHERE record_id = r.id)`;
   expect(db.prepare(wrongLast).pluck().get()).toBe(0);
   expect(db.prepare('SELECT count(*) FROM record_last WHERE record_id NOT IN (SELECT id FROM records)').pluck().get()).toBe(0);
+  expectFingerprintChunksTrue(db);
 }
 
 describe('the local archive', () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import type { DB } from '../src/main/store/db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,6 +15,30 @@ afterEach(() => {
 /** A fresh temp folder, removed after the test. */
 /** SQL for the last snapshot holding record `r` (a record with no record_last row was last seen in its first). */
 export const LAST_SEEN = 'coalesce((SELECT snapshot_id FROM record_last WHERE record_id = r.id), r.first_snapshot)';
+
+/**
+ * The importer's stored fingerprints (fingerprint_chunks) are either exactly the records' (hi, lo,
+ * id) per dataset, or visibly stale (their count or id sum differs), never silently wrong.
+ */
+export function expectFingerprintChunksTrue(db: DB): void {
+  const datasets = db.prepare('SELECT DISTINCT dataset FROM fingerprint_chunks').pluck().all() as string[];
+  for (const dataset of datasets) {
+    const stored: string[] = [];
+    let n = 0;
+    let idSum = 0;
+    for (const c of db.prepare('SELECT n, id_sum, fps FROM fingerprint_chunks WHERE dataset = ? ORDER BY seq').all(dataset) as { n: number; id_sum: number; fps: Buffer }[]) {
+      const t = new Float64Array(new Uint8Array(c.fps).buffer);
+      expect(t.length).toBe(3 * c.n);
+      for (let i = 0; i < t.length; i += 3) stored.push(`${t[i]}:${t[i + 1]}:${t[i + 2]}`);
+      n += c.n;
+      idSum += c.id_sum;
+    }
+    const rows = db.prepare('SELECT fp_hi, fp_lo, id FROM records WHERE dataset = ?').raw().all(dataset) as number[][];
+    const actualSum = rows.reduce((a, r) => a + r[2]!, 0);
+    if (n !== rows.length || idSum !== actualSum) continue; // stale: the next import rebuilds it
+    expect(stored.sort(), dataset).toEqual(rows.map((r) => r.join(':')).sort());
+  }
+}
 
 export function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'footprint-test-'));

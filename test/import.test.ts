@@ -7,7 +7,7 @@ import { writeSnapshot } from '../src/main/store/import-writer';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../src/main/store/db';
 import { MIGRATIONS } from '../src/main/store/migrations';
-import { smallExport, sha256File, tempDir, writeFile, writeJson, writeZip, LAST_SEEN } from './helpers';
+import { smallExport, sha256File, tempDir, writeFile, writeJson, writeZip, LAST_SEEN, expectFingerprintChunksTrue } from './helpers';
 
 function counts(service: ReturnType<typeof createService>) {
   const db = service.db;
@@ -232,6 +232,38 @@ describe('importing snapshots', () => {
       [2, 1, 2, { date: 'y' }],
       [1, 1, 1, { date: 'x' }],
     ]);
+    service.close();
+  });
+
+  it('the importer\'s stored fingerprints: one chunk per import that added records, rebuilt when records were deleted', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const chunks = () =>
+      service.db.prepare(`SELECT seq, n FROM fingerprint_chunks WHERE dataset = 'watch_history' ORDER BY seq`).raw().all() as number[][];
+    const a = writeJson(join(dir, 'a'), smallExport({ from: 0, watch: 10 }));
+    await service.importExport({ path: a });
+    expect(chunks()).toEqual([[1, 10]]);
+    await service.importExport({ path: writeJson(join(dir, 'b'), smallExport({ from: 6, watch: 10 })) }); // 4 seen, 6 new
+    expect(chunks()).toEqual([[1, 10], [2, 6]]);
+    expectFingerprintChunksTrue(service.db);
+
+    // Deleting the first snapshot removes 6 records the chunks still list: they are stale now...
+    await service.deleteSnapshot({ id: 1 });
+    expect(service.db.prepare(`SELECT count(*) FROM records WHERE dataset = 'watch_history'`).pluck().get()).toBe(10);
+    // ...so importing the first export again must not trust them: its 6 records come back once, as new
+    const again = await service.importExport({ path: writeJson(join(dir, 'a2'), { ...smallExport({ from: 0, watch: 10 }), note: 'other file' }) });
+    expect(again.datasets.watch_history).toMatchObject({ records: 10, new: 6 });
+    expect(service.db.prepare(`SELECT count(*) FROM records WHERE dataset = 'watch_history'`).pluck().get()).toBe(16);
+    expect(chunks()).toEqual([[1, 16]]); // rebuilt from the records, in one chunk
+    expectFingerprintChunksTrue(service.db);
+
+    // Forgetting records makes them stale too; a re-import then still finds every other record.
+    const ids = service.db.prepare(`SELECT id FROM records WHERE dataset = 'watch_history' ORDER BY id LIMIT 2`).pluck().all() as number[];
+    await service.forgetRecords({ ids });
+    const third = await service.importExport({ path: writeJson(join(dir, 'b2'), { ...smallExport({ from: 6, watch: 10 }), note: 'third' }) });
+    expect(third.datasets.watch_history!.new).toBe(0);
+    expect(service.db.prepare(`SELECT count(*) FROM records WHERE dataset = 'watch_history'`).pluck().get()).toBe(14);
+    expectFingerprintChunksTrue(service.db);
     service.close();
   });
 

@@ -200,6 +200,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
       flushPresence();
       flushSeenAgain();
       if (opts.isCancelled?.()) throw cancelled();
+      known.save();
 
       for (const [dataset, c] of counts) {
         if (c.duplicates > 0) warnings.push({ path: dataset, message: `${c.duplicates} exact duplicate rows were counted once.` });

@@ -101,5 +101,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO record_last (record_id, snapshot_id) SELECT id, last_snapshot FROM records WHERE last_snapshot <> first_snapshot;
   ALTER TABLE records DROP COLUMN last_snapshot;
+  -- The importer's copy of each dataset's (fp_hi, fp_lo, id), packed as float64 triplets, one chunk
+  -- per import that added records: loading a million fingerprints is then one read instead of a
+  -- million rows. Derived data: n and id_sum are checked against records before a chunk is trusted,
+  -- and a stale dataset is rebuilt from records (store/known-records.ts).
+  CREATE TABLE fingerprint_chunks (
+    dataset TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    id_sum INTEGER NOT NULL,
+    fps BLOB NOT NULL,
+    PRIMARY KEY (dataset, seq)
+  );
   `,
 ];
