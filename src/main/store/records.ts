@@ -43,7 +43,7 @@ export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number
       .all(dataset, opts.snapshotId, limit, offset) as RawRecord[];
     return { total: (counted as number | undefined) ?? 0, rows: recordRows(db, rows) };
   }
-  const total = (db.prepare('SELECT count(*) AS n FROM records WHERE dataset = ?').get(dataset) as { n: number }).n;
+  const total = archiveCounts(db).get(dataset) ?? 0;
   const rows = db.prepare('SELECT * FROM records WHERE dataset = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(dataset, limit, offset) as RawRecord[];
   return { total, rows: recordRows(db, rows) };
 }
