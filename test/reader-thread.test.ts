@@ -138,6 +138,16 @@ describe('reading an export on a reader thread', () => {
     again.close();
   });
 
+  it('a cancel is seen while the writer waits for the reader, not only between records', () => {
+    const opened = openExport(writeJson(tempDir(), smallExport({ watch: 50_000 })));
+    const source = readOnThread(opened.content, findWorkerEntry(SOURCE_MAIN_DIR, READER_WORKER_NAME)!);
+    let records = 0;
+    let asked = 0;
+    const sink = { records: (b: RecordBatch) => void (records += b.n), present: () => {}, value: () => {}, unknown: () => {}, warn: () => {} };
+    expect(() => source.read(sink, () => ++asked > 3)).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+    expect(records).toBeLessThan(50_000);
+  });
+
   it('a large export streams through the bounded channel: every record arrives, in order, once', async () => {
     const dir = tempDir();
     // far more batches than may be in flight at once, so the reader must wait for the writer

@@ -24,6 +24,11 @@ export class ImportError extends Error {
   }
 }
 
+/** What a cancelled import ends with, wherever it stopped. */
+export function cancelledImport(): ImportError {
+  return new ImportError('CANCELLED', 'The import was cancelled; nothing was changed.');
+}
+
 export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
 }

@@ -10,6 +10,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { parseExport, type ExportContent } from '../export';
 import type { BatchSink, BatchSource, RecordBatch } from '../store/record-batch';
 import { readHere } from '../store/record-batch';
+import { cancelledImport } from '../export/errors';
 import { reviveError, serializeError, type SerializedError } from './errors';
 import { spawnWorker } from './threads';
 
@@ -41,6 +42,7 @@ const RECEIVED = 1;
 const MAX_IN_FLIGHT = 64;
 /** The reader never works this long without sending anything; silence this long means it died. */
 const STALL_MS = 60_000;
+const WAIT_SLICE_MS = 250;
 
 // ---------------------------------------------------------------------------------------------
 // Reader side (runs in the worker; see ../reader-worker.ts)
@@ -95,10 +97,10 @@ export function readOnThread(content: ExportContent, entry: string): BatchSource
   };
   return {
     close,
-    read: (sink) => {
+    read: (sink, isCancelled) => {
       try {
         for (;;) {
-          const m = receive(port1, counters);
+          const m = receive(port1, counters, isCancelled);
           switch (m.type) {
             case 'records':
               sink.records(m.batch);
@@ -129,10 +131,11 @@ export function readOnThread(content: ExportContent, entry: string): BatchSource
   };
 }
 
-/** The next message, waiting for it if there is none yet. */
-function receive(port: MessagePort, counters: Int32Array): ReaderMessage {
+/** The next message, waiting for it if there is none yet (and checking, while it waits, that the import is still wanted). */
+function receive(port: MessagePort, counters: Int32Array, isCancelled?: () => boolean): ReaderMessage {
   let waited = 0;
   for (;;) {
+    if (isCancelled?.()) throw cancelledImport();
     const sent = Atomics.load(counters, SENT);
     const got = receiveMessageOnPort(port);
     if (got) {
@@ -140,7 +143,7 @@ function receive(port: MessagePort, counters: Int32Array): ReaderMessage {
       Atomics.notify(counters, RECEIVED);
       return got.message as ReaderMessage;
     }
-    if (Atomics.wait(counters, SENT, sent, 1000) === 'timed-out' && (waited += 1000) >= STALL_MS) {
+    if (Atomics.wait(counters, SENT, sent, WAIT_SLICE_MS) === 'timed-out' && (waited += WAIT_SLICE_MS) >= STALL_MS) {
       throw new Error('The export reader thread stopped responding; nothing was imported.');
     }
   }

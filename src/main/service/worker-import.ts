@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { ImportProgress, ImportResult, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
-import { ImportError } from '../export/errors';
+import { cancelledImport } from '../export/errors';
 import { openDatabase } from '../store/db';
 import { reviveError, serializeError, type SerializedError } from './errors';
 import { connectionKey } from '../store/encryption';
@@ -119,7 +119,7 @@ export function startWorkerImport(opts: WorkerImportOptions): WorkerImportHandle
       settle(() =>
         reject(
           Atomics.load(flag, 0) === 1
-            ? new ImportError('CANCELLED', 'The import was cancelled; nothing was changed.')
+            ? cancelledImport()
             : new Error(`The import stopped unexpectedly (worker exit code ${code}).`),
         ),
       ),

@@ -8,7 +8,7 @@ import type { DB } from './db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from './hash128';
-import { ImportError } from '../export/errors';
+import { cancelledImport } from '../export/errors';
 import type { BatchSink, BatchSource, RecordBatch } from './record-batch';
 
 export interface SnapshotMeta {
@@ -48,10 +48,6 @@ export interface WriteOptions {
 const BATCH = 200;
 const ROW_PARAMS = 7;
 const PROGRESS_EVERY = 25_000;
-
-function cancelled(): ImportError {
-  return new ImportError('CANCELLED', 'The import was cancelled; nothing was changed.');
-}
 
 /** Multi-row statements, prepared once per row count. */
 class BatchStatements {
@@ -170,7 +166,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
           }
           if (++written % PROGRESS_EVERY === 0) {
             opts.onProgress?.(written);
-            if (opts.isCancelled?.()) throw cancelled();
+            if (opts.isCancelled?.()) throw cancelledImport();
           }
         }
       };
@@ -195,11 +191,11 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
 
       // The archive's identities load while the reader starts (on its thread, when it has one).
       known.preload(db.prepare('SELECT DISTINCT dataset FROM snapshot_datasets').pluck().all() as string[]);
-      const { layout } = source.read(sink);
+      const { layout } = source.read(sink, opts.isCancelled);
       flushNew();
       flushPresence();
       flushSeenAgain();
-      if (opts.isCancelled?.()) throw cancelled();
+      if (opts.isCancelled?.()) throw cancelledImport();
       known.save();
 
       for (const [dataset, c] of counts) {

@@ -25,8 +25,8 @@ export interface BatchSink extends Omit<ExportSink, 'record'> {
 
 /** Anything that can be read into a BatchSink: an export read here, or on a reader thread. */
 export interface BatchSource {
-  /** reads everything into the sink and returns the detected layout */
-  read(sink: BatchSink): { layout: string };
+  /** reads everything into the sink and returns the detected layout; `isCancelled` is polled while it waits for the reader */
+  read(sink: BatchSink, isCancelled?: () => boolean): { layout: string };
   /** stops reading (a reader thread), whether or not read() ran; safe to call twice */
   close?(): void;
 }
