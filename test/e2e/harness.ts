@@ -199,7 +199,13 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   bindUnlock(ipc, gate, () => true);
   bindContract(ipc, gate, () => true);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: o.colorScheme ?? 'light', serviceWorkers: 'block' });
+  // reduced motion: the app then draws without animations, so screenshots show the finished state
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 820 },
+    colorScheme: o.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
   const requests: string[] = [];
   const isLocal = (url: string) => url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
   context.on('request', (r) => void requests.push(r.url()));
