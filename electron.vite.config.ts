@@ -4,12 +4,12 @@
 // - preload: out/preload/index.js, ONE CommonJS file with everything bundled (a sandboxed preload
 //   can only require 'electron' and a few built-ins, never another file or an ES module).
 // - renderer: Svelte 5, out/renderer; the CSP <meta> tag is written from the same policy the main
-//   process sends as a header (src/main/security.ts).
+//   process sends as a header (src/main/shell/security.ts).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/main/security';
+import { contentSecurityPolicy } from './src/main/shell/security';
 
 function cspMeta(): Plugin {
   return {
@@ -35,8 +35,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'import-worker': resolve(__dirname, 'src/main/import-worker.ts'),
-          'reader-worker': resolve(__dirname, 'src/main/reader-worker.ts'),
+          'import-worker': resolve(__dirname, 'src/main/import/import-worker.ts'),
+          'reader-worker': resolve(__dirname, 'src/main/import/reader-worker.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
         output: { format: 'cjs', entryFileNames: '[name].js' },

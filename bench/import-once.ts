@@ -1,6 +1,6 @@
 // Runs one import in a fresh process and prints its figures as JSON (peak RSS is this process's own).
 import { createService } from '../src/main/service';
-import { openExport, parseExport } from '../src/main/export';
+import { openExport, parseExport } from '../src/main/reader';
 import { openDatabase } from '../src/main/store/db';
 
 function print(started: number, records: number, fresh?: number): void {

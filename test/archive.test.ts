@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService, type Service } from '../src/main/service';
-import { main } from '../src/main/cli';
+import { main } from '../src/main/cli/main';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
 import { tempDir, LAST_SEEN, expectFingerprintChunksTrue } from './helpers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../src/main/cli';
+import { main } from '../src/main/cli/main';
 import { generateAccount } from './fixtures/account';
 import { LAYOUTS, expectedCounts, renderJson, writeZip } from './fixtures/json';
 import { sha256File, smallExport, tempDir, writeFile, writeJson } from './helpers';

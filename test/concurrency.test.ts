@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService, type Service } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/service/worker-import';
-import { openExport, parseExport } from '../src/main/export';
-import { readHere } from '../src/main/store/record-batch';
+import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
+import { openExport, parseExport } from '../src/main/reader';
+import { readHere } from '../src/main/import/record-batch';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import { writeLargeExport } from '../bench/large-export';
 import { smallExport, writeJson } from './helpers';
 
-const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main'));
+const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
 const RECORDS = 150_000;
 
 let dir: string;

@@ -3,9 +3,9 @@
 // date, not a username (conversation titles, map keys), not an id.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { main } from '../src/main/cli';
+import { main } from '../src/main/cli/main';
 import { createService } from '../src/main/service';
-import { diagnoseExport, looksLikeData, shownFile } from '../src/main/export/diagnose';
+import { diagnoseExport, looksLikeData, shownFile } from '../src/main/reader/diagnose';
 import type { DiagnoseReport } from '../src/shared/contract';
 import { DATASETS } from '../src/shared/catalog';
 import { generateAccount, type Account } from './fixtures/account';

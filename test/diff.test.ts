@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService, type Service } from '../src/main/service';
-import { main } from '../src/main/cli';
+import { main } from '../src/main/cli/main';
 import type { SnapshotDiff } from '../src/shared/contract';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip, type Layout } from './fixtures/json';

@@ -1,7 +1,7 @@
 // Architecture guard: only the Electron shell may import 'electron'. Everything else (service,
 // store, export reader, analyses, CLI, shared contract, renderer, tests) must run in plain Node or
 // the browser, so the CLI and the tests exercise exactly what the app runs.
-// Allowed: src/main/(index|ipc|window|menu|protocol|secure-storage|keychain|shell)*.ts, src/preload/**.
+// Allowed: src/main/shell/** and src/preload/**.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -11,7 +11,7 @@ const SCAN = ['src', 'test', 'bench', 'bin', 'scripts'];
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.tools']);
 const EXTS = /\.(ts|mts|cts|js|mjs|cjs|svelte)$/;
 
-const ALLOWED = [/^src\/main\/(index|ipc|window|menu|protocol|secure-storage|keychain|shell)[^/]*\.ts$/, /^src\/preload\//];
+const ALLOWED = [/^src\/main\/shell\//, /^src\/preload\//];
 
 const MOD = String.raw`['"]electron(?:\/[^'"]*)?['"]`;
 const IMPORTS_ELECTRON = new RegExp(
@@ -80,7 +80,7 @@ describe('electron imports', () => {
 
   it('sees the files that do import it (the guard is not blind)', () => {
     const importers = all.filter((f) => importsElectron(f.text)).map((f) => f.path);
-    expect(importers).toContain('src/main/index.ts');
+    expect(importers).toContain('src/main/shell/app.ts');
     expect(importers).toContain('src/preload/index.ts');
   });
 

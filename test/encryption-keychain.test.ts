@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createService } from '../src/main/service';
 import { openDatabase } from '../src/main/store/db';
-import { encryptDatabaseFile, isEncrypted, secretOpens, tableCounts } from '../src/main/store/encryption';
+import { encryptDatabaseFile, isEncrypted, secretOpens, tableCounts } from '../src/main/store/cipher';
 import {
   createKeyStore,
   keychainAvailability,
   parseKeyFile,
   unlockDatabase,
   type SafeStorageLike,
-} from '../src/main/secure-storage';
+} from '../src/main/vault/device-key';
 import { smallExport, tempDir, writeJson } from './helpers';
 import { fakeOsCipher } from './e2e/fake-keychain';
 

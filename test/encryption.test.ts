@@ -20,9 +20,9 @@ import {
   MESSAGES,
   secretOpens,
   tableCounts,
-} from '../src/main/store/encryption';
-import { main } from '../src/main/cli';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/service/worker-import';
+} from '../src/main/store/cipher';
+import { main } from '../src/main/cli/main';
+import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
 import { resolve } from 'node:path';
 import { sha256File, smallExport, tempDir, writeFile, writeJson } from './helpers';
 
@@ -189,7 +189,7 @@ describe('the import worker on an encrypted database', () => {
   it('gets the raw key from the host connection (also after a re-key), never the passphrase', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'fp.db');
-    const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main'));
+    const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
     const service = withWorkerImport(createService({ dbPath, passphrase: PASS }), { entry, dbPath });
     const first = await service.importExport({ path: exportWithMessage(join(dir, 'a')) });
     expect(first.datasets.messages!.records).toBe(2);

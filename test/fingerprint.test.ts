@@ -3,9 +3,9 @@
 // release's implementation (the key text built as one string, then hashed).
 import { describe, expect, it } from 'vitest';
 import { datasetSpec } from '../src/shared/catalog';
-import { recordFingerprint, recordKey, recordTime } from '../src/main/store/fingerprint';
-import { hash128 } from '../src/main/store/hash128';
-import type { RecordFields } from '../src/main/export/sink';
+import { recordFingerprint, recordKey, recordTime } from '../src/main/import/fingerprint';
+import { hash128 } from '../src/main/import/hash128';
+import type { RecordFields } from '../src/main/reader/sink';
 
 const GOLDEN: [dataset: string, fields: RecordFields, fingerprint: [number, number]][] = [
   ['watch_history', { date: '2024-11-20 15:21:12', link: 'https://www.tiktokv.com/share/video/7438000000000000001/' }, [2715890399162728, 6118036145303937]],

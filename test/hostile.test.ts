@@ -7,10 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { createService, type Service } from '../src/main/service';
-import { isEmptyValue } from '../src/main/export/empty';
-import { rawText } from '../src/main/export/sink';
-import { parseLazyJson } from '../src/main/export/lazy-json';
-import { main } from '../src/main/cli';
+import { isEmptyValue } from '../src/main/reader/empty';
+import { rawText } from '../src/main/reader/sink';
+import { parseLazyJson } from '../src/main/reader/lazy-json';
+import { main } from '../src/main/cli/main';
 import { sha256File, smallExport, tempDir, writeFile, writeJson, writeZip } from './helpers';
 
 // ---------------------------------------------------------------------------------------------

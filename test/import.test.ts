@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
-import { openExport, parseExport } from '../src/main/export';
-import { readHere } from '../src/main/store/record-batch';
+import { openExport, parseExport } from '../src/main/reader';
+import { readHere } from '../src/main/import/record-batch';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../src/main/store/db';

@@ -1,14 +1,14 @@
 // The IPC door without Electron: bindContract on a stand-in for ipcMain, a real service on a real
-// SQLite file. Plus the main process's security policy (src/main/security.ts), which decides who
+// SQLite file. Plus the main process's security policy (src/main/shell/security.ts), which decides who
 // may call it, what the window may load and which links may open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IPC_CHANNEL_PREFIX, OPERATIONS, type Envelope } from '../src/shared/contract';
-import { bindContract, channelFor, FORBIDDEN, OPERATION_NAMES, type IpcMainLike } from '../src/main/ipc-binding';
+import { bindContract, channelFor, FORBIDDEN, OPERATION_NAMES, type IpcMainLike } from '../src/main/shell/ipc-binding';
 import { createService, type Service } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/service/worker-import';
+import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
 import {
   allowedExternalUrl,
   appEntryUrl,
@@ -19,7 +19,7 @@ import {
   isAppPageUrl,
   restoreWindowState,
   type AppSource,
-} from '../src/main/security';
+} from '../src/main/shell/security';
 import { writeFixture } from './e2e/fixture';
 
 type Event = { senderFrame: { url: string } | null };
@@ -158,7 +158,7 @@ describe('bindContract', () => {
   it('runs imports in the worker when bound to the desktop service', async () => {
     const dbPath = join(dir, 'desktop.db');
     const base = createService({ dbPath });
-    const desktop = withWorkerImport(base, { entry: resolveImportWorkerEntry(resolve(__dirname, '../src/main')), dbPath });
+    const desktop = withWorkerImport(base, { entry: resolveImportWorkerEntry(resolve(__dirname, '../src/main/import')), dbPath });
     const local = new FakeIpcMain();
     bindContract(local, desktop, trusted);
     try {

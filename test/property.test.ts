@@ -35,8 +35,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 require(workerData.tsx);
 const { copyFileSync, rmSync } = require('node:fs');
 const { createService } = require(workerData.root + '/src/main/service/index.ts');
-const { ImportError } = require(workerData.root + '/src/main/export/errors.ts');
-const { diagnoseExport } = require(workerData.root + '/src/main/export/diagnose.ts');
+const { ImportError } = require(workerData.root + '/src/main/reader/errors.ts');
+const { diagnoseExport } = require(workerData.root + '/src/main/reader/diagnose.ts');
 parentPort.on('message', async ({ id, op, path, baseline, dbPath }) => {
   let outcome;
   let service;

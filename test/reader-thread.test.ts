@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService, type Service } from '../src/main/service';
-import { importExport } from '../src/main/service/import';
-import { READER_WORKER_NAME, readOnThread } from '../src/main/service/reader-thread';
-import { findWorkerEntry, SOURCE_MAIN_DIR } from '../src/main/service/threads';
-import { openExport } from '../src/main/export';
-import type { RecordBatch } from '../src/main/store/record-batch';
+import { importExport } from '../src/main/import/run';
+import { READER_WORKER_NAME, readOnThread } from '../src/main/import/reader-thread';
+import { findWorkerEntry, SOURCE_MAIN_DIR } from '../src/main/import/threads';
+import { openExport } from '../src/main/reader';
+import type { RecordBatch } from '../src/main/import/record-batch';
 import { openDatabase } from '../src/main/store/db';
 import { generateAccount } from './fixtures/account';
 import { LAYOUTS, renderJson, writeZip as writeJsonZip } from './fixtures/json';
@@ -58,7 +58,7 @@ async function expectSameBothWays(paths: string[]): Promise<void> {
 describe('reading an export on a reader thread', () => {
   it('the reader entry is found in the source tree; the content moves to the thread and comes back as batches', () => {
     const entry = findWorkerEntry(SOURCE_MAIN_DIR, READER_WORKER_NAME);
-    expect(entry?.endsWith(join('src', 'main', 'reader-worker.ts'))).toBe(true);
+    expect(entry?.endsWith(join('src', 'main', 'import', 'reader-worker.ts'))).toBe(true);
     const opened = openExport(writeJson(tempDir(), smallExport({ watch: 5000 })));
     const source = readOnThread(opened.content, entry!);
     expect(opened.content.format === 'json' && opened.content.bytes.length).toBe(0); // handed over, not shared

@@ -226,7 +226,7 @@ describe('electronegativity security scan', () => {
     const copy = mkdtempSync(join(tmpdir(), 'fp-security-scan-'));
     temps.push(copy);
     cpSync(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
-    const windowTs = join(copy, 'src', 'main', 'window.ts');
+    const windowTs = join(copy, 'src', 'main', 'shell', 'window.ts');
     const original = readFileSync(windowTs, 'utf8');
     const mutated = original
       .replace('contextIsolation: true,', 'contextIsolation: false,')
@@ -242,6 +242,6 @@ describe('electronegativity security scan', () => {
     // the window.ts exception is for openExternal(safe) only, not for any call in that file
     expect(bad.some((f) => f.check === 'OPEN_EXTERNAL_JS_CHECK' && f.sample.includes('shell.openExternal(url)'))).toBe(true);
     // and nothing else moved: the planted problems are the only new findings
-    expect(bad.every((f) => f.file === 'src/main/window.ts'), describeFindings(bad)).toBe(true);
+    expect(bad.every((f) => f.file === 'src/main/shell/window.ts'), describeFindings(bad)).toBe(true);
   });
 });

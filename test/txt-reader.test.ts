@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DATASETS } from '../src/shared/catalog';
-import { isImportError } from '../src/main/export/errors';
-import type { ExportSink, RecordFields } from '../src/main/export/sink';
-import type { SourceEntry } from '../src/main/export/source';
-import { detectTxtGeneration, findTxtExport, readTxtExport, txtContentHash, txtDataset } from '../src/main/export/txt-reader';
+import { isImportError } from '../src/main/reader/errors';
+import type { ExportSink, RecordFields } from '../src/main/reader/sink';
+import type { SourceEntry } from '../src/main/reader/source';
+import { detectTxtGeneration, findTxtExport, readTxtExport, txtContentHash, txtDataset } from '../src/main/reader/txt-reader';
 
 interface Collected {
   present: Set<string>;

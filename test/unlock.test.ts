@@ -1,4 +1,4 @@
-// The unlock door before the service exists (src/main/unlock.ts), in plain Node with real SQLite
+// The unlock door before the service exists (src/main/vault/unlock.ts), in plain Node with real SQLite
 // files: the start-up decision, the gate (wrong passphrase → DB_LOCKED and retry, right one → a
 // usable service), the "no keychain" choice (encrypt in place or continue, remembered), and the
 // IPC binding (sender check, schema, envelopes) on a stand-in for ipcMain.
@@ -7,10 +7,10 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UNLOCK_CHANNELS, type Envelope, type UnlockStatus } from '../src/shared/contract';
 import { createService } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../src/main/service/worker-import';
-import { bindContract, FORBIDDEN, type IpcMainLike } from '../src/main/ipc-binding';
-import { encryptDatabaseFile, isEncrypted, tableCounts } from '../src/main/store/encryption';
-import { unlockDatabase } from '../src/main/secure-storage';
+import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../src/main/import/worker-import';
+import { bindContract, FORBIDDEN, type IpcMainLike } from '../src/main/shell/ipc-binding';
+import { encryptDatabaseFile, isEncrypted, tableCounts } from '../src/main/store/cipher';
+import { unlockDatabase } from '../src/main/vault/device-key';
 import {
   bindUnlock,
   createUnlockGate,
@@ -21,12 +21,12 @@ import {
   serviceSecret,
   type OpenSecret,
   type PreferenceStore,
-} from '../src/main/unlock';
+} from '../src/main/vault/unlock';
 import { fakeKeyStore } from './e2e/fake-keychain';
 import { smallExport, tempDir, writeJson } from './helpers';
 
 const PASS = 'correct horse battery';
-const WORKER = resolveImportWorkerEntry(resolve(__dirname, '..', 'src', 'main'));
+const WORKER = resolveImportWorkerEntry(resolve(__dirname, '..', 'src', 'main', 'import'));
 
 /** A database with one imported export, then encrypted with PASS; returns its path and row counts. */
 async function passphraseDatabase(dir: string): Promise<{ dbPath: string; counts: Record<string, number> }> {

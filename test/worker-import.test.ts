@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService } from '../src/main/service';
-import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport } from '../src/main/service/worker-import';
+import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport } from '../src/main/import/worker-import';
 import { reviveError, serializeError, toApiError } from '../src/main/service/errors';
-import { ImportError } from '../src/main/export/errors';
+import { ImportError } from '../src/main/reader/errors';
 import { writeFixture } from './e2e/fixture';
 
-const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main'));
+const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
 let dir: string;
 let small: string;
 let large: string;
@@ -36,7 +36,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('import worker', () => {
   it('resolves the TypeScript entry in source mode', () => {
-    expect(entry.endsWith(join('src', 'main', 'import-worker.ts'))).toBe(true);
+    expect(entry.endsWith(join('src', 'main', 'import', 'import-worker.ts'))).toBe(true);
   });
 
   it('gives the same result as the in-process import', async () => {

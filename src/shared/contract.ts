@@ -262,7 +262,7 @@ export interface StillThereFinding {
   daysAfterDeletion: number | null;
 }
 
-/** How the database file is protected at rest (see src/main/store/encryption.ts). */
+/** How the database file is protected at rest (see src/main/store/cipher.ts). */
 export interface EncryptionStatus {
   encrypted: boolean;
   /** what opened it: the OS-kept device key, a passphrase, or nothing (a plain file) */
@@ -379,7 +379,7 @@ export const IMPORT_PROGRESS_CHANNEL = 'import:progress';
 /** Every operation travels over the IPC channel `fp:<name>`. */
 export const IPC_CHANNEL_PREFIX = 'fp:';
 
-// ---- Before the service exists: the desktop app's unlock door (src/main/unlock.ts) ----
+// ---- Before the service exists: the desktop app's unlock door (src/main/vault/unlock.ts) ----
 
 /** The unlock channels, bound before the database is opened (and kept afterwards). */
 export const UNLOCK_CHANNELS = {
@@ -393,7 +393,7 @@ export interface UnlockStatus {
   state: 'ready' | 'passphrase-needed' | 'passphrase-suggested';
   /** what was found on disk at start-up */
   database: 'new' | 'plaintext' | 'encrypted' | 'unknown';
-  /** why a passphrase is needed or suggested (secure-storage.ts UnlockResult reasons), null when ready */
+  /** why a passphrase is needed or suggested (vault/device-key.ts UnlockResult reasons), null when ready */
   reason: string | null;
   /** a sentence for people: why this screen */
   message: string;

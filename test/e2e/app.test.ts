@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allowedExternalUrl } from '../../src/main/security';
+import { allowedExternalUrl } from '../../src/main/shell/security';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { IMPORT_PROGRESS_CHANNEL, OPERATIONS, UNLOCK_CHANNELS } from '../../src/shared/contract';
 import { createService } from '../../src/main/service';
-import { encryptDatabaseFile, isEncrypted } from '../../src/main/store/encryption';
+import { encryptDatabaseFile, isEncrypted } from '../../src/main/store/cipher';
 import { buildApp, ROOT } from './harness';
-import { openExport } from '../../src/main/export';
-import { READER_WORKER_NAME, readOnThread } from '../../src/main/service/reader-thread';
-import { findWorkerEntry } from '../../src/main/service/threads';
+import { openExport } from '../../src/main/reader';
+import { READER_WORKER_NAME, readOnThread } from '../../src/main/import/reader-thread';
+import { findWorkerEntry } from '../../src/main/import/threads';
 import { writeFixture } from './fixture';
 
 let build: ReturnType<typeof buildApp>;

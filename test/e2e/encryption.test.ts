@@ -1,5 +1,5 @@
 // Encryption at rest, end to end: the built renderer in Debian Chromium against the real service
-// behind the same unlock gate the desktop app builds (src/main/unlock.ts), on real SQLite files.
+// behind the same unlock gate the desktop app builds (src/main/vault/unlock.ts), on real SQLite files.
 // - Settings: encrypt with a passphrase, change it, switch to a device key and back, decrypt, with
 //   the file checked on disk after each step and every record still there;
 // - the Unlock screen: the window starts locked, a wrong passphrase, then the right one;
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../../src/main/service';
-import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens, tableCounts } from '../../src/main/store/encryption';
+import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens, tableCounts } from '../../src/main/store/cipher';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 

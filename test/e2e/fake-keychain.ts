@@ -2,7 +2,7 @@
 // device-key stores built on it: a working keychain, or Linux with only the basic_text backend.
 // Used by test/unlock.test.ts and the e2e harness.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createKeyStore, type DeviceKeyStore, type SafeStorageLike } from '../../src/main/secure-storage';
+import { createKeyStore, type DeviceKeyStore, type SafeStorageLike } from '../../src/main/vault/device-key';
 
 /** The "OS" side of the stand-in: AES-GCM under a key only this fake machine has, in Chromium's v10 framing. */
 export function fakeOsCipher(osKey: Buffer): { enc: (text: string) => Buffer; dec: (buf: Buffer) => string } {

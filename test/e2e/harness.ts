@@ -21,11 +21,11 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { UNLOCK_CHANNELS, type ImportProgress } from '../../src/shared/contract';
 import { createService } from '../../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../../src/main/service/worker-import';
-import { bindContract, OPERATION_NAMES } from '../../src/main/ipc-binding';
-import { contentSecurityPolicy } from '../../src/main/security';
-import type { DeviceKeyStore, UnlockResult } from '../../src/main/secure-storage';
-import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/unlock';
+import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../../src/main/import/worker-import';
+import { bindContract, OPERATION_NAMES } from '../../src/main/shell/ipc-binding';
+import { contentSecurityPolicy } from '../../src/main/shell/security';
+import type { DeviceKeyStore, UnlockResult } from '../../src/main/vault/device-key';
+import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/vault/unlock';
 import { fakeKeyStore } from './fake-keychain';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
@@ -182,7 +182,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     open: (secret) => {
       const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: o.samplePath, chooseExport: async () => nextChoice });
       return withWorkerImport(base, {
-        entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main')),
+        entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main', 'import')),
         dbPath,
         samplePath: o.samplePath,
         onImportProgress: (p) => {

@@ -4,7 +4,7 @@
 // "Never seen before" means: in no snapshot exported up to the older one of the pair.
 import { datasetSpec } from '../../shared/catalog';
 import type { AlertKind, ChangeAlert } from '../../shared/contract';
-import { formatTime } from '../export/time';
+import { formatTime } from '../../shared/time';
 import type { DB } from '../store/db';
 import { stillThereFindings } from './deletion';
 import { buildDiffSets } from './diff';

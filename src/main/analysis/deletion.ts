@@ -4,7 +4,7 @@
 // the same post (posts are identified by when they were posted) among the posts.
 import type { DeletionMark, RecordRow, StillThereFinding } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
-import { parseTime } from '../export/time';
+import { parseTime } from '../../shared/time';
 import type { DB } from '../store/db';
 import { DAY_MS } from './order';
 

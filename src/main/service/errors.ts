@@ -1,7 +1,7 @@
 // Any failure, as the {code, message} every door shows.
 import type { ApiError } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
-import { ImportError, type ImportErrorCode } from '../export/errors';
+import { ImportError, type ImportErrorCode } from '../reader/errors';
 import { StoreError } from '../store/store-error';
 
 export function toApiError(e: unknown): ApiError {

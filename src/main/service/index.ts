@@ -3,12 +3,12 @@
 import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
 import { openDatabase, type DB } from '../store/db';
-import { connectionKey, encryptionOperations } from '../store/encryption';
-import type { DeviceKeyStore } from '../secure-storage';
+import { connectionKey, encryptionOperations } from '../store/cipher';
+import type { DeviceKeyStore } from '../vault/device-key';
 import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
-import { importExport } from './import';
-import { diagnoseExport } from '../export/diagnose';
+import { importExport } from '../import/run';
+import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from '../analysis';
 
 export interface ServiceOptions {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, mkdirSync, openSync, chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
-import { unlockConnection, type Secret } from './encryption';
+import { unlockConnection, type Secret } from './cipher';
 import { StoreError } from './store-error';
 
 export type DB = Database.Database;

@@ -7,9 +7,9 @@ import { datasetSpec } from '../../shared/catalog';
 import type { DB } from './db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
-import type { Fingerprint } from './hash128';
-import { cancelledImport } from '../export/errors';
-import type { BatchSink, BatchSource, RecordBatch } from './record-batch';
+import type { Fingerprint } from '../import/hash128';
+import { cancelledImport } from '../reader/errors';
+import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
 
 export interface SnapshotMeta {
   sourceName: string;

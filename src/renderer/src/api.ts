@@ -65,7 +65,7 @@ async function unwrap<T>(work: () => Promise<Envelope<T>>): Promise<T> {
   throw new ApiCallError(envelope.error.code, envelope.error.message);
 }
 
-/** The unlock door: answers before the database is open (see src/main/unlock.ts). */
+/** The unlock door: answers before the database is open (see src/main/vault/unlock.ts). */
 export const unlockApi = {
   /** null: a bridge without the unlock door (treated as "ready") */
   async status(): Promise<UnlockStatus | null> {

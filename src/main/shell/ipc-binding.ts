@@ -2,8 +2,8 @@
 // sender check, input validation (service.call), and an Envelope back — never a thrown error, so
 // the renderer always gets {ok, value} | {ok: false, error: {code, message}}.
 // No electron import: test/ipc.test.ts drives it with a plain object and a real service.
-import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope, type OperationName } from '../shared/contract';
-import { toApiError } from './service/errors';
+import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope, type OperationName } from '../../shared/contract';
+import { toApiError } from '../service/errors';
 
 /** The part of Electron's ipcMain this needs. */
 export interface IpcMainLike<E> {

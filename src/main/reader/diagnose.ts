@@ -15,7 +15,7 @@ import { isObject, readJsonDocument } from './json-reader';
 import { isLazyList, parseLazyJson } from './lazy-json';
 import type { ExportSink, RecordFields } from './sink';
 import { openSource, type Source } from './source';
-import { parseTime } from './time';
+import { parseTime } from '../../shared/time';
 import { findTxtExport, readTxtExport } from './txt-reader';
 
 /** Deeper values are counted, not described (and never recursed into). */

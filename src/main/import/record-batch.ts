@@ -3,7 +3,7 @@
 // to send from a reader thread to the writer (transferred, not copied) and to insert; and because
 // this step is pure, it can run on the reader's thread while the writer writes.
 import { datasetSpec, type DatasetSpec } from '../../shared/catalog';
-import type { ExportSink, RecordFields } from '../export/sink';
+import type { ExportSink, RecordFields } from '../reader/sink';
 import { recordFingerprint, recordTime } from './fingerprint';
 
 export interface RecordBatch {

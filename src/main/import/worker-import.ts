@@ -10,12 +10,12 @@ import type { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { ImportProgress, ImportResult, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
-import { cancelledImport } from '../export/errors';
+import { cancelledImport } from '../reader/errors';
 import { openDatabase } from '../store/db';
-import { reviveError, serializeError, type SerializedError } from './errors';
-import { connectionKey } from '../store/encryption';
-import { importExport } from './import';
-import type { Service } from './index';
+import { reviveError, serializeError, type SerializedError } from '../service/errors';
+import { connectionKey } from '../store/cipher';
+import { importExport } from './run';
+import type { Service } from '../service/index';
 import { findWorkerEntry, spawnWorker } from './threads';
 
 /** What the host hands the worker (structured-cloned; the SharedArrayBuffer is shared, not copied). */

@@ -2,18 +2,18 @@
 // Exit codes: 0 ok, 1 bad input (or failure), 2 usage. Errors: one line on stderr; with --json also
 // {"error": {"code", "message"}} on stdout.
 import { createWriteStream, readFileSync } from 'node:fs';
-import { DATASET_IDS, datasetSpec } from '../shared/catalog';
-import type { ImportResult, SnapshotSummary } from '../shared/contract';
-import { createService, type Service } from './service';
-import { toApiError } from './service/errors';
-import { SchemaError } from '../shared/schema';
-import { defaultDbPath } from './paths';
-import { iterateRecords } from './store/records';
-import { formatTime } from './export/time';
-import { CHANGE_USAGE, CHANGE_VALUE_FLAGS, runChangeCommand } from './analysis/cli-commands';
-import { StoreError } from './store/store-error';
-import { isEncrypted, MESSAGES as ENCRYPTION_MESSAGES } from './store/encryption';
-import { diagnoseExport, diagnoseText } from './export/diagnose';
+import { DATASET_IDS, datasetSpec } from '../../shared/catalog';
+import type { ImportResult, SnapshotSummary } from '../../shared/contract';
+import { createService, type Service } from '../service';
+import { toApiError } from '../service/errors';
+import { SchemaError } from '../../shared/schema';
+import { defaultDbPath } from '../service/data-location';
+import { iterateRecords } from '../store/records';
+import { formatTime } from '../../shared/time';
+import { CHANGE_USAGE, CHANGE_VALUE_FLAGS, runChangeCommand } from './change-commands';
+import { StoreError } from '../store/store-error';
+import { isEncrypted, MESSAGES as ENCRYPTION_MESSAGES } from '../store/cipher';
+import { diagnoseExport, diagnoseText } from '../reader/diagnose';
 
 /** Text for a terminal: names from an export must not carry control sequences (line breaks stay). */
 function printable(s: string): string {

@@ -2,7 +2,7 @@
 // unmark-deleted and forget. cli.ts parses the arguments and hands them here.
 import { DATASET_IDS, datasetSpec } from '../../shared/catalog';
 import type { ChangeDirection, SnapshotDiff, TimelineEntry } from '../../shared/contract';
-import { formatTime } from '../export/time';
+import { formatTime } from '../../shared/time';
 import type { Service } from '../service';
 
 export interface ChangeCommandContext {

@@ -1,13 +1,13 @@
 // The import operation: open → already imported? → parse → write one snapshot atomically.
 import type { ImportProgress, ImportResult } from '../../shared/contract';
-import { openExport, parseExport, type OpenedExport } from '../export';
-import { readHere, type BatchSource } from '../store/record-batch';
+import { openExport, parseExport, type OpenedExport } from '../reader';
+import { readHere, type BatchSource } from './record-batch';
 import { READER_THREAD_MIN_BYTES, READER_WORKER_NAME, readOnThread } from './reader-thread';
 import { findWorkerEntry, SOURCE_MAIN_DIR } from './threads';
 import type { DB } from '../store/db';
 import { findSnapshotBySha, getSnapshot } from '../store/snapshots';
 import { writeSnapshot } from '../store/import-writer';
-import { formatTime } from '../export/time';
+import { formatTime } from '../../shared/time';
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;

@@ -1,7 +1,7 @@
 // Electron side of the IPC door: bindContract (ipc-binding.ts) on the real ipcMain, with the
 // sender check for our one window, and import progress pushed to it.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IMPORT_PROGRESS_CHANNEL, type ImportProgress } from '../shared/contract';
+import { IMPORT_PROGRESS_CHANNEL, type ImportProgress } from '../../shared/contract';
 import { bindContract, type ContractCaller } from './ipc-binding';
 import { isAppPageUrl, type AppSource } from './security';
 

@@ -28,7 +28,7 @@ import { randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { openDatabase, type DB } from './db';
 import { StoreError } from './store-error';
 import type { Api, EncryptionStatus } from '../../shared/contract';
-import type { DeviceKeyStore } from '../secure-storage';
+import type { DeviceKeyStore } from '../vault/device-key';
 
 export const CIPHER = 'chacha20';
 export const KEY_BYTES = 32;

@@ -14,7 +14,7 @@
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databaseFileState, encryptDatabaseFile, KEY_BYTES, newKey, secretOpens } from './store/encryption';
+import { databaseFileState, encryptDatabaseFile, KEY_BYTES, newKey, secretOpens } from '../store/cipher';
 
 /** The part of Electron's safeStorage we use (async API preferred: the sync one is gone in Electron 46). */
 export interface SafeStorageLike {

@@ -2,8 +2,8 @@
 // record read from a JSON export and from a TXT export (or from two layouts) hashes the same.
 // Fingerprints are stored: changing what goes into one splits every archive's records in two.
 import type { DatasetSpec } from '../../shared/catalog';
-import type { RecordFields } from '../export/sink';
-import { parseTime } from '../export/time';
+import type { RecordFields } from '../reader/sink';
+import { parseTime } from '../../shared/time';
 import { Hash128, type Fingerprint } from './hash128';
 
 const timeFields = new WeakMap<DatasetSpec, Set<string>>();

@@ -8,7 +8,7 @@
 // Everything is a single pass over the text with indexOf; no regular expression runs per record line.
 import { normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
-import { parseTime } from './time';
+import { parseTime } from '../../shared/time';
 import { canonicalField, conversationName, mapItem } from './fields';
 import { valueKey } from './json-reader';
 import { rawText, type ExportSink, type RecordFields } from './sink';

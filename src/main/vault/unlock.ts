@@ -18,11 +18,11 @@ import {
   type OperationName,
   type UnlockPreference,
   type UnlockStatus,
-} from '../shared/contract';
-import { guardedHandler, type ContractCaller, type IpcMainLike } from './ipc-binding';
-import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './secure-storage';
-import { StoreError } from './store/store-error';
-import { checkNewPassphrase, databaseFileState, keyForPassphrase, MESSAGES, secretOpens } from './store/encryption';
+} from '../../shared/contract';
+import { guardedHandler, type ContractCaller, type IpcMainLike } from '../shell/ipc-binding';
+import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './device-key';
+import { StoreError } from '../store/store-error';
+import { checkNewPassphrase, databaseFileState, keyForPassphrase, MESSAGES, secretOpens } from '../store/cipher';
 
 // ---------------------------------------------------------------------------------------------
 // The one preference: "keep my database unencrypted" (a small JSON file in userData).
@@ -72,7 +72,7 @@ export function memoryPreferences(initial: Partial<Preferences> = {}): Preferenc
 // Start-up decision
 
 /**
- * unlockDatabase (secure-storage.ts) with the user's choice applied: once they chose to continue
+ * unlockDatabase (vault/device-key.ts) with the user's choice applied: once they chose to continue
  * without encryption, a plain (or new) database is opened as it is: no suggestion, no device key.
  */
 export async function decideStartup(dbPath: string, store: DeviceKeyStore, prefs: PreferenceStore): Promise<UnlockResult> {
@@ -178,7 +178,7 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
     } else {
       const s = opts.open({});
       try {
-        await s.encryptDatabase({ passphrase }); // in place, every row checked (store/encryption.ts)
+        await s.encryptDatabase({ passphrase }); // in place, every row checked (store/cipher.ts)
       } catch (e) {
         s.close();
         throw e;

@@ -7,11 +7,11 @@
 // is none yet. The reader sleeps when it is MAX_IN_FLIGHT batches ahead, so memory stays bounded
 // however much faster it parses than the writer writes.
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { parseExport, type ExportContent } from '../export';
-import type { BatchSink, BatchSource, RecordBatch } from '../store/record-batch';
-import { readHere } from '../store/record-batch';
-import { cancelledImport } from '../export/errors';
-import { reviveError, serializeError, type SerializedError } from './errors';
+import { parseExport, type ExportContent } from '../reader';
+import type { BatchSink, BatchSource, RecordBatch } from './record-batch';
+import { readHere } from './record-batch';
+import { cancelledImport } from '../reader/errors';
+import { reviveError, serializeError, type SerializedError } from '../service/errors';
 import { spawnWorker } from './threads';
 
 export const READER_WORKER_NAME = 'reader-worker';

@@ -18,8 +18,8 @@ export function findWorkerEntry(dir: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The folder of the main code when running from source: src/main. A build passes its own (out/main). */
-export const SOURCE_MAIN_DIR = join(__dirname, '..');
+/** The folder of the worker entries when running from source: src/main/import. A build passes its own (out/main). */
+export const SOURCE_MAIN_DIR = __dirname;
 
 export function spawnWorker(entry: string, options: WorkerOptions): Worker {
   if (!entry.endsWith('.ts')) return new Worker(entry, options);

@@ -2,7 +2,7 @@
 // Everything it does is in service/worker-import.ts: one import on its own connection, progress and
 // the result posted back, cancel polled from the shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runImportJob, type ImportJobData } from './service/worker-import';
+import { runImportJob, type ImportJobData } from './worker-import';
 
 if (!parentPort) throw new Error('import-worker must run in a worker thread');
 const port = parentPort;

@@ -1,0 +1,141 @@
+// The desktop app's main process: lifecycle, one hardened window, the service behind IPC.
+// Everything the window can do goes through the contract (ipc.ts) and, before the database is
+// open, the unlock door (unlock.ts); imports run in a worker thread.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createService } from '../service';
+import { toApiError } from '../service/errors';
+import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../import/worker-import';
+import { defaultDbPath } from '../service/data-location';
+import type { AppSource } from './security';
+import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { buildMenu } from './menu';
+import { deviceKeyStore } from './keychain';
+import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
+
+// Every renderer sandboxed, whatever a window's options say. Must run before `ready`.
+app.enableSandbox();
+
+const devTools = !app.isPackaged;
+// The dev server URL is honoured only in an unpackaged run (electron-vite dev).
+const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const here = import.meta.dirname; // out/main
+const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', rendererDir: join(here, '../renderer') };
+
+let mainWindow: BrowserWindow | null = null;
+let service: WorkerService | null = null;
+
+/** The bundled sample: resources/sample (unpacked next to the app when packaged). */
+function samplePath(): string | undefined {
+  const dir = app.isPackaged ? join(process.resourcesPath, 'sample') : join(app.getAppPath(), 'resources', 'sample');
+  if (!existsSync(dir)) return undefined;
+  if (!statSync(dir).isDirectory()) return dir;
+  const exports = readdirSync(dir).filter((f) => /\.(zip|json|txt)$/i.test(f));
+  return exports.length === 1 ? join(dir, exports[0]!) : dir;
+}
+
+async function chooseExport(kind: 'file' | 'folder'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: kind === 'folder' ? 'Open an unzipped TikTok export folder' : 'Open a TikTok export',
+    properties: kind === 'folder' ? ['openDirectory'] : ['openFile'],
+    filters: kind === 'folder' ? [] : [{ name: 'TikTok export (ZIP, JSON, TXT)', extensions: ['zip', 'json', 'txt'] }],
+  };
+  const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
+}
+
+const linuxIcon = join(here, '../../resources/icons/png/512x512.png');
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    app: appSource,
+    preload: join(here, '../preload/index.js'),
+    devTools,
+    statePath: join(app.getPath('userData'), 'window-state.json'),
+    icon: process.platform === 'linux' && existsSync(linuxIcon) ? linuxIcon : undefined,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appSource, devTools));
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(startApp).catch((e: unknown) => {
+    // e.g. a database from a newer version: say it in words, do not hang without a window
+    dialog.showErrorBox('Footprint cannot start', toApiError(e).message);
+    app.quit();
+  });
+
+  async function startApp(): Promise<void> {
+    hardenSession(session.defaultSession, appSource, devTools);
+    Menu.setApplicationMenu(buildMenu({ devTools }));
+
+    const dbPath = defaultDbPath();
+    const sample = samplePath();
+    const onImportProgress = (p: Parameters<typeof sendImportProgress>[1]) => sendImportProgress(mainWindow, p);
+    const deviceKeys = deviceKeyStore();
+    const prefs = filePreferences(join(app.getPath('userData'), PREFERENCES_FILE));
+    // Encryption at rest: open with the OS-kept device key when there is one (see keychain.ts and
+    // unlock.ts); otherwise the window opens on the Unlock screen (a passphrase database, or a key
+    // the keychain no longer has) or on the "no secure keychain here" choice (Linux basic_text).
+    const startup = await decideStartup(dbPath, deviceKeys, prefs);
+    const gate = createUnlockGate<WorkerService>({
+      dbPath,
+      startup,
+      prefs,
+      keychainAvailable: (await deviceKeys.availability()).available,
+      open: (secret) => {
+        const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, mainDir: here });
+        return withWorkerImport(base, { entry: resolveImportWorkerEntry(here), dbPath, samplePath: sample, onImportProgress });
+      },
+      onReady: (s) => {
+        service = s;
+      },
+    });
+    // Both doors exist before the service does: the contract answers DB_LOCKED until it is unlocked.
+    const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, mainWindow, appSource);
+    bindUnlock<IpcMainInvokeEvent>(ipcMain, gate, trusted, { onInternalError: (channel, e) => console.error(`[footprint] ${channel} failed:`, e) });
+    bindIpc(gate, () => mainWindow, appSource);
+
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  }
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !service) return;
+    closing = true;
+    event.preventDefault();
+    const s = service;
+    service = null;
+    void s
+      .stopImports()
+      .catch(() => undefined)
+      .finally(() => {
+        try {
+          s.close();
+        } finally {
+          app.quit();
+        }
+      });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else start();
