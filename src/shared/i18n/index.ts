@@ -1,0 +1,84 @@
+// The one message catalog, Swedish and English, used by the window and the CLI alike. Messages are
+// ICU MessageFormat strings (plurals, numbers, selects) formatted by intl-messageformat; numbers,
+// dates and lists go through Intl in the chosen language. The main process never words anything
+// for people: it returns codes and parameters, and the door that shows them calls t().
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en, sv, type MessageKey } from './messages';
+
+export type { MessageKey } from './messages';
+
+export const LANGS = ['en', 'sv'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, sv };
+
+/** The Intl locale for each language (dates and numbers as people there write them). */
+const LOCALES: Record<Lang, string> = { en: 'en-GB', sv: 'sv-SE' };
+
+export type MessageParams = Record<string, string | number | boolean | null | undefined | Date>;
+
+export interface Translator {
+  readonly lang: Lang;
+  /** the message for `key` with its parameters filled in */
+  t(key: MessageKey, params?: MessageParams): string;
+  /** whether a key built at run time (`error.${code}`) exists */
+  has(key: string): key is MessageKey;
+  number(n: number): string;
+  /** a day (epoch ms), in the given time zone (default: the system's) */
+  date(ms: number, timeZone?: string): string;
+  /** a day and time (epoch ms) */
+  dateTime(ms: number, timeZone?: string): string;
+  /** "a, b and c" */
+  list(items: string[]): string;
+}
+
+const cache = new Map<string, IntlMessageFormat>();
+
+function compiled(lang: Lang, key: MessageKey): IntlMessageFormat {
+  const id = `${lang}\u0000${key}`;
+  let f = cache.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(CATALOGS[lang][key], LOCALES[lang], undefined, { ignoreTag: true });
+    cache.set(id, f);
+  }
+  return f;
+}
+
+export function translator(lang: Lang): Translator {
+  const locale = LOCALES[lang];
+  const numbers = new Intl.NumberFormat(locale);
+  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  return {
+    lang,
+    t(key, params) {
+      const values: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(params ?? {})) values[k] = v ?? '';
+      return String(compiled(lang, key).format(values));
+    },
+    has: (key): key is MessageKey => Object.hasOwn(CATALOGS[lang], key),
+    number: (n) => numbers.format(n),
+    date: (ms, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms),
+    dateTime: (ms, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms),
+    list: (items) => lists.format(items),
+  };
+}
+
+/**
+ * The language for a list of preferences, most preferred first: locale tags or POSIX locale names
+ * (`sv_SE.UTF-8`, `sv-SE`, `sv`). Swedish for any Swedish locale, English otherwise.
+ */
+export function pickLang(preferences: readonly (string | undefined | null)[]): Lang {
+  for (const p of preferences) {
+    if (!p) continue;
+    const tag = p.trim().toLowerCase().replace(/[.@].*$/, '').replace('_', '-');
+    if (tag === '' || tag === 'c' || tag === 'posix') continue;
+    const primary = tag.split('-')[0];
+    return (LANGS as readonly string[]).includes(primary!) ? (primary as Lang) : 'en';
+  }
+  return 'en';
+}
+
+/** The CLI's language from the environment, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG. */
+export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  return pickLang([env.LC_ALL, env.LC_MESSAGES, env.LANG]);
+}
