@@ -2,7 +2,7 @@
 // a new page or command adds a file here instead of editing a shared one. Each area file exports
 // `en` and `sv` with exactly the same keys (the type of `sv` enforces it; test/i18n.test.ts checks
 // the whole catalog, the ICU syntax and every key the code uses).
-import * as common from './common'; // common.*
+import * as common from './common'; // common.*, shell.*
 import * as errors from './errors'; // error.*
 import * as datasets from './datasets'; // dataset.*, category.*
 import * as importing from './import'; // import.*, warning.*
