@@ -12,6 +12,7 @@ import type { AppSource } from './security';
 import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { buildMenu } from './menu';
+import { pickLang, translator } from '../../shared/i18n';
 import { deviceKeyStore } from './keychain';
 import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
 
@@ -78,7 +79,7 @@ function start(): void {
 
   async function startApp(): Promise<void> {
     hardenSession(session.defaultSession, appSource, devTools);
-    Menu.setApplicationMenu(buildMenu({ devTools }));
+    Menu.setApplicationMenu(buildMenu({ devTools, tr: translator(pickLang(app.getPreferredSystemLanguages())) }));
 
     const dbPath = defaultDbPath();
     const sample = samplePath();

@@ -1,15 +1,18 @@
 // The application menu: standard roles only (plus a help link that opens an allow-listed page).
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { EXTERNAL_LINKS } from './security';
+import type { Translator } from '../../shared/i18n';
 
-export function buildMenu(opts: { devTools: boolean; isMac?: boolean }): Menu {
+/** Rebuilt when the window changes language (the roles' own labels follow the OS). */
+export function buildMenu(opts: { devTools: boolean; tr: Translator; isMac?: boolean }): Menu {
+  const { t } = opts.tr;
   const isMac = opts.isMac ?? process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    { label: t('shell.menu.file'), submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
     { role: 'editMenu' },
     {
-      label: '&View',
+      label: t('shell.menu.view'),
       submenu: [
         ...(opts.devTools
           ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
@@ -25,8 +28,8 @@ export function buildMenu(opts: { devTools: boolean; isMac?: boolean }): Menu {
     {
       role: 'help',
       submenu: [
-        { label: 'How to download your TikTok data', click: () => void shell.openExternal(EXTERNAL_LINKS.requestData) },
-        { label: 'Control your off-TikTok activity', click: () => void shell.openExternal(EXTERNAL_LINKS.offTikTokActivity) },
+        { label: t('shell.menu.help.requestData'), click: () => void shell.openExternal(EXTERNAL_LINKS.requestData) },
+        { label: t('shell.menu.help.offTikTok'), click: () => void shell.openExternal(EXTERNAL_LINKS.offTikTokActivity) },
       ],
     },
   ];
