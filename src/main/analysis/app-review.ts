@@ -40,7 +40,7 @@ export function reviewState(entry: ReviewInput, today: string, catalog = SCOPE_C
   const dueOn = addDays(countedFrom, intervalDays);
   const until = day(dueOn, 'dueOn') - day(today, 'today');
   return until <= 0
-    ? { state: 'due', dueOn, overdueDays: -until, countedFrom, intervalDays }
+    ? { state: 'due', dueOn, overdueDays: Math.max(0, -until), countedFrom, intervalDays } // max: never -0
     : { state: 'scheduled', dueOn, inDays: until, countedFrom, intervalDays };
 }
 
