@@ -37,10 +37,10 @@ export const en = {
     'The app can ask TikTok for a copy of your profile (including email, phone number and date of birth if you gave them), your posts, and who follows you and whom you follow, again and again, until you remove its access.',
   'scope.portability.activity.single.title': 'One copy of your activity',
   'scope.portability.activity.single.meaning':
-    'The app can ask TikTok once for a copy of what you have done on TikTok: videos you watched, liked, saved and commented on, your searches, gifts you bought, and places you reviewed or were near.',
+    'The app can ask TikTok once for a copy of what you have done on TikTok: videos you watched, liked, saved and commented on, your searches, gifts you bought, places you reviewed and your most recent location.',
   'scope.portability.activity.ongoing.title': 'Repeated copies of your activity',
   'scope.portability.activity.ongoing.meaning':
-    'The app can ask TikTok, again and again until you remove its access, for a copy of what you do on TikTok: videos you watch, like, save and comment on, your searches, gifts you buy, and places you review or were near.',
+    'The app can ask TikTok, again and again until you remove its access, for a copy of what you do on TikTok: videos you watch, like, save and comment on, your searches, gifts you buy, places you review and your most recent location.',
   'scope.portability.directmessages.single.title': 'One copy of your direct messages',
   'scope.portability.directmessages.single.meaning':
     'The app can ask TikTok once for a copy of your direct messages: every conversation, with what you and the other people wrote and when.',
@@ -68,7 +68,7 @@ export const en = {
 
   // who says so
   'scope.source.tiktok-developers': 'TikTok’s developer documentation',
-  'scope.source.tiktok-help': 'TikTok’s help centre',
+  'scope.source.tiktok-help': 'TikTok’s Help Center',
   'scope.source.tiktok-newsroom': 'TikTok’s newsroom',
   'scope.source.tiktok-rules': 'TikTok’s rules',
   'scope.source.privacy-guide': 'a privacy guide',
@@ -137,12 +137,12 @@ export const en = {
 
   // access that needs no grant from you
   'party.no-grant.intro':
-    'Some of TikTok’s interfaces need no permission from you: approved researchers and anyone looking at ads reach public data directly. They never appear among your connected apps, and there is nothing to remove.',
+    'Some of TikTok’s interfaces need no permission from you: approved researchers, and approved developers looking at ads, reach public data directly. They never appear among your connected apps, and there is nothing to remove.',
   'party.no-grant.advice':
     'What you can do: make your account private, and limit who can see your liked videos and your following list.',
   'party.research-api.title': 'TikTok’s Research API',
   'party.research-api.text':
-    'Approved non-profit researchers can read public accounts: videos shown to everyone, comments, bio, profile picture, liked, reposted and pinned videos, follower counts and who follows whom. TikTok says it covers creators aged 18 and over.',
+    'Approved non-profit researchers can read public accounts: videos shown to everyone, comments, bio, profile picture, liked, reposted and pinned videos, follower counts and who follows whom. TikTok says the videos come only from creators aged 18 and over.',
   'party.commercial-content-api.title': 'TikTok’s Commercial Content API',
   'party.commercial-content-api.text': 'Anyone approved can read public information about ads and commercial content on TikTok.',
   'party.unclear.research-visibility':
@@ -161,7 +161,7 @@ export const en = {
   'revoke.after.stops': 'The app can no longer ask TikTok for anything new, and it disappears from your connected apps.',
   'revoke.after.keeps-copies': 'Removing access does not delete what the app has already copied. That copy stays with the app.',
   'revoke.after.ask-deletion':
-    'To have it deleted, ask the app. Apps that copy your data through TikTok’s Data Portability API must publish how you make such a request; under the GDPR you have the right to have your data erased.',
+    'To have it deleted, ask the app. Apps that copy your data through TikTok’s Data Portability API must publish how you make such a request, and under the GDPR you can ask them to erase your data.',
   'revoke.after.disconnect-in-app': 'If the app has a “Disconnect TikTok” button, that also removes its access.',
   'revoke.unclear.pending-export':
     'It is not documented whether a copy TikTok had already prepared for the app (kept for four days) can still be downloaded after you remove access.',
@@ -180,7 +180,7 @@ export const sv: Record<keyof typeof en, string> = {
     'Appen ser ditt visningsnamn och din profilbild och får en id-kod för dig. TikTok lägger till den här behörigheten i alla appar där du loggar in med TikTok, och du kan inte välja bort den. Id-koden är densamma i alla appar från samma utvecklare, så utvecklaren kan se att det är du i alla dem.',
   'scope.user.info.profile.title': 'Profiluppgifter',
   'scope.user.info.profile.meaning':
-    'Appen ser ditt användarnamn, din presentation, länkar till din profil och om ditt konto är verifierat.',
+    'Appen ser ditt användarnamn, din profiltext, länkar till din profil och om ditt konto är verifierat.',
   'scope.user.info.stats.title': 'Dina siffror',
   'scope.user.info.stats.meaning':
     'Appen ser hur många följare du har, hur många konton du följer, hur många videor du har publicerat och hur många gillamarkeringar de har fått. Den ser antalet, inte personerna.',
@@ -200,10 +200,10 @@ export const sv: Record<keyof typeof en, string> = {
     'Appen kan be TikTok om en kopia av din profil (med e-postadress, telefonnummer och födelsedatum om du har lämnat dem), dina inlägg och vilka som följer dig och vilka du följer, om och om igen tills du tar bort appens åtkomst.',
   'scope.portability.activity.single.title': 'En kopia av din aktivitet',
   'scope.portability.activity.single.meaning':
-    'Appen kan be TikTok en gång om en kopia av vad du har gjort på TikTok: videor du har tittat på, gillat, sparat och kommenterat, dina sökningar, gåvor du har köpt och platser du har recenserat eller varit nära.',
+    'Appen kan be TikTok en gång om en kopia av vad du har gjort på TikTok: videor du har tittat på, gillat, sparat och kommenterat, dina sökningar, gåvor du har köpt, platser du har recenserat och var du senast befann dig.',
   'scope.portability.activity.ongoing.title': 'Upprepade kopior av din aktivitet',
   'scope.portability.activity.ongoing.meaning':
-    'Appen kan be TikTok om en kopia av vad du gör på TikTok, om och om igen tills du tar bort appens åtkomst: videor du tittar på, gillar, sparar och kommenterar, dina sökningar, gåvor du köper och platser du recenserar eller har varit nära.',
+    'Appen kan be TikTok om en kopia av vad du gör på TikTok, om och om igen tills du tar bort appens åtkomst: videor du tittar på, gillar, sparar och kommenterar, dina sökningar, gåvor du köper, platser du recenserar och var du senast befann dig.',
   'scope.portability.directmessages.single.title': 'En kopia av dina direktmeddelanden',
   'scope.portability.directmessages.single.meaning':
     'Appen kan be TikTok en gång om en kopia av dina direktmeddelanden: alla konversationer, med vad du och de andra skrev och när.',
@@ -243,7 +243,7 @@ export const sv: Record<keyof typeof en, string> = {
   'scope.part.count': 'Bara antalet',
 
   'app.risk.cross-app-id': 'Utvecklaren får en id-kod för dig som är densamma i alla dess appar, och kan därför koppla ihop vad du gör i var och en av dem.',
-  'app.risk.profile-details': 'Appen ser ditt användarnamn och din presentation, som kan avslöja vem du är även utanför TikTok.',
+  'app.risk.profile-details': 'Appen ser ditt användarnamn och din profiltext, som kan avslöja vem du är även utanför TikTok.',
   'app.risk.audience-counts': 'Appen ser hur många följare och videor du har.',
   'app.risk.public-videos': 'Appen kan samla alla dina offentliga videor på ett ställe.',
   'app.risk.sends-drafts': 'Appen kan lägga videor bland dina utkast. Du bestämmer själv om de publiceras.',
@@ -297,11 +297,11 @@ export const sv: Record<keyof typeof en, string> = {
   'app.exposure.writes.posts': 'Appen kan dessutom publicera på din profil.',
 
   'party.no-grant.intro':
-    'Vissa av TikToks gränssnitt kräver inget godkännande från dig: godkända forskare och den som granskar annonser kommer direkt åt offentliga uppgifter. De syns aldrig bland dina anslutna appar, och det finns ingenting att ta bort.',
+    'Vissa av TikToks gränssnitt kräver inget godkännande från dig: godkända forskare, och godkända utvecklare som granskar annonser, kommer direkt åt offentliga uppgifter. De syns aldrig bland dina anslutna appar, och det finns ingenting att ta bort.',
   'party.no-grant.advice': 'Det du kan göra: gör ditt konto privat och begränsa vem som kan se dina gillade videor och vilka du följer.',
   'party.research-api.title': 'TikToks forskar-API (Research API)',
   'party.research-api.text':
-    'Godkända ideella forskare kan läsa offentliga konton: videor som visas för alla, kommentarer, presentation, profilbild, gillade, återpublicerade och fästa videor, antal följare och vem som följer vem. Enligt TikTok gäller det kreatörer som är 18 år eller äldre.',
+    'Godkända ideella forskare kan läsa offentliga konton: videor som visas för alla, kommentarer, profiltext, profilbild, gillade, återpublicerade och fästa videor, antal följare och vem som följer vem. Enligt TikTok kommer videorna bara från kreatörer som är 18 år eller äldre.',
   'party.commercial-content-api.title': 'TikToks API för kommersiellt innehåll (Commercial Content API)',
   'party.commercial-content-api.text': 'Den som har fått godkännande kan läsa offentliga uppgifter om annonser och kommersiellt innehåll på TikTok.',
   'party.unclear.research-visibility':
@@ -319,7 +319,7 @@ export const sv: Record<keyof typeof en, string> = {
   'revoke.after.stops': 'Appen kan inte längre hämta något nytt från TikTok, och den försvinner från dina anslutna appar.',
   'revoke.after.keeps-copies': 'När du tar bort åtkomsten raderas inte det som appen redan har kopierat. Den kopian finns kvar hos appen.',
   'revoke.after.ask-deletion':
-    'Vill du att uppgifterna raderas måste du be appen om det. Appar som kopierar dina uppgifter via TikToks Data Portability API måste tala om hur du gör en sådan begäran, och enligt dataskyddsförordningen (GDPR) har du rätt att få dina uppgifter raderade.',
+    'Vill du att uppgifterna raderas måste du be appen om det. Appar som kopierar dina uppgifter via TikToks Data Portability API måste tala om hur du gör en sådan begäran, och enligt dataskyddsförordningen (GDPR) kan du begära att de raderar dina uppgifter.',
   'revoke.after.disconnect-in-app': 'Om appen har en knapp för att koppla från TikTok tar den också bort åtkomsten.',
   'revoke.unclear.pending-export':
     'Det framgår inte om appen fortfarande kan ladda ner en kopia som TikTok redan hade tagit fram (den sparas i fyra dagar) efter att du har tagit bort åtkomsten.',
