@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'FORBIDDEN', // {}: an IPC call not from our window
   'IPC', // { reason }: the window could not reach the main process (renderer only)
   'INTERNAL', // { reason }: a bug; the reason is for the log and a bug report
+  // the register of third-party apps (analysis/app-entry.ts): BAD_INPUT's sentence needs {expected},
+  // these need their own, chosen by { field, reason } plus the reason's own parameters
+  'BAD_APP_ENTRY', // { field, reason: empty|too_long|unknown_scope|unknown_claim|not_a_date|in_future|before_grant|duplicate|interval|access_derived, max?, scope?, claim?, grantedOn?, name?, min? }
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
