@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { CHECKLIST_CONTENT as C } from '../src/main/analysis/checklist-content';
 import { contentMessageKeys, EVIDENCE_KINDS, parseChecklistContent, AREAS, SEVERITIES, STEP_STATES, resolvePath, type ChecklistFiles } from '../src/shared/checklists';
 import { CATALOGS, LANGS } from '../src/shared/i18n';
-import { datasetSpec } from '../src/shared/catalog';
+import { datasetSpec, normalizeName } from '../src/shared/catalog';
 import { generateAccount, type SettingsMap } from './fixtures/account';
 import { LAYOUTS, settingsFor } from './fixtures/json';
 import { levelOf, normalizeKey } from '../src/main/analysis/checklist-verify';
+import { EVIDENCE_SOURCES } from '../src/main/analysis/checklist-evidence';
 import { REGRESSION_ALERT } from '../src/main/analysis/checklist-regress';
 import { FRESH_EXPORT_REMINDER } from '../src/main/analysis/checklist-stale';
 import hardening from '../resources/checklists/hardening.json';
@@ -180,6 +181,32 @@ describe('the export keys the checklist verifies', () => {
         }
       }
     }
+  });
+});
+
+describe('the evidence inputs', () => {
+  /**
+   * Evidence fields that are not canonical fields of their catalog dataset: the reader keeps them
+   * under TikTok's own key. A post's place is one ("Location", research §2.22).
+   */
+  const RAW_FIELDS = ['posts.Location'];
+
+  it('come from catalog datasets and their fields (settings keys from the exports)', () => {
+    const raw: string[] = [];
+    for (const [kind, sources] of Object.entries(EVIDENCE_SOURCES)) {
+      for (const { dataset, fields } of sources) {
+        const spec = datasetSpec(dataset);
+        expect(spec, `${kind}: ${dataset}`).toBeDefined();
+        for (const f of fields) {
+          if (dataset === 'settings') expect(EXPORTED.has(normalizeKey(f)), `${kind}: ${f}`).toBe(true);
+          else if (dataset === 'profile') expect(Object.keys(generateAccount({ seed: 1, scale: 0 }).profile), `${kind}: ${f}`).toContain(f);
+          else if (!spec!.fields.some((x) => x.name === f)) raw.push(`${dataset}.${f}`);
+        }
+      }
+    }
+    expect(raw).toEqual(RAW_FIELDS);
+    // the raw post field is one the synthetic exports write
+    expect(Object.keys(generateAccount({ seed: 1, scale: 1 }).records.posts[0]!).map(normalizeName)).toContain(normalizeName('Location'));
   });
 });
 

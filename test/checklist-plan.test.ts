@@ -202,3 +202,11 @@ describe('evidence from other datasets', () => {
     expect(Object.keys(gatherEvidence({ adPartners: ['P'] }, C.vocabulary))).toEqual(['off-tiktok-advertisers']);
   });
 });
+
+describe('the questionnaire on guide items', () => {
+  it('someone who does not use direct messages is not told about them in the teen guide', () => {
+    const item = C.guides.find((g) => g.id === 'teen')!.items.find((i) => i.id === 'messages-not-private')!;
+    expect(applies(item, { ...ADULT, ageGroup: '16-17' })).toBe(true);
+    expect(applies(item, { ...ADULT, ageGroup: '16-17', usesDms: false })).toBe(false);
+  });
+});

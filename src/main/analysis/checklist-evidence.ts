@@ -5,6 +5,24 @@
 import type { EvidenceKind, Step, Vocabulary } from '../../shared/checklists';
 import { cleanValue, levelOf } from './checklist-verify';
 
+/**
+ * Where the service finds each input: dataset ids and record fields of the catalog
+ * (src/shared/catalog.ts). Fields outside the catalog's canonical ones are kept by the reader under
+ * TikTok's own key (a post's "Location"). Apps come from the Sharing page's register, not an export.
+ */
+export const EVIDENCE_SOURCES: Record<EvidenceKind, { dataset: string; fields: string[] }[]> = {
+  'public-posts-with-location': [{ dataset: 'posts', fields: ['whoCanView', 'Location'] }],
+  'login-devices': [{ dataset: 'login_history', fields: ['deviceModel', 'deviceSystem', 'date'] }],
+  'off-tiktok-advertisers': [
+    { dataset: 'off_tiktok_activity', fields: ['source'] },
+    { dataset: 'ad_partners', fields: ['name'] },
+  ],
+  'dms-open-to-everyone': [{ dataset: 'settings', fields: ['Who Can Send Me Message'] }],
+  'apps-with-ongoing-access': [],
+  'blocked-accounts': [{ dataset: 'blocked', fields: [] }],
+  'recovery-contacts': [{ dataset: 'profile', fields: ['emailAddress', 'telephoneNumber'] }],
+};
+
 export interface EvidenceInputs {
   /** own posts: WhoCanView and Location as the export writes them */
   posts?: readonly { whoCanView: string | null; location: string | null }[];
