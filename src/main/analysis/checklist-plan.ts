@@ -55,16 +55,20 @@ const RANK = new Map(SEVERITIES.map((s, i) => [s, i])); // critical = 0
  * order worth doing), so the choice never depends on anything else.
  */
 export function doThisFirst(steps: readonly PlannedStep[]): string | null {
-  let best: { step: PlannedStep; index: number } | null = null;
-  steps.forEach((step, index) => {
-    if (step.state !== 'todo' && step.state !== 'needs-attention') return;
-    if (!best) return void (best = { step, index });
+  const flagged = (s: PlannedStep): number => (s.state === 'needs-attention' ? 0 : 1);
+  let best: PlannedStep | null = null;
+  for (const step of steps) {
+    if (step.state !== 'todo' && step.state !== 'needs-attention') continue;
+    if (best === null) {
+      best = step;
+      continue;
+    }
     const a = RANK.get(step.severity)!;
-    const b = RANK.get(best.step.severity)!;
-    const flagged = (s: PlannedStep): number => (s.state === 'needs-attention' ? 0 : 1);
-    if (a < b || (a === b && flagged(step) < flagged(best.step))) best = { step, index };
-  });
-  return (best as { step: PlannedStep } | null)?.step.id ?? null;
+    const b = RANK.get(best.severity)!;
+    // strictly better only: on a full tie the earlier step (content order) stays
+    if (a < b || (a === b && flagged(step) < flagged(best))) best = step;
+  }
+  return best?.id ?? null;
 }
 
 export function progressByArea(steps: readonly PlannedStep[]): AreaProgress[] {

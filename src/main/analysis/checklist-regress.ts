@@ -4,6 +4,7 @@
 import type { StepState } from '../../shared/checklists';
 import type { Verification } from './checklist-verify';
 
+/** Worded by a door as `checklist.alert.<code>` with step = the step's title, value = observed. */
 export const REGRESSION_ALERT = 'checklist-step-regressed' as const;
 
 export interface RegressionAlert {
