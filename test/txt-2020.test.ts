@@ -89,10 +89,9 @@ describe.each(STYLES.flatMap((y2020) => [false, true].map((quirks) => ({ ...y202
       const json = createService({ dbPath: join(dir, 'json.db') });
       await json.importExport({ path: await writeJsonZip(renderJson(account, 'L1', { quirks }), join(dir, 'json'), { epoch: 1604311200 }) });
       expect(fingerprints(txt)).toEqual(fingerprints(json));
-      for (const dataset of ['messages', 'purchases']) {
+      for (const dataset of ['messages', 'purchases', 'device_status']) {
         expect([dataset, normalized(rows(txt, dataset).map((r) => r.fields))]).toEqual([dataset, normalized(rows(json, dataset).map((r) => r.fields))]);
       }
-      expect(rows(txt, 'device_status')[0]!.fields.resolution).toBe(rows(json, 'device_status')[0]!.fields.resolution);
 
       // one archive, both exports: the second adds nothing
       const both = await json.importExport({ path: await writeTxtZip(renderTxt(account, 'A', { y2020: { messages, gifts } }), join(dir, 'txt2')) });

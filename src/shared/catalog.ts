@@ -421,8 +421,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     fields: [
       { name: 'conversation' },
       date,
-      { name: 'from', json: ['From', 'Sender'], txt: ['From', 'Van'] },
-      { name: 'content', json: ['Content', 'Message'], txt: ['Content', 'Inhoud'] },
+      { name: 'from', json: ['From', 'Sender'], txt: ['From', 'Sender', 'Van', 'Afzender', 'Von'] },
+      { name: 'content', json: ['Content', 'Message'], txt: ['Content', 'Message', 'Inhoud', 'Bericht', 'Inhalt', 'Nachricht'] },
     ],
     key: ['conversation', 'date', 'from', 'content'],
     time: 'date',

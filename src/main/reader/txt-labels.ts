@@ -291,4 +291,4 @@ export const CATEGORY_FOLDERS = new Set(
 /** Gen B file names that Gen C renamed, and the Gen C names. */
 export const GEN_B_FILES = new Set(['browsinghistory', 'post']);
 export const GEN_C_FILES = new Set(['watchhistory', 'posts', 'kijkgeschiedenis']);
-export const GEN_A_FILES = new Set(['videobrowsinghistory', 'videos']);
+export const GEN_A_FILES = new Set(['videobrowsinghistory', 'videos', 'chathistory', 'gifts']); // the last two: 2020 only
