@@ -134,4 +134,41 @@ describe('LIVE comments by hand', () => {
     expect(txt.datasets.live_watch_history).toMatchObject({ records: 1, new: 0 });
     service.close();
   });
+
+  it('TXT comments written as labelled entries under "Comments:" (a label repeated starts the next one)', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const r = await service.importExport({
+      path: await writeTxtZip(
+        {
+          'Tiktok/Tiktok Live/Watch Live History.txt': [
+            'Room ID: 7400000000000000005',
+            'Watch Time: 2024-06-01 20:00:00',
+            'Comments:',
+            'Comment Time: 2024-06-01 20:01:00',
+            'Comment Content: first: one',
+            'Raw Time: 1717272060',
+            'Comment Time: 2024-06-01 20:02:00',
+            'Comment Content: second',
+            'Link: https://www.tiktok.com/@user_5/live',
+            '',
+            'Room ID: 7400000000000000006',
+            'Watch Time: 2024-06-02 20:00:00',
+            'Comments: N/A',
+          ].join('\n'),
+        },
+        dir,
+      ),
+    });
+    expect(r.warnings).toEqual([]);
+    expect(rows(service, 'live_watch_history').map((x) => x.fields)).toEqual([
+      { id: '7400000000000000005', date: '2024-06-01 20:00:00', link: 'https://www.tiktok.com/@user_5/live' },
+      { id: '7400000000000000006', date: '2024-06-02 20:00:00' },
+    ]);
+    expect(rows(service, 'live_comments').map((x) => x.fields)).toEqual([
+      { roomId: '7400000000000000005', date: '2024-06-01 20:01:00', content: 'first: one', RawTime: '1717272060' },
+      { roomId: '7400000000000000005', date: '2024-06-01 20:02:00', content: 'second' },
+    ]);
+    service.close();
+  });
 });

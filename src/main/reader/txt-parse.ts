@@ -177,16 +177,23 @@ class RecordBuilder {
   private last: string | null = null;
   list: string | null = null;
   count = 0;
-  /** normalized labels of lists nested in a record (a watched LIVE's Comments) */
-  private readonly nestedKeys: Set<string>;
+  /** normalized labels of lists nested in a record (a watched LIVE's Comments) → their dataset */
+  private readonly nestedKeys: Map<string, DatasetSpec>;
+  /** a nested list written as labelled entries ("Comment Time:", "Comment Content:") under its label */
+  private nestedList: { name: string; target: DatasetSpec; entries: Record<string, string>[]; seen: Set<string>; closed: boolean } | null = null;
 
   constructor(
     private readonly spec: DatasetSpec,
     private readonly sink: ExportSink,
     private readonly canonical: (label: string) => LabelInfo,
     private readonly inferList: boolean,
+    datasetSpec: (id: string) => DatasetSpec | undefined,
   ) {
-    this.nestedKeys = new Set((spec.nested ?? []).flatMap((n) => n.keys.map(normalizeName)));
+    this.nestedKeys = new Map();
+    for (const n of spec.nested ?? []) {
+      const target = datasetSpec(n.dataset);
+      if (target) for (const k of n.keys) this.nestedKeys.set(normalizeName(k), target);
+    }
   }
 
   get open(): boolean {
@@ -196,6 +203,36 @@ class RecordBuilder {
   /** The value being read is a nested list ("Comments:"), which goes on over the following lines. */
   get inNested(): boolean {
     return this.last !== null && this.nestedKeys.size > 0 && this.nestedKeys.has(normalizeName(this.last));
+  }
+
+  /**
+   * A "Label: value" line under a nested list's label: an entry of that list when the label is one
+   * of its dataset's fields (or an entry is already open and the label is not one of this record's).
+   * A label repeated within the entry starts the next entry. False: the line is the record's own.
+   */
+  nestedField(label: string, raw: string): boolean {
+    let list = this.nestedList;
+    if (list === null) {
+      const target = this.inNested ? this.nestedKeys.get(normalizeName(this.last!)) : undefined;
+      if (!target || canonicalField(target, label, 'txt') === undefined) return false;
+      list = this.nestedList = { name: this.last!, target, entries: [], seen: new Set(), closed: false };
+    } else if (list.closed) {
+      return false;
+    } else if (canonicalField(list.target, label, 'txt') === undefined && this.canonical(label).known) {
+      list.closed = true; // the record's own fields again ("Link:" after the comments)
+      return false;
+    }
+    const norm = normalizeName(label);
+    if (list.entries.length === 0 || list.seen.has(norm)) {
+      list.entries.push({});
+      list.seen.clear();
+    }
+    list.seen.add(norm);
+    const v = raw.trim();
+    // named as JSON names the key ("Raw Time" → RawTime), so both readers keep the same fields
+    if (!isEmptyValue(v)) list.entries[list.entries.length - 1]![jsonStyleName(label)] = v;
+    this.any = true;
+    return true;
   }
 
   field(label: string, raw: string): void {
@@ -229,7 +266,8 @@ class RecordBuilder {
   }
 
   flush(): void {
-    if (this.any && this.nestedKeys.size > 0) splitNestedText(this.spec, this.fields, this.sink);
+    if (this.any && this.nestedKeys.size > 0) splitNestedText(this.spec, this.fields, this.sink, this.nestedList);
+    this.nestedList = null;
     if (this.any) {
       let list = this.list;
       if (list === null && this.inferList) list = 'giftAmount' in this.fields || 'username' in this.fields ? 'SendGifts' : 'BuyGifts';
@@ -273,7 +311,12 @@ function nestedEntries(v: unknown): Record<string, unknown>[] | undefined {
 }
 
 /** Splits a record's nested lists off into their own dataset, as the JSON reader does (splitNested). */
-function splitNestedText(spec: DatasetSpec, fields: RecordFields, sink: ExportSink): void {
+function splitNestedText(
+  spec: DatasetSpec,
+  fields: RecordFields,
+  sink: ExportSink,
+  labelled: { name: string; entries: Record<string, string>[] } | null,
+): void {
   const keys = new Set((spec.nested ?? []).flatMap((n) => n.keys.map(normalizeName)));
   const lists: Record<string, unknown> = {};
   for (const name of Object.keys(fields)) {
@@ -281,6 +324,7 @@ function splitNestedText(spec: DatasetSpec, fields: RecordFields, sink: ExportSi
     const entries = nestedEntries(fields[name]);
     if (entries) lists[name] = entries;
   }
+  if (labelled) lists[labelled.name] = [...((lists[labelled.name] as Record<string, unknown>[] | undefined) ?? []), ...labelled.entries];
   // TXT labels and JSON keys differ only in spaces, which names are compared without
   if (Object.keys(lists).length > 0) splitNested(spec, lists, fields, 'txt', (d, f) => sink.record(d, f));
 }
@@ -292,7 +336,7 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
   const canonical = labelMapper(spec, labels);
   const subsections = SUBSECTION_LISTS[spec.id];
   const hasList = spec.fields.some((f) => f.name === 'list');
-  const rec = new RecordBuilder(spec, ctx.sink, canonical, hasList && spec.id === 'purchases');
+  const rec = new RecordBuilder(spec, ctx.sink, canonical, hasList && spec.id === 'purchases', ctx.datasetSpec);
   const leftovers = new Leftovers();
   const ownNames = new Set([spec.id, spec.label, ...spec.sections, ...(spec.txtFiles ?? []).map((f) => f.replace(/\.txt$/i, ''))].map(normalizeName));
 
@@ -320,6 +364,7 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
           return;
         }
       }
+      if (rec.nestedField(label, line.slice(sep + 2))) return;
       rec.field(label, line.slice(sep + 2));
       return;
     }
