@@ -37,9 +37,8 @@ const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 
 export function openExport(path: string): OpenedExport {
   const source = openSource(path);
-  let inside: SourceEntry[] = [];
   const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => {
-    const time = exportTime(path, source, inside);
+    const time = exportTime(path, source, content.format === 'json' ? content.path : (content.files[0]?.path ?? ''));
     return {
       format: content.format,
       sourceName: source.name,
@@ -52,14 +51,12 @@ export function openExport(path: string): OpenedExport {
   };
   const json = findJsonEntry(source);
   if (json) {
-    inside = [json];
     const bytes = json.read();
     if (bytes.length === 0) throw new ImportError('EMPTY_FILE', `"${json.path}" is empty (0 bytes). Download the export again.`);
     return opened(createHash('sha256').update(bytes).digest('hex'), { format: 'json', path: json.path, bytes }, bytes.length);
   }
   const txt = findTxtExport(source.entries);
   if (txt) {
-    inside = txt;
     // Each file is read (inflated) once, for the hash and the parse.
     const files = txt.map((e) => ({ path: e.path, bytes: e.read() }));
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
@@ -150,16 +147,13 @@ export type ExportTimeSource = 'file-name' | 'folder-name' | 'newest-record';
  * the export (a ZIP of TikTok_Data_<epoch>/…, a parent folder picked), then the folder the picked
  * ZIP, file or inner folder sits in (TikTok_Data_<epoch>/Tiktok picked, or its user_data_tiktok.json).
  */
-export function exportTime(path: string, source: Source, inside: SourceEntry[]): { at: number; source: ExportTimeSource } | null {
+export function exportTime(path: string, source: Source, entryPath: string): { at: number; source: ExportTimeSource } | null {
   const picked = exportTimeFromName(source.name);
   if (picked !== null) return { at: picked, source: source.kind === 'folder' ? 'folder-name' : 'file-name' };
-  // Folders inside the container on the way to the export (the same for every entry of one export).
-  for (const entry of inside.slice(0, 1)) {
-    const dirs = entry.path.split('/').slice(0, -1);
-    for (const dir of dirs) {
-      const at = exportTimeFromName(dir);
-      if (at !== null) return { at, source: 'folder-name' };
-    }
+  // Folders inside the container on the way to the export (`entryPath`: one of its files).
+  for (const dir of entryPath.split('/').slice(0, -1)) {
+    const at = exportTimeFromName(dir);
+    if (at !== null) return { at, source: 'folder-name' };
   }
   const parent = exportTimeFromName(basename(dirname(resolve(path))));
   return parent === null ? null : { at: parent, source: 'folder-name' };
