@@ -142,6 +142,10 @@ describe('2020 TXT chat and gift files by hand', () => {
     const tiktok = await writeZip(join(dir, 'dm.zip'), { 'Chat History.txt': 'Chat History with user_1111:\n2020-10-01 10:00:00 me: hi\n' });
     const r = await service.importExport({ path: tiktok });
     expect(r.datasets.messages!.records).toBe(1);
+    const gifts = await writeZip(join(dir, 'gifts.zip'), { 'Gifts.txt': 'Send Gifts History:\nDate: 2020-10-01 10:00:00\nGift Amount: 1\nUsername: user_1\n' });
+    expect((await service.importExport({ path: gifts })).datasets.purchases!.records).toBe(1);
+    const notGifts = await writeZip(join(dir, 'list.zip'), { 'Gifts.txt': 'socks for dad\nbook for mum\n' });
+    await expect(service.importExport({ path: notGifts })).rejects.toMatchObject({ code: 'NOT_TIKTOK' });
     service.close();
   });
 });

@@ -21,6 +21,7 @@ import {
   GEN_C_FOLDERS,
   chatHeader,
   isSentinel,
+  SUBSECTION_LISTS,
   valuesFile,
 } from './txt-labels';
 import { isChatText, parseChat, parseRecords, parseSplit, parseValues, type ParseContext, type ParseResult } from './txt-parse';
@@ -115,6 +116,7 @@ function looksLikeTikTok(entry: SourceEntry, spec: DatasetSpec): boolean {
     if (line === '') continue;
     if (isSentinel(line) || line.startsWith('>>>')) return true;
     if (spec.shape === 'chat' && chatHeader(line) !== undefined) return true;
+    if (SUBSECTION_LISTS[spec.id]?.[normalizeName(line.replace(/[\s:]+$/, ''))] !== undefined) return true; // "Send Gifts History:"
     const i = line.indexOf(': ');
     if (i <= 0) return false;
     const label = line.slice(0, i).replace(/:+$/, '');
