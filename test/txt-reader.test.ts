@@ -320,6 +320,8 @@ describe('2020 direct messages (Direct Messages/Chat History.txt)', () => {
   it('reads "Chat History with X:" headers without arrows, labelled messages, and a line that only mentions a chat history', () => {
     const r = read({
       'Direct Messages/Chat History.txt': [
+        'Chat History',
+        '',
         'Chat History with alice:',
         'Date: 2020-05-01 10:00:00',
         'Sender: alice',

@@ -37,6 +37,7 @@ export function isSentinel(line: string): boolean {
  * forms are guesses modelled on the English one.
  */
 const CHAT_HEADER_PREFIXES = ['chat history with', 'chat history', 'chatgeschiedenis met', 'chatgeschiedenis', 'chatverlauf mit', 'chatverlauf'];
+const BARE_TITLES = new Set(['chat history', 'chatgeschiedenis', 'chatverlauf']);
 
 /**
  * The conversation a chat header line names ('' when it names none), or undefined when the line is
@@ -47,7 +48,8 @@ export function chatHeader(line: string): string | undefined {
   let t = line.trim();
   const arrows = t.startsWith('>>>');
   if (arrows) t = t.replace(/^>+\s*/, '');
-  else if (!t.endsWith(':') || t.length > 200) return undefined;
+  else if (t.length > 200) return undefined;
+  else if (!t.endsWith(':')) return BARE_TITLES.has(t.toLowerCase()) ? '' : undefined; // a title line "Chat History"
   t = t.replace(/\s*:+\s*$/, '');
   const l = t.toLowerCase();
   for (const p of CHAT_HEADER_PREFIXES) {
