@@ -316,6 +316,39 @@ describe('direct messages', () => {
   });
 });
 
+describe('2020 direct messages (Direct Messages/Chat History.txt)', () => {
+  it('reads "Chat History with X:" headers without arrows, labelled messages, and a line that only mentions a chat history', () => {
+    const r = read({
+      'Direct Messages/Chat History.txt': [
+        'Chat History',
+        '',
+        'Chat History with alice:',
+        'Date: 2020-05-01 10:00:00',
+        'Sender: alice',
+        'Message: chat history with mom is gone:',
+        'for good',
+        '',
+        'Date: 2020-05-01 09:00:00',
+        'From: me',
+        'Content: hi',
+        '',
+        'Chat History with bob::',
+        '2020-04-01 08:00:00 bob: hey: you',
+        'chat history with mom is gone',
+      ].join('\n'),
+      'Activity/Gifts.txt': 'Date: 2020-03-01 10:00:00\nPrice: 0.99\n',
+    });
+    expect(r.records.messages).toEqual([
+      { conversation: 'alice', date: '2020-05-01 10:00:00', from: 'alice', content: 'chat history with mom is gone:\nfor good' },
+      { conversation: 'alice', date: '2020-05-01 09:00:00', from: 'me', content: 'hi' },
+      { conversation: 'bob', date: '2020-04-01 08:00:00', from: 'bob', content: 'hey: you\nchat history with mom is gone' },
+    ]);
+    expect(r.records.purchases).toEqual([{ list: 'BuyGifts', date: '2020-03-01 10:00:00', price: '0.99' }]);
+    expect(r.warnings).toEqual([]);
+    expect(r.layout).toBe('TXT-A');
+  });
+});
+
 describe('nothing is lost', () => {
   it('keeps unknown .txt files raw, flagged empty when they hold only a sentinel', () => {
     const r = read({

@@ -62,6 +62,12 @@ export interface DatasetSpec {
   searchable?: string[];
   /** fields outside the key change between exports (a post's likes); keep the latest */
   mutable?: boolean;
+  /**
+   * Lists inside each item that are records of another dataset (the comments a LIVE watch entry
+   * carries): item keys (JSON keys or TXT labels), the dataset, and the field that links each
+   * nested record to its item (`to` on the nested record, holding the item's `from`).
+   */
+  nested?: { keys: string[]; dataset: string; link: { from: string; to: string } }[];
 }
 
 const date: FieldSpec = {
@@ -327,8 +333,9 @@ export const DATASETS: readonly DatasetSpec[] = [
     sections: ['Status'],
     listKeys: ['Status List', 'StatusList'],
     fields: [
-      { name: 'resolution', json: ['Resolution'], txt: ['Resolution', 'Resolutie'] },
-      { name: 'appVersion', json: ['App Version', 'AppVersion'], txt: ['App Version', 'App-versie'] },
+      // 2020 TXT Status.txt writes "Screen Resolution:"
+      { name: 'resolution', json: ['Resolution', 'Screen Resolution'], txt: ['Resolution', 'Screen Resolution', 'Resolutie', 'Schermresolutie', 'Bildschirmauflösung'] },
+      { name: 'appVersion', json: ['App Version', 'AppVersion'], txt: ['App Version', 'AppVersion', 'App-versie'] },
       { name: 'idfa', json: ['IDFA', 'Idfa'], txt: ['IDFA'] },
       { name: 'idfv', json: ['IDFV', 'IDVF'], txt: ['IDFV'] },
       { name: 'gaid', json: ['GAID', 'GAid'], txt: ['GAID'] },
@@ -336,8 +343,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       { name: 'webId', json: ['Web ID', 'WebId'], txt: ['Web ID'] },
       { name: 'uid', json: ['UID'], txt: ['UID'] },
       { name: 'did', json: ['DID'], txt: ['DID'] },
-      { name: 'openUdid', json: ['OpenUdid'], txt: ['OpenUdid'] },
-      { name: 'clientUdid', json: ['Clientudid', 'ClientUdid'], txt: ['Clientudid'] },
+      { name: 'openUdid', json: ['OpenUdid'], txt: ['OpenUdid', 'Open UDID'] },
+      { name: 'clientUdid', json: ['Clientudid', 'ClientUdid'], txt: ['Clientudid', 'Client UDID'] },
     ],
     txtFiles: ['Status.txt'],
   },
@@ -414,12 +421,13 @@ export const DATASETS: readonly DatasetSpec[] = [
     fields: [
       { name: 'conversation' },
       date,
-      { name: 'from', json: ['From', 'Sender'], txt: ['From', 'Van'] },
-      { name: 'content', json: ['Content', 'Message'], txt: ['Content', 'Inhoud'] },
+      { name: 'from', json: ['From', 'Sender'], txt: ['From', 'Sender', 'Van', 'Afzender', 'Von'] },
+      { name: 'content', json: ['Content', 'Message'], txt: ['Content', 'Message', 'Inhoud', 'Bericht', 'Inhalt', 'Nachricht'] },
     ],
     key: ['conversation', 'date', 'from', 'content'],
     time: 'date',
-    txtFiles: ['Direct Messages.txt', 'Directe berichten.txt', 'Direktnachrichten.txt'],
+    // 2020 TXT exports: Direct Messages/Chat History.txt
+    txtFiles: ['Direct Messages.txt', 'Chat History.txt', 'Directe berichten.txt', 'Direktnachrichten.txt'],
     searchable: ['content'],
   },
   {
@@ -558,12 +566,13 @@ export const DATASETS: readonly DatasetSpec[] = [
     fields: [
       { name: 'list' },
       date,
-      { name: 'giftAmount', json: ['GiftAmount'], txt: ['Gift Amount', 'Aantal cadeaus'] },
-      username,
-      { name: 'price', json: ['Price'], txt: ['Price', 'Prijs'] },
+      { name: 'giftAmount', json: ['GiftAmount', 'Gift Amount'], txt: ['Gift Amount', 'GiftAmount', 'Number of Gifts', 'Aantal cadeaus'] },
+      { ...username, txt: [...username.txt!, 'Recipient', 'Receiver', 'Sent To', 'Ontvanger', 'Empfänger'] },
+      { name: 'price', json: ['Price'], txt: ['Price', 'Prijs', 'Preis'] },
     ],
     time: 'date',
-    txtFiles: ['Purchases.txt', 'Purchase History.txt', 'Aankopen.txt'],
+    // 2020 TXT exports: Activity/Gifts.txt
+    txtFiles: ['Purchases.txt', 'Purchase History.txt', 'Gifts.txt', 'Aankopen.txt'],
   },
   {
     id: 'coin_purchases',
@@ -635,6 +644,26 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['id', 'date'],
     time: 'date',
     txtFiles: ['Watch Live History.txt', 'Geschiedenis van LIVE bekijken.txt'],
+    // each watched LIVE carries the comments you wrote in it: records of their own
+    nested: [{ keys: ['Comments', 'CommentList', 'Comment List'], dataset: 'live_comments', link: { from: 'id', to: 'roomId' } }],
+  },
+  {
+    id: 'live_comments',
+    label: 'Comments in LIVEs',
+    category: 'live',
+    shape: 'list',
+    // mostly nested in Watch Live History (see its `nested`); late 2025 also has a section of its own
+    sections: ['Watch Live Comment', 'Watch Live Comments'],
+    listKeys: ['WatchLiveCommentList', 'CommentList', 'Comments'],
+    fields: [
+      { name: 'roomId', json: ['RoomId', 'Room ID'], txt: ['Room ID', 'Room Id', 'Kamer-ID'] },
+      { name: 'date', json: ['CommentTime', 'Comment Time', 'Date'], txt: ['Comment Time', 'Date', 'Time', 'Datum'], time: true },
+      { name: 'content', json: ['CommentContent', 'Comment Content', 'Content', 'Comment'], txt: ['Comment Content', 'Content', 'Comment', 'Reactie'] },
+    ],
+    // RawTime (epoch seconds) repeats CommentTime and only JSON writes it: not part of the identity
+    key: ['roomId', 'date', 'content'],
+    time: 'date',
+    searchable: ['content'],
   },
   {
     id: 'live_go_history',

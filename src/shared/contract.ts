@@ -226,6 +226,8 @@ export interface RetentionRow {
   /** the time window this export covers for the dataset */
   oldest: number | null;
   newest: number | null;
+  /** newest − oldest in whole days: how much history this export actually held (null: fewer than two timed records) */
+  windowDays: number | null;
   records: number;
   previousId: number | null;
   /** compared with the previous snapshot holding the dataset; null for the first */
@@ -235,7 +237,12 @@ export interface RetentionRow {
 
 export interface RetentionView {
   dataset: string;
+  /**
+   * About how many days of history TikTok includes: what the latest export actually covered
+   * ('observed'), else the catalog's figure ('catalog'); null for datasets TikTok exports in full.
+   */
   windowDays: number | null;
+  windowSource: 'observed' | 'catalog' | null;
   snapshots: RetentionRow[];
 }
 

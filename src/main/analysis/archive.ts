@@ -4,9 +4,9 @@
 import { datasetSpec } from '../../shared/catalog';
 import type { ArchivePage, ArchiveSummaryRow, RetentionRow, RetentionView } from '../../shared/contract';
 import type { DB } from '../store/db';
-import { agedOutCutoff } from './diff';
+import { agedOutCutoff, FULL_HISTORY } from './diff';
 import { recordRows, type RawRecord } from '../store/records';
-import { orderedSnapshots } from './order';
+import { DAY_MS, orderedSnapshots } from './order';
 
 /** The latest snapshot, in export order, that contained the dataset. */
 export function latestSnapshotWith(db: DB, dataset: string): number | null {
@@ -80,8 +80,13 @@ export function retention(db: DB, dataset: string): RetentionView {
       agedOut = cutoff === null ? 0 : r.agedOut;
       vanished = r.gone - agedOut;
     }
-    snapshots.push({ snapshotId: s.id, exportedAt: s.exportedAt, oldest: d.oldest, newest: d.newest, records: d.records, previousId: previous, agedOut, vanished });
+    // the history this export actually held (older exports held 7–13 months of watch history, not 183 days)
+    const windowDays = d.records > 1 && d.oldest !== null && d.newest !== null ? Math.round((d.newest - d.oldest) / DAY_MS) : null;
+    snapshots.push({ snapshotId: s.id, exportedAt: s.exportedAt, oldest: d.oldest, newest: d.newest, windowDays, records: d.records, previousId: previous, agedOut, vanished });
     previous = s.id;
   }
-  return { dataset, windowDays: spec?.windowDays ?? null, snapshots };
+  if (FULL_HISTORY.has(dataset)) return { dataset, windowDays: null, windowSource: null, snapshots };
+  const observed = snapshots.findLast((r) => r.windowDays !== null)?.windowDays ?? null;
+  if (observed !== null) return { dataset, windowDays: observed, windowSource: 'observed', snapshots };
+  return { dataset, windowDays: spec?.windowDays ?? null, windowSource: spec?.windowDays ? 'catalog' : null, snapshots };
 }

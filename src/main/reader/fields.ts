@@ -1,7 +1,8 @@
 // Maps an item's fields (JSON keys or TXT labels, in any casing) onto a dataset's canonical fields,
 // keeping every other field under its own name so that nothing is lost.
-import { normalizeName, type DatasetSpec } from '../../shared/catalog';
+import { datasetSpec, normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
+import { isLazyList } from './lazy-json';
 import { rawText, type RecordFields } from './sink';
 
 const normalized = new Map<string, string>();
@@ -60,4 +61,37 @@ export function conversationName(title: string): string {
     .replace(/^\s*>*\s*chat history with\s*/i, '')
     .replace(/:+\s*$/, '')
     .trim();
+}
+
+/**
+ * The lists an item nests that are records of another dataset (spec.nested: a watched LIVE's
+ * comments): each becomes a record of that dataset, linked to the item, and leaves the item's
+ * fields. A nested value that is not a list of objects stays on the item as it was, so nothing is
+ * lost. `item` holds the raw values (JSON values; a TXT reader passes lists it already parsed).
+ */
+export function splitNested(
+  spec: DatasetSpec,
+  item: Record<string, unknown>,
+  fields: RecordFields,
+  kind: 'json' | 'txt',
+  emit: (dataset: string, fields: RecordFields) => void,
+): void {
+  for (const nest of spec.nested ?? []) {
+    const target = datasetSpec(nest.dataset);
+    if (!target) continue;
+    const keys = new Set(nest.keys.map(normalizeName));
+    for (const key of Object.keys(item)) {
+      if (!keys.has(norm(key))) continue;
+      const v = item[key];
+      if (!Array.isArray(v) && !isLazyList(v)) continue;
+      const list = [...v].filter((x) => !isEmptyValue(x));
+      if (!list.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x))) continue;
+      const link = fields[nest.link.from];
+      for (const x of list) {
+        const mapped = mapItem(target, x as Record<string, unknown>, kind);
+        if (mapped) emit(target.id, link === undefined ? mapped : { [nest.link.to]: link, ...mapped });
+      }
+      delete fields[canonicalField(spec, key, kind) ?? key];
+    }
+  }
 }

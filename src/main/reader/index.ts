@@ -1,7 +1,7 @@
 // From a path the user picked to a readable export: open the container, find the export inside it,
 // fingerprint its content and parse it. Nothing here touches the database.
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { ImportError } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
@@ -19,8 +19,10 @@ export interface OpenedExport {
   sourceName: string;
   /** SHA-256 of the export's content: the same export zipped or unzipped hashes the same */
   sha256: string;
-  /** when TikTok generated it, if the file name says (TikTok_Data_<epoch>.zip) */
+  /** when TikTok generated it, if a name says (TikTok_Data_<epoch>.zip, or the folder it was unzipped to) */
   exportedAtHint: number | null;
+  /** which name the hint came from; null when none did (the writer then takes the newest record) */
+  exportedAtSource: ExportTimeSource | null;
   /** bytes of content to parse */
   size: number;
   content: ExportContent;
@@ -35,15 +37,18 @@ const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 
 export function openExport(path: string): OpenedExport {
   const source = openSource(path);
-  const hint = exportTimeFromName(source.name);
-  const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => ({
-    format: content.format,
-    sourceName: source.name,
-    sha256,
-    exportedAtHint: hint,
-    size,
-    content,
-  });
+  const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => {
+    const time = exportTime(path, source, content.format === 'json' ? content.path : (content.files[0]?.path ?? ''));
+    return {
+      format: content.format,
+      sourceName: source.name,
+      sha256,
+      exportedAtHint: time?.at ?? null,
+      exportedAtSource: time?.source ?? null,
+      size,
+      content,
+    };
+  };
   const json = findJsonEntry(source);
   if (json) {
     const bytes = json.read();
@@ -118,7 +123,38 @@ export function findJsonEntry(source: Source): SourceEntry | undefined {
   return jsons.length === 1 ? jsons[0] : undefined;
 }
 
+/** TikTok launched in September 2016: an earlier "epoch" in a name is not an export time. */
+const FIRST_EXPORT_S = 1_472_688_000;
+const LAST_EXPORT_S = 4_102_444_800; // 2100
+
 export function exportTimeFromName(name: string): number | null {
-  const m = /tiktok_data_(\d{9,11})/i.exec(name);
-  return m ? Number(m[1]) * 1000 : null;
+  const m = /tiktok_data_(\d{9,11})(?!\d)/i.exec(name);
+  if (!m) return null;
+  const s = Number(m[1]);
+  return s >= FIRST_EXPORT_S && s < LAST_EXPORT_S ? s * 1000 : null;
+}
+
+/**
+ * Where an export's time came from: the name of the ZIP or file picked (TikTok_Data_<epoch>.zip),
+ * the folder it sits in or was unzipped to (TikTok_Data_<epoch>/), or, when no name carries it,
+ * the newest record (decided by the writer).
+ */
+export type ExportTimeSource = 'file-name' | 'folder-name' | 'newest-record';
+
+/**
+ * When TikTok generated the export, from the names around it, so that a ZIP and its unzipped folder
+ * agree: the name picked (the ZIP, file or folder), then the folders inside the container that hold
+ * the export (a ZIP of TikTok_Data_<epoch>/…, a parent folder picked), then the folder the picked
+ * ZIP, file or inner folder sits in (TikTok_Data_<epoch>/Tiktok picked, or its user_data_tiktok.json).
+ */
+export function exportTime(path: string, source: Source, entryPath: string): { at: number; source: ExportTimeSource } | null {
+  const picked = exportTimeFromName(source.name);
+  if (picked !== null) return { at: picked, source: source.kind === 'folder' ? 'folder-name' : 'file-name' };
+  // Folders inside the container on the way to the export (`entryPath`: one of its files).
+  for (const dir of entryPath.split('/').slice(0, -1)) {
+    const at = exportTimeFromName(dir);
+    if (at !== null) return { at, source: 'folder-name' };
+  }
+  const parent = exportTimeFromName(basename(dirname(resolve(path))));
+  return parent === null ? null : { at: parent, source: 'folder-name' };
 }

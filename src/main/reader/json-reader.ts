@@ -3,7 +3,7 @@
 import { DATASETS, normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
 import { ImportError } from './errors';
-import { conversationName, mapItem } from './fields';
+import { conversationName, mapItem, splitNested } from './fields';
 import { rawText, type ExportSink, type RecordFields } from './sink';
 import { isLazyList } from './lazy-json';
 import { detectJsonLayout, type JsonLayout } from './layout';
@@ -58,6 +58,7 @@ export function readJsonDocument(doc: unknown, sink: ExportSink, truncated = fal
     const path = node.path.join('/');
     consumed.push(node.path);
     sink.present(spec.id, path);
+    for (const nest of spec.nested ?? []) sink.present(nest.dataset, path); // records nested in this section's items
     if (isEmptyValue(node.value)) continue;
     const copyKey = `${spec.id}:${node.key}`;
     const text = matches.filter((m) => m.spec === spec).length > 1 ? rawText(node.value) : undefined;
@@ -191,6 +192,7 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
   if (spec.shape === 'values') return readValues(spec, node, sink, keepRaw);
   if (spec.shape === 'split') return readSplit(spec, node, sink, keepRaw);
 
+  const emit = (dataset: string, fields: RecordFields): void => sink.record(dataset, fields);
   const lists = sectionLists(spec, node.value);
   if (lists === 'opaque') return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
   for (const { list, items } of lists) {
@@ -207,8 +209,11 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
           if (isList(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path, k);
           else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'A conversation that is not a list of messages was skipped.');
         } else if (isObject(v)) {
-          const fields = mapItem(spec, v, 'json');
-          if (fields) sink.record(spec.id, { id: k, ...fields });
+          const mapped = mapItem(spec, v, 'json');
+          if (!mapped) continue;
+          const fields = { id: k, ...mapped };
+          if (spec.nested) splitNested(spec, v, fields, 'json', emit);
+          sink.record(spec.id, fields);
         } else if (!isEmptyValue(v)) notItems++;
       }
       if (notItems > 0) sink.warn(path, `${notItems} entries that are not records were skipped.`);
@@ -246,9 +251,11 @@ function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFie
   for (const item of items) {
     if (isObject(item)) {
       objects++;
-      const fields = mapItem(spec, item, 'json');
-      if (fields) {
-        sink.record(spec.id, hasExtra ? { ...extra, ...fields } : fields);
+      const mapped = mapItem(spec, item, 'json');
+      if (mapped) {
+        const fields = hasExtra ? { ...extra, ...mapped } : mapped;
+        if (spec.nested) splitNested(spec, item, fields, 'json', (d, f) => sink.record(d, f));
+        sink.record(spec.id, fields);
         records++;
       }
     } else if (isEmptyValue(item)) continue;

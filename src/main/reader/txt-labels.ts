@@ -31,6 +31,34 @@ export function isSentinel(line: string): boolean {
   return false;
 }
 
+/**
+ * How a conversation starts in a TXT chat file: ">>> Chat History with alice::" (2024+), and in 2020's
+ * Direct Messages/Chat History.txt "Chat History with alice:" without the arrows. Dutch and German
+ * forms are guesses modelled on the English one.
+ */
+const CHAT_HEADER_PREFIXES = ['chat history with', 'chat history', 'chatgeschiedenis met', 'chatgeschiedenis', 'chatverlauf mit', 'chatverlauf'];
+const BARE_TITLES = new Set(['chat history', 'chatgeschiedenis', 'chatverlauf']);
+
+/**
+ * The conversation a chat header line names ('' when it names none), or undefined when the line is
+ * not a header. A ">>>" line is always one; without the arrows it must start with a known prefix and
+ * end with a colon, so that a message line going on ("chat history with mom is gone") is not taken.
+ */
+export function chatHeader(line: string): string | undefined {
+  let t = line.trim();
+  const arrows = t.startsWith('>>>');
+  if (arrows) t = t.replace(/^>+\s*/, '');
+  else if (t.length > 200) return undefined;
+  else if (!t.endsWith(':')) return BARE_TITLES.has(t.toLowerCase()) ? '' : undefined; // a title line "Chat History"
+  t = t.replace(/\s*:+\s*$/, '');
+  const l = t.toLowerCase();
+  for (const p of CHAT_HEADER_PREFIXES) {
+    if (l === p) return '';
+    if (l.startsWith(p) && /\s/.test(l.charAt(p.length))) return t.slice(p.length).trim();
+  }
+  return arrows ? t : undefined;
+}
+
 /** Purchases.txt sub-sections → the JSON list key, which becomes the record's `list` field. */
 export const SUBSECTION_LISTS: Record<string, Record<string, string>> = {
   purchases: table({
@@ -43,6 +71,8 @@ export const SUBSECTION_LISTS: Record<string, Record<string, string>> = {
       'Geschiedenis van verzonden cadeaus',
       'Verzonden cadeaus',
       'Gesendete Geschenke',
+      'Gifts Sent',
+      'Gift Sent History',
     ],
     BuyGifts: [
       'Buy Gifts History',
@@ -53,6 +83,10 @@ export const SUBSECTION_LISTS: Record<string, Record<string, string>> = {
       'Geschiedenis van gekochte cadeaus',
       'Gekochte cadeaus',
       'Gekaufte Geschenke',
+      // 2020 Gifts.txt: the same two lists under other names (guesses beside the documented ones)
+      'Gifts Bought',
+      'Purchased Gifts',
+      'Gift Purchase History',
     ],
   }),
 };
@@ -259,4 +293,4 @@ export const CATEGORY_FOLDERS = new Set(
 /** Gen B file names that Gen C renamed, and the Gen C names. */
 export const GEN_B_FILES = new Set(['browsinghistory', 'post']);
 export const GEN_C_FILES = new Set(['watchhistory', 'posts', 'kijkgeschiedenis']);
-export const GEN_A_FILES = new Set(['videobrowsinghistory', 'videos']);
+export const GEN_A_FILES = new Set(['videobrowsinghistory', 'videos', 'chathistory', 'gifts']); // the last two: 2020 only

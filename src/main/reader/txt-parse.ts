@@ -9,10 +9,10 @@
 import { normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
 import { parseTime } from '../../shared/time';
-import { canonicalField, conversationName, mapItem } from './fields';
+import { canonicalField, mapItem, splitNested } from './fields';
 import { valueKey } from './json-reader';
 import { rawText, type ExportSink, type RecordFields } from './sink';
-import { isSentinel, PLATFORM_HEADERS, SUBSECTION_LISTS, type ValuesFile } from './txt-labels';
+import { chatHeader, isSentinel, PLATFORM_HEADERS, SUBSECTION_LISTS, type ValuesFile } from './txt-labels';
 
 /** Labels longer than this are text, not labels. */
 const MAX_LABEL = 120;
@@ -177,16 +177,62 @@ class RecordBuilder {
   private last: string | null = null;
   list: string | null = null;
   count = 0;
+  /** normalized labels of lists nested in a record (a watched LIVE's Comments) → their dataset */
+  private readonly nestedKeys: Map<string, DatasetSpec>;
+  /** a nested list written as labelled entries ("Comment Time:", "Comment Content:") under its label */
+  private nestedList: { name: string; target: DatasetSpec; entries: Record<string, string>[]; seen: Set<string>; closed: boolean } | null = null;
 
   constructor(
     private readonly spec: DatasetSpec,
     private readonly sink: ExportSink,
     private readonly canonical: (label: string) => LabelInfo,
     private readonly inferList: boolean,
-  ) {}
+    datasetSpec: (id: string) => DatasetSpec | undefined,
+  ) {
+    this.nestedKeys = new Map();
+    for (const n of spec.nested ?? []) {
+      const target = datasetSpec(n.dataset);
+      if (target) for (const k of n.keys) this.nestedKeys.set(normalizeName(k), target);
+    }
+  }
 
   get open(): boolean {
     return this.seen.size > 0;
+  }
+
+  /** The value being read is a nested list ("Comments:"), which goes on over the following lines. */
+  get inNested(): boolean {
+    return this.last !== null && this.nestedKeys.size > 0 && this.nestedKeys.has(normalizeName(this.last));
+  }
+
+  /**
+   * A "Label: value" line under a nested list's label: an entry of that list when the label is one
+   * of its dataset's fields (or an entry is already open and the label is not one of this record's).
+   * A label repeated within the entry starts the next entry. False: the line is the record's own.
+   */
+  nestedField(label: string, raw: string): boolean {
+    let list = this.nestedList;
+    if (list === null) {
+      const target = this.inNested ? this.nestedKeys.get(normalizeName(this.last!)) : undefined;
+      if (!target || canonicalField(target, label, 'txt') === undefined) return false;
+      list = this.nestedList = { name: this.last!, target, entries: [], seen: new Set(), closed: false };
+    } else if (list.closed) {
+      return false;
+    } else if (canonicalField(list.target, label, 'txt') === undefined && this.canonical(label).known) {
+      list.closed = true; // the record's own fields again ("Link:" after the comments)
+      return false;
+    }
+    const norm = normalizeName(label);
+    if (list.entries.length === 0 || list.seen.has(norm)) {
+      list.entries.push({});
+      list.seen.clear();
+    }
+    list.seen.add(norm);
+    const v = raw.trim();
+    // named as JSON names the key ("Raw Time" → RawTime), so both readers keep the same fields
+    if (!isEmptyValue(v)) list.entries[list.entries.length - 1]![jsonStyleName(label)] = v;
+    this.any = true;
+    return true;
   }
 
   field(label: string, raw: string): void {
@@ -220,6 +266,8 @@ class RecordBuilder {
   }
 
   flush(): void {
+    if (this.any && this.nestedKeys.size > 0) splitNestedText(this.spec, this.fields, this.sink, this.nestedList);
+    this.nestedList = null;
     if (this.any) {
       let list = this.list;
       if (list === null && this.inferList) list = 'giftAmount' in this.fields || 'username' in this.fields ? 'SendGifts' : 'BuyGifts';
@@ -233,6 +281,54 @@ class RecordBuilder {
   }
 }
 
+/** Entries of a nested list written as text: one per line, or on one line joined by " | ". */
+const NESTED_ENTRY = /\n|\s+\|\s+(?=\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})/;
+
+/**
+ * A nested list as TXT writes it: JSON ("[{"CommentTime": …}]"), or "time text" entries. Anything
+ * else is undefined, and the value stays on its record as text.
+ */
+function nestedEntries(v: unknown): Record<string, unknown>[] | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (s.charCodeAt(0) === 91 /* [ */) {
+    try {
+      const parsed = JSON.parse(s) as unknown;
+      return Array.isArray(parsed) ? (parsed as Record<string, unknown>[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const out: Record<string, unknown>[] = [];
+  for (const piece of s.split(NESTED_ENTRY)) {
+    const t = piece.trim();
+    if (t === '') continue;
+    const ts = timestampLength(t);
+    if (ts === 0 || (t.length > ts && t.charCodeAt(ts) !== 32)) return undefined;
+    out.push({ date: t.slice(0, ts), content: t.slice(ts + 1).trim() });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Splits a record's nested lists off into their own dataset, as the JSON reader does (splitNested). */
+function splitNestedText(
+  spec: DatasetSpec,
+  fields: RecordFields,
+  sink: ExportSink,
+  labelled: { name: string; entries: Record<string, string>[] } | null,
+): void {
+  const keys = new Set((spec.nested ?? []).flatMap((n) => n.keys.map(normalizeName)));
+  const lists: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) {
+    if (!keys.has(normalizeName(name))) continue;
+    const entries = nestedEntries(fields[name]);
+    if (entries) lists[name] = entries;
+  }
+  if (labelled) lists[labelled.name] = [...((lists[labelled.name] as Record<string, unknown>[] | undefined) ?? []), ...labelled.entries];
+  // TXT labels and JSON keys differ only in spaces, which names are compared without
+  if (Object.keys(lists).length > 0) splitNested(spec, lists, fields, 'txt', (d, f) => sink.record(d, f));
+}
+
 /** Blank-line-separated "Label: value" blocks. */
 export function parseRecords(ctx: ParseContext, text: string): ParseResult {
   const { spec } = ctx;
@@ -240,7 +336,7 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
   const canonical = labelMapper(spec, labels);
   const subsections = SUBSECTION_LISTS[spec.id];
   const hasList = spec.fields.some((f) => f.name === 'list');
-  const rec = new RecordBuilder(spec, ctx.sink, canonical, hasList && spec.id === 'purchases');
+  const rec = new RecordBuilder(spec, ctx.sink, canonical, hasList && spec.id === 'purchases', ctx.datasetSpec);
   const leftovers = new Leftovers();
   const ownNames = new Set([spec.id, spec.label, ...spec.sections, ...(spec.txtFiles ?? []).map((f) => f.replace(/\.txt$/i, ''))].map(normalizeName));
 
@@ -248,6 +344,11 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
     const t = line.trim();
     if (t === '') {
       rec.flush();
+      return;
+    }
+    // "2025-05-01 23:16:38 nice!" under "Comments:": an entry of the nested list, even with a ": " in it
+    if (rec.inNested && timestampLength(t) > 0) {
+      rec.continueValue(t);
       return;
     }
     const sep = labelEnd(line);
@@ -263,6 +364,7 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
           return;
         }
       }
+      if (rec.nestedField(label, line.slice(sep + 2))) return;
       rec.field(label, line.slice(sep + 2));
       return;
     }
@@ -545,9 +647,12 @@ function timestampLength(line: string): number {
   return 19;
 }
 
+/** A chat file: ">>>" headers, 2020's "Chat History with X:" headers, or "time sender: text" lines. */
 export function isChatText(text: string): boolean {
   const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
-  return /^\s*>>>|\n\s*>>>/.test(head);
+  if (/^\s*>>>|\n\s*>>>/.test(head)) return true;
+  if (/^[ \t]*(chat history|chatgeschiedenis|chatverlauf)\b[^\n]*:[ \t]*\r?$/im.test(head)) return true;
+  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?: UTC)? [^\n]*?: /m.test(head);
 }
 
 export function parseChat(ctx: ParseContext, text: string): ParseResult {
@@ -555,6 +660,8 @@ export function parseChat(ctx: ParseContext, text: string): ParseResult {
   const leftovers = new Leftovers();
   let conversation = '';
   let msg: RecordFields | null = null;
+  /** the message is written as "Date:" / "From:" / "Content:" lines, not on one line */
+  let labelled = false;
   let blanks = 0;
   let count = 0;
   const flush = (): void => {
@@ -563,18 +670,33 @@ export function parseChat(ctx: ParseContext, text: string): ParseResult {
       count++;
     }
     msg = null;
+    labelled = false;
     blanks = 0;
   };
   forEachLine(text, (line) => {
     if (line.trim() === '') {
       if (msg) blanks++;
+      if (labelled) flush(); // a blank line ends a labelled message
       return;
     }
-    const lead = line.charCodeAt(0) === 62 ? 0 : line.length - line.trimStart().length;
-    if (line.startsWith('>>>', lead)) {
+    const header = chatHeader(line);
+    if (header !== undefined) {
       flush();
-      conversation = conversationName(line.slice(lead).replace(/^>+\s*/, ''));
+      conversation = header;
       return;
+    }
+    // A labelled message: "Date: …", "From: …", "Content: …" (a repeated label starts the next one).
+    const sep = msg === null || labelled ? labelEnd(line) : -1;
+    if (sep > 0) {
+      const field = canonicalField(spec, stripColons(line.slice(0, sep).trim()), 'txt');
+      if (field === 'date' || field === 'from' || field === 'content') {
+        if (msg !== null && field in (msg as RecordFields)) flush();
+        if (msg === null) msg = { conversation };
+        labelled = true;
+        const v = line.slice(sep + 2).trim();
+        if (!isEmptyValue(v)) (msg as RecordFields)[field] = v;
+        return;
+      }
     }
     const ts = timestampLength(line);
     if (ts > 0 && (line.length === ts || line.charCodeAt(ts) === 32)) {

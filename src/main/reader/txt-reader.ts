@@ -19,7 +19,9 @@ import {
   GEN_B_FOLDERS,
   GEN_C_FILES,
   GEN_C_FOLDERS,
+  chatHeader,
   isSentinel,
+  SUBSECTION_LISTS,
   valuesFile,
 } from './txt-labels';
 import { isChatText, parseChat, parseRecords, parseSplit, parseValues, type ParseContext, type ParseResult } from './txt-parse';
@@ -103,7 +105,7 @@ function relativePath(path: string, root: string[]): string {
 const GENERIC_NAMES = new Set(
   ['Settings', 'Status', 'Comments', 'Post', 'Posts', 'Videos', 'Following', 'Follower', 'Followers', 'Hashtag', 'Stickers', 'Vouchers',
     'Donation', 'Fundraiser', 'Purchases', 'Searches', 'Reposts', 'Autofill', 'Instellingen', 'Reacties', 'Berichten', 'Einstellungen',
-    'Kommentare'].map(normalizeName),
+    'Kommentare', 'Chat History', 'Gifts'].map(normalizeName),
 );
 
 /** The first lines of a file read like a TikTok TXT file of this dataset. */
@@ -113,6 +115,8 @@ function looksLikeTikTok(entry: SourceEntry, spec: DatasetSpec): boolean {
     const line = raw.trim();
     if (line === '') continue;
     if (isSentinel(line) || line.startsWith('>>>')) return true;
+    if (spec.shape === 'chat' && chatHeader(line) !== undefined) return true;
+    if (SUBSECTION_LISTS[spec.id]?.[normalizeName(line.replace(/[\s:]+$/, ''))] !== undefined) return true; // "Send Gifts History:"
     const i = line.indexOf(': ');
     if (i <= 0) return false;
     const label = line.slice(0, i).replace(/:+$/, '');
@@ -282,6 +286,7 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
     }
     safeSink.present(spec.id, rel);
     if (spec.id === 'profile') safeSink.present('linked_platforms', rel); // as the JSON reader does
+    for (const nest of spec.nested ?? []) safeSink.present(nest.dataset, rel); // records nested in this file's records
     // The same file under two folders (Gen C repeats Off TikTok Activity, as JSON L4 does): read once.
     if ((filesPerDataset.get(spec.id) ?? 0) > 1) {
       const digest = createHash('sha256').update(sameContent(text)).digest('hex');
