@@ -78,7 +78,7 @@ describe('importing snapshots', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeJson(dir, doc) });
     expect(r.datasets.watch_history).toMatchObject({ records: 3, new: 3, duplicates: 2 });
-    expect(r.warnings.some((w) => w.path === 'watch_history' && /2 exact duplicate rows/.test(w.message))).toBe(true);
+    expect(r.warnings).toContainEqual({ path: 'watch_history', code: 'duplicates', params: { count: 2 } });
     service.close();
   });
 
@@ -131,7 +131,7 @@ describe('importing snapshots', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeFile(join(dir, 'user_data_tiktok.json'), `${text}\n${text}\n`) });
     expect(r.datasets.watch_history!.records).toBe(4);
-    expect(r.warnings.map((w) => w.message).join()).toMatch(/twice/);
+    expect(r.warnings).toContainEqual({ path: 'user_data_tiktok.json', code: 'export-twice', params: {} });
     service.close();
   });
 
