@@ -348,12 +348,14 @@ export const OPERATIONS = {
   deleteSnapshot: op(s.object({ id }), exclusive),
   getRawSection: op(s.object({ id, path: s.string({ min: 1, max: 1024 }) })),
   datasetOverview: op(s.object({ snapshotId: s.optional(id) })),
-  listRecords: op(s.object({
-    dataset,
-    snapshotId: s.optional(id),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  })),
+  listRecords: op(
+    s.object({
+      dataset,
+      snapshotId: s.optional(id),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
   listValues: op(s.object({ dataset, snapshotId: id })),
   encryptionStatus: op(s.object({})),
   /** encrypts the plain database in place */
@@ -363,22 +365,26 @@ export const OPERATIONS = {
   /** back to a plain file (the UI confirms first) */
   decryptDatabase: op(s.object({}), exclusive),
   diffSnapshots: op(s.object({ from: s.optional(id), to: s.optional(id) })),
-  diffRecords: op(s.object({
-    from: id,
-    to: id,
-    dataset,
-    kind: s.oneOf(['added', 'gone', 'agedOut', 'vanished'] as const),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  })),
+  diffRecords: op(
+    s.object({
+      from: id,
+      to: id,
+      dataset,
+      kind: s.oneOf(['added', 'gone', 'agedOut', 'vanished'] as const),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
   timeline: op(s.object({})),
   archiveSummary: op(s.object({})),
-  archiveRecords: op(s.object({
-    dataset,
-    status: s.optional(s.oneOf(['all', 'present', 'gone'] as const)),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  })),
+  archiveRecords: op(
+    s.object({
+      dataset,
+      status: s.optional(s.oneOf(['all', 'present', 'gone'] as const)),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
   retention: op(s.object({ dataset })),
   /** deletedAt: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" (UTC) or epoch ms as text */
   markDeleted: op(s.object({ recordId: id, deletedAt: s.string({ min: 1, max: 40 }), note: s.optional(s.string({ max: 500 })) })),
