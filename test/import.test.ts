@@ -315,3 +315,38 @@ describe('importing snapshots', () => {
     service.close();
   });
 });
+
+describe('the in-process import slot', () => {
+  it('takes the slot before the import runs: exclusive operations are refused and cancel is heard from inside it', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const seed = createService({ dbPath });
+    await seed.importExport({ path: writeJson(join(dir, 'a'), smallExport({ watch: 3 })) });
+    seed.close();
+    const before = sha256File(dbPath);
+
+    const refused: Promise<unknown>[] = [];
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
+    // progress runs inside the (synchronous) import: what the service answers there is what any caller would get
+    const service = createService({
+      dbPath,
+      onImportProgress: (p) => {
+        if (p.phase !== 'writing' || cancelled) return;
+        refused.push(service.deleteSnapshot({ id: 1 }).catch((e: unknown) => e));
+        refused.push(service.importSample({}).catch((e: unknown) => e));
+        cancelled = service.cancelImport({});
+      },
+    });
+    const big = writeJson(join(dir, 'big'), smallExport({ from: 10, watch: 60_000 }));
+    await expect(service.importExport({ path: big })).rejects.toMatchObject({ code: 'CANCELLED', params: {} });
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(await Promise.all(refused)).toEqual([
+      expect.objectContaining({ code: 'IMPORT_RUNNING' }),
+      expect.objectContaining({ code: 'IMPORT_RUNNING' }),
+    ]);
+    expect(service.importing).toBe(false);
+    expect(await service.cancelImport({})).toEqual({ cancelled: false });
+    service.close();
+    expect(sha256File(dbPath)).toBe(before);
+  });
+});

@@ -12,6 +12,8 @@ export interface ImportJob {
   dbPath: string;
   path: string;
   onProgress?: (p: ImportProgress) => void;
+  /** polled by a runner that imports on this thread, where nothing can call cancel() before start() returns */
+  isCancelled?: () => boolean;
 }
 
 export interface RunningImport {
@@ -40,12 +42,17 @@ export interface InProcessOptions {
  */
 export function inProcessRunner(opts: InProcessOptions = {}): ImportRunner {
   return {
-    start: ({ db, path, onProgress }) => {
+    start: ({ db, path, onProgress, isCancelled }) => {
       let cancelled = false;
       let result: Promise<ImportResult>;
       try {
         result = Promise.resolve(
-          importExport(db, path, { onProgress, isCancelled: () => cancelled, mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes }),
+          importExport(db, path, {
+            onProgress,
+            isCancelled: () => cancelled || isCancelled?.() === true,
+            mainDir: opts.mainDir,
+            readerThreadMinBytes: opts.readerThreadMinBytes,
+          }),
         );
       } catch (e) {
         result = Promise.reject(e);

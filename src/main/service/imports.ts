@@ -17,12 +17,22 @@ export interface ImportSlot {
 /** How long stop() lets a cancelled import roll back before it is terminated. */
 const STOP_GRACE_MS = 3000;
 
-export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path'>): ImportSlot {
+export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path' | 'isCancelled'>): ImportSlot {
   let current: RunningImport | null = null;
+  // An in-process runner imports inside start(): the slot is taken, and cancel heard, from before it.
+  let starting = false;
+  let cancelRequested = false;
   return {
     run: async (path) => {
-      if (current) throw new FootprintError('IMPORT_RUNNING');
-      const running = runner.start({ ...job, path });
+      if (current || starting) throw new FootprintError('IMPORT_RUNNING');
+      starting = true;
+      cancelRequested = false;
+      let running: RunningImport;
+      try {
+        running = runner.start({ ...job, path, isCancelled: () => cancelRequested });
+      } finally {
+        starting = false;
+      }
       current = running;
       try {
         return await running.result;
@@ -31,12 +41,13 @@ export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path'>): 
       }
     },
     cancel: () => {
-      if (!current) return { cancelled: false };
-      current.cancel();
+      if (starting) cancelRequested = true;
+      else if (current) current.cancel();
+      else return { cancelled: false };
       return { cancelled: true };
     },
     get busy() {
-      return current !== null;
+      return current !== null || starting;
     },
     stop: async () => {
       const running = current;
