@@ -118,7 +118,7 @@ describe('forgetting records for good', () => {
     const again = await service.importExport({ path: await writeZip(renderJson(older, 'L4'), join(dir, 'older'), { epoch: exportEpoch(older) }) });
     expect(again.alreadyImported).toBe(false);
     expect(again.datasets.comments!.records).toBe(a.records.comments.length - 2);
-    expect(again.warnings).toContainEqual({ path: 'comments', message: '2 forgotten records were skipped: you asked Footprint to forget them for good.' });
+    expect(again.warnings).toContainEqual({ path: 'comments', code: 'forgotten', params: { count: 2 } });
     expect(recordId(service, 'comments', removedComment)).toBeUndefined();
     expect(recordId(service, 'comments', keptComment)).toBeUndefined();
     countsConsistent(service);

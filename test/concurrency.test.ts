@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService, type Service } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
+import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { openExport, parseExport } from '../src/main/reader';
 import { readHere } from '../src/main/import/record-batch';
 import { writeSnapshot } from '../src/main/store/import-writer';
@@ -72,7 +72,8 @@ describe('a reader during an import', () => {
     expectWhole(before);
 
     let phase: ImportProgress['phase'] | null = null;
-    const worker = withWorkerImport(service, { entry, dbPath, onImportProgress: (p) => (phase = p.phase) });
+    service.close();
+    const worker = createService({ dbPath, runner: workerImportRunner({ entry }), onImportProgress: (p) => (phase = p.phase) });
     const looks: { phase: string | null; seen: Seen }[] = [];
     let running = true;
     const poller = (async () => {
@@ -144,11 +145,12 @@ describe('cancelling an import', () => {
 
     let cancelled: Promise<{ cancelled: boolean }> | undefined;
     const phases: string[] = [];
+    service.close();
     // eslint-disable-next-line prefer-const
-    let worker: ReturnType<typeof withWorkerImport>;
-    worker = withWorkerImport(service, {
-      entry,
+    let worker: Service;
+    worker = createService({
       dbPath,
+      runner: workerImportRunner({ entry }),
       onImportProgress: (p) => {
         phases.push(p.phase);
         if (p.phase === 'writing' && !cancelled) cancelled = worker.cancelImport({});

@@ -185,13 +185,16 @@ describe('footprint diagnose', () => {
     expect(d.json).not.toContain('deep secret');
 
     const cut = await diagnose(writeFile(join(dir, 'cut', 'user_data_tiktok.json'), base.slice(0, Math.floor(base.length / 2))));
-    expect(cut.report.warnings.map((w) => w.message).join()).toMatch(/cut short/);
+    expect(cut.report.warnings.map((w) => w.code)).toContain('cut-short');
     expect(cut.report.warnings.map((w) => w.path)).toContain('Your Activity/Watch History/VideoList');
 
     const typed = smallExport() as Record<string, any>;
     typed['Your Activity']['Watch History'].VideoList = 'private words here';
     const t = await diagnose(writeJson(join(dir, 'typed'), typed));
-    expect(t.report.warnings.find((w) => w.path === 'Your Activity/Watch History')?.message).toMatch(/holds a text where a list was expected/);
+    expect(t.report.warnings.find((w) => w.path === 'Your Activity/Watch History')).toMatchObject({
+      code: 'wrong-type',
+      params: { name: 'VideoList', found: 'text', expected: 'list' },
+    });
     expect(t.report.unknownSections).toContainEqual({ path: 'Your Activity/Watch History', empty: false });
     expect(t.json).not.toContain('private words');
   });
@@ -208,6 +211,9 @@ describe('footprint diagnose', () => {
     const report = await again.call('diagnoseExport', { path: writeJson(join(dir, 'b'), smallExport({ from: 9 })) });
     expect(report.datasets.find((x) => x.id === 'watch_history')?.records).toBe(5);
     await expect(again.call('diagnoseExport', { path: join(dir, 'nothing-here') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // a path the user picked is shown only when no part of it could be data
+    const privatePath = join(dir, 'missing', 'alice-private-folder.zip');
+    await expect(again.call('diagnoseExport', { path: privatePath })).rejects.toMatchObject({ code: 'NOT_FOUND', params: { path: '…' } });
     again.close();
     expect(sha256File(dbPath)).toBe(hash);
 

@@ -22,7 +22,7 @@ import {
   tableCounts,
 } from '../src/main/store/cipher';
 import { main } from '../src/main/cli/main';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
+import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { resolve } from 'node:path';
 import { sha256File, smallExport, tempDir, writeFile, writeJson } from './helpers';
 
@@ -190,7 +190,7 @@ describe('the import worker on an encrypted database', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'fp.db');
     const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
-    const service = withWorkerImport(createService({ dbPath, passphrase: PASS }), { entry, dbPath });
+    const service = createService({ dbPath, passphrase: PASS, runner: workerImportRunner({ entry }) });
     const first = await service.importExport({ path: exportWithMessage(join(dir, 'a')) });
     expect(first.datasets.messages!.records).toBe(2);
     await service.changeKey({ passphrase: 'a brand new passphrase' });
@@ -277,7 +277,7 @@ describe('encrypt, rekey and decrypt in place', () => {
     const service = createService({ dbPath });
     await expect(service.changeKey({ passphrase: PASS })).rejects.toMatchObject({ code: 'DB_NOT_ENCRYPTED' });
     await expect(service.decryptDatabase({})).rejects.toMatchObject({ code: 'DB_NOT_ENCRYPTED' });
-    await expect(service.call('encryptDatabase', { passphrase: 'short' })).rejects.toThrow(/8–1024 characters/);
+    await expect(service.call('encryptDatabase', { passphrase: 'short' })).rejects.toMatchObject({ code: 'BAD_INPUT', params: { field: 'passphrase', expected: 'text', min: 8, max: 1024 } });
     await expect(service.call('encryptDatabase', {})).rejects.toMatchObject({ code: 'NO_KEYCHAIN' }); // no device-key store here
 
     // another connection (another window, a CLI run) holds the file: nothing happens

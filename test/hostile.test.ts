@@ -11,6 +11,10 @@ import { isEmptyValue } from '../src/main/reader/empty';
 import { rawText } from '../src/main/reader/sink';
 import { parseLazyJson } from '../src/main/reader/lazy-json';
 import { main } from '../src/main/cli/main';
+import { FootprintError, type ErrorCode } from '../src/shared/errors';
+import { toApiError } from '../src/main/service/errors';
+import { LANGS, translator } from '../src/shared/i18n';
+import type { ImportWarning } from '../src/shared/contract';
 import { sha256File, smallExport, tempDir, writeFile, writeJson, writeZip } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
@@ -104,8 +108,11 @@ async function fixture(): Promise<Fixture> {
   return { dir, dbPath, hash: sha256File(dbPath) };
 }
 
-/** The import is refused with `code` and a message matching `message`, and the database file is unchanged. */
-async function expectRefused(f: Fixture, path: string, code: string, message: RegExp): Promise<void> {
+/**
+ * The import is refused with `code` and parameters matching `params` (plain values, a `path` among
+ * them), which the catalog words in both languages, and the database file is unchanged.
+ */
+async function expectRefused(f: Fixture, path: string, code: ErrorCode, params: Record<string, unknown> = {}): Promise<void> {
   const service = createService({ dbPath: f.dbPath });
   let error: unknown;
   try {
@@ -116,13 +123,16 @@ async function expectRefused(f: Fixture, path: string, code: string, message: Re
     service.close();
   }
   expect(error, 'the import should have been refused').toBeDefined();
-  expect((error as Error).name).toBe('ImportError');
-  expect(error).toMatchObject({ code });
-  const text = (error as Error).message;
-  expect(text).toMatch(message);
-  // a human sentence: no stack trace, no internal error names, no control characters
-  expect(text).not.toMatch(/\n|\bat \S+:\d+|TypeError|RangeError|SyntaxError|undefined|\[object/);
-  expect(text).not.toMatch(/[\u0000-\u001f]/);
+  expect(error).toBeInstanceOf(FootprintError);
+  const { code: got, params: gotParams } = toApiError(error);
+  expect({ code: got, params: gotParams }).toMatchObject({ code, params: { path: expect.any(String), ...params } });
+  for (const v of Object.values(gotParams)) expect(['string', 'number', 'boolean']).toContain(typeof v);
+  // both languages word it from these parameters alone: a sentence with no internals, no control characters
+  for (const lang of LANGS) {
+    const text = translator(lang).t(`error.${code}`, gotParams);
+    expect(text).not.toMatch(/\n|\bat \S+:\d+|TypeError|RangeError|SyntaxError|undefined|\[object|\{/);
+    expect(text).not.toMatch(/[\u0000-\u001f]/);
+  }
   expect(sha256File(f.dbPath)).toBe(f.hash);
 }
 
@@ -138,7 +148,8 @@ async function importInto(f: Fixture, path: string, check: (r: Awaited<ReturnTyp
   }
 }
 
-const warningsAt = (r: { warnings: { path: string; message: string }[] }, path: string) => r.warnings.filter((w) => w.path === path).map((w) => w.message);
+/** The warnings at `path`, as {code, params}. */
+const warningsAt = (r: { warnings: ImportWarning[] }, path: string) => r.warnings.filter((w) => w.path === path).map(({ code, params }) => ({ code, params }));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -146,7 +157,7 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
   it('a declared size far beyond any export (ZIP bomb by header)', async () => {
     const f = await fixture();
     const zip = buildZip([{ name: 'user_data_tiktok.json', data: exportText(), declaredSize: 0xfffffff0 }]);
-    await expectRefused(f, writeFile(join(f.dir, 'bomb-size.zip'), zip), 'ZIP_BOMB', /far more data than any TikTok export/);
+    await expectRefused(f, writeFile(join(f.dir, 'bomb-size.zip'), zip), 'ZIP_BOMB', { reason: 'total', entry: 'user_data_tiktok.json', limit: 1024 ** 3 });
   });
 
   it('a suspicious compression ratio (ZIP bomb by ratio), honestly declared', async () => {
@@ -154,14 +165,14 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
     const zeros = Buffer.alloc(32 * 1024 * 1024); // deflates ~1000:1
     const zip = buildZip([{ name: 'TikTok_Data/user_data_tiktok.json', data: zeros }]);
     expect(zip.length).toBeLessThan(200_000);
-    await expectRefused(f, writeFile(join(f.dir, 'bomb-ratio.zip'), zip), 'ZIP_BOMB', /compressed suspiciously well/);
+    await expectRefused(f, writeFile(join(f.dir, 'bomb-ratio.zip'), zip), 'ZIP_BOMB', { reason: 'ratio', entry: 'TikTok_Data/user_data_tiktok.json', limit: 250 });
   });
 
   it('a lying header: declares a small file that inflates to far more (never inflated past the declared size)', async () => {
     const f = await fixture();
     const big = Buffer.alloc(64 * 1024 * 1024, 0x20);
     const zip = buildZip([{ name: 'user_data_tiktok.json', compressed: deflateRawSync(big), declaredSize: 2048, crc: 0 }]);
-    await expectRefused(f, writeFile(join(f.dir, 'bomb-lie.zip'), zip), 'ZIP_BOMB', /unpacks to more than the ZIP declares/);
+    await expectRefused(f, writeFile(join(f.dir, 'bomb-lie.zip'), zip), 'ZIP_BOMB', { reason: 'overrun', entry: 'user_data_tiktok.json' });
   });
 
   it.each([
@@ -174,20 +185,20 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
   ])('%s is refused (path traversal)', async (_what, name) => {
     const f = await fixture();
     const zip = buildZip([{ name, data: exportText() }]);
-    await expectRefused(f, writeFile(join(f.dir, 'traversal.zip'), zip), 'UNSAFE_ZIP', /points outside the archive/);
+    await expectRefused(f, writeFile(join(f.dir, 'traversal.zip'), zip), 'UNSAFE_ZIP', { reason: 'outside' });
   });
 
   it('a NUL byte in an entry name is refused', async () => {
     const f = await fixture();
     const name = Buffer.concat([Buffer.from('user_data_tiktok.json'), Buffer.from([0]), Buffer.from('.png')]);
     const zip = buildZip([{ name, data: exportText() }]);
-    await expectRefused(f, writeFile(join(f.dir, 'nul.zip'), zip), 'UNSAFE_ZIP', /NUL byte/);
+    await expectRefused(f, writeFile(join(f.dir, 'nul.zip'), zip), 'UNSAFE_ZIP', { reason: 'nulName' });
   });
 
   it('control characters in an entry name never reach the message (no terminal escapes)', async () => {
     const f = await fixture();
     const zip = buildZip([{ name: '\u001b]0;pwned\u0007/../user_data_tiktok.json', data: exportText() }]);
-    await expectRefused(f, writeFile(join(f.dir, 'escape.zip'), zip), 'UNSAFE_ZIP', /points outside the archive/);
+    await expectRefused(f, writeFile(join(f.dir, 'escape.zip'), zip), 'UNSAFE_ZIP', { reason: 'outside' });
     const err: string[] = [];
     const code = await main(['import', join(f.dir, 'escape.zip'), '--db', f.dbPath], { out: () => {}, err: (s) => err.push(s) });
     expect(code).toBe(1);
@@ -217,13 +228,13 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
     const zip = buildZip([
       { name: 'user_data_tiktok.json', data: Buffer.from('/etc/passwd'), method: 0, externalAttrs: (0o120777 << 16) >>> 0 },
     ]);
-    await expectRefused(f, writeFile(join(f.dir, 'symlink.zip'), zip), 'UNSAFE_ZIP', /symbolic link/);
+    await expectRefused(f, writeFile(join(f.dir, 'symlink.zip'), zip), 'UNSAFE_ZIP', { reason: 'symlink', entry: 'user_data_tiktok.json' });
   });
 
   it('an encrypted entry (flag bit 0) is refused', async () => {
     const f = await fixture();
     const zip = buildZip([{ name: 'user_data_tiktok.json', data: exportText(), flags: 0x0801 }]);
-    await expectRefused(f, writeFile(join(f.dir, 'encrypted.zip'), zip), 'ENCRYPTED_ZIP', /password-protected/);
+    await expectRefused(f, writeFile(join(f.dir, 'encrypted.zip'), zip), 'ENCRYPTED_ZIP', { entry: 'user_data_tiktok.json' });
   });
 
   it.each([
@@ -234,7 +245,7 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
     const f = await fixture();
     const zip = await writeZip(join(f.dir, 'whole.zip'), { 'TikTok_Data/user_data_tiktok.json': exportText(smallExport({ watch: 400 })) });
     const { readFileSync } = await import('node:fs');
-    await expectRefused(f, writeFile(join(f.dir, 'cut.zip'), cut(readFileSync(zip))), 'CORRUPT_ZIP', /damaged or incomplete/);
+    await expectRefused(f, writeFile(join(f.dir, 'cut.zip'), cut(readFileSync(zip))), 'CORRUPT_ZIP', { reason: expect.any(String) });
   });
 
   it('a damaged entry (one byte of its data changed) fails its checksum', async () => {
@@ -242,35 +253,35 @@ describe('hostile ZIP files are refused before anything is inflated', () => {
     const zip = buildZip([{ name: 'user_data_tiktok.json', data: exportText(), method: 0 }]);
     const at = 30 + 'user_data_tiktok.json'.length + 40;
     zip[at] = zip[at]! ^ 0x01;
-    await expectRefused(f, writeFile(join(f.dir, 'flipped.zip'), zip), 'CORRUPT_ZIP', /fails its checksum/);
+    await expectRefused(f, writeFile(join(f.dir, 'flipped.zip'), zip), 'CORRUPT_ZIP', { reason: 'checksum', entry: 'user_data_tiktok.json' });
   });
 
   it('an unknown compression method is refused', async () => {
     const f = await fixture();
     const zip = buildZip([{ name: 'user_data_tiktok.json', data: exportText(), method: 14, compressed: Buffer.from('LZMA?') }]);
-    await expectRefused(f, writeFile(join(f.dir, 'lzma.zip'), zip), 'CORRUPT_ZIP', /compression method/);
+    await expectRefused(f, writeFile(join(f.dir, 'lzma.zip'), zip), 'CORRUPT_ZIP', { reason: 'method', method: 14 });
   });
 
   it('a ZIP holding far too many entries is refused', async () => {
     const f = await fixture();
     const zip = buildZip(Array.from({ length: 20_001 }, (_, i) => ({ name: `f${i}.txt`, method: 0 })));
-    await expectRefused(f, writeFile(join(f.dir, 'many.zip'), zip), 'ZIP_BOMB', /more than a TikTok export ever has/);
+    await expectRefused(f, writeFile(join(f.dir, 'many.zip'), zip), 'ZIP_BOMB', { reason: 'entries', count: 20_001, limit: 20_000 });
   });
 });
 
 describe('files that are not an export', () => {
   it('a zero-byte file, a zero-byte .zip and a zero-byte JSON inside a ZIP', async () => {
     const f = await fixture();
-    await expectRefused(f, writeFile(join(f.dir, 'user_data_tiktok.json'), ''), 'EMPTY_FILE', /is empty \(0 bytes\)/);
-    await expectRefused(f, writeFile(join(f.dir, 'TikTok_Data_1735588272.zip'), ''), 'EMPTY_FILE', /is empty \(0 bytes\)/);
+    await expectRefused(f, writeFile(join(f.dir, 'user_data_tiktok.json'), ''), 'EMPTY_FILE');
+    await expectRefused(f, writeFile(join(f.dir, 'TikTok_Data_1735588272.zip'), ''), 'EMPTY_FILE', { path: join(f.dir, 'TikTok_Data_1735588272.zip') });
     const zip = buildZip([{ name: 'TikTok_Data/user_data_tiktok.json', data: Buffer.alloc(0) }]);
-    await expectRefused(f, writeFile(join(f.dir, 'empty-entry.zip'), zip), 'EMPTY_FILE', /is empty \(0 bytes\)/);
+    await expectRefused(f, writeFile(join(f.dir, 'empty-entry.zip'), zip), 'EMPTY_FILE', { path: 'TikTok_Data/user_data_tiktok.json' });
   });
 
   it('a JSON file of only whitespace, or only a BOM', async () => {
     const f = await fixture();
-    await expectRefused(f, writeFile(join(f.dir, 'ws', 'user_data_tiktok.json'), ' \n\t\n'), 'EMPTY_FILE', /empty/);
-    await expectRefused(f, writeFile(join(f.dir, 'bom', 'user_data_tiktok.json'), Buffer.from([0xef, 0xbb, 0xbf])), 'EMPTY_FILE', /empty/);
+    await expectRefused(f, writeFile(join(f.dir, 'ws', 'user_data_tiktok.json'), ' \n\t\n'), 'EMPTY_FILE', { path: 'user_data_tiktok.json' });
+    await expectRefused(f, writeFile(join(f.dir, 'bom', 'user_data_tiktok.json'), Buffer.from([0xef, 0xbb, 0xbf])), 'EMPTY_FILE', { path: 'user_data_tiktok.json' });
   });
 
   it('a folder with no export in it (and an empty folder)', async () => {
@@ -280,10 +291,10 @@ describe('files that are not an export', () => {
     writeFile(join(folder, 'notes', 'todo.md'), '# todo');
     writeFile(join(folder, 'package.json'), '{}');
     writeFile(join(folder, 'tsconfig.json'), '{}');
-    await expectRefused(f, folder, 'NO_EXPORT_IN_FOLDER', /holds no TikTok export/);
+    await expectRefused(f, folder, 'NO_EXPORT_IN_FOLDER', { path: 'Downloads' });
     const empty = join(f.dir, 'empty');
     mkdirSync(empty);
-    await expectRefused(f, empty, 'NO_EXPORT_IN_FOLDER', /holds no TikTok export/);
+    await expectRefused(f, empty, 'NO_EXPORT_IN_FOLDER', { path: 'empty' });
   });
 
   it('another service\'s export (a Google Takeout-like ZIP with its own JSON files) is "not a TikTok export"', async () => {
@@ -294,32 +305,32 @@ describe('files that are not an export', () => {
       { name: 'Takeout/YouTube and YouTube Music/history/search-history.json', data: Buffer.from(JSON.stringify([{ header: 'YouTube', title: 'Searched for cats', time: '2024-01-01T00:00:00Z' }])) },
       { name: 'Takeout/Profile/Profile.json', data: Buffer.from(JSON.stringify({ name: { givenName: 'A' }, emails: [{ value: 'a@example.com' }] })) },
     ]);
-    await expectRefused(f, writeFile(join(f.dir, 'takeout-20240101T000000Z-001.zip'), takeout), 'NOT_TIKTOK', /^This is not a TikTok export/);
+    await expectRefused(f, writeFile(join(f.dir, 'takeout-20240101T000000Z-001.zip'), takeout), 'NOT_TIKTOK', { reason: 'noExportFiles' });
     // with a single JSON file in it, that file is read, and still is not TikTok's
     const single = buildZip([
       { name: 'Takeout/archive_browser.html', data: Buffer.from('<html></html>') },
       { name: 'Takeout/Profile/Profile.json', data: Buffer.from(JSON.stringify({ name: { givenName: 'A' }, emails: [{ value: 'a@example.com' }] })) },
     ]);
-    await expectRefused(f, writeFile(join(f.dir, 'takeout-single.zip'), single), 'NOT_TIKTOK', /^This is not a TikTok export/);
+    await expectRefused(f, writeFile(join(f.dir, 'takeout-single.zip'), single), 'NOT_TIKTOK', { path: 'Takeout/Profile/Profile.json', reason: 'noSections' });
   });
 
   it('an empty ZIP archive (only its end record) is a ZIP that is not a TikTok export', async () => {
     const f = await fixture();
-    await expectRefused(f, writeFile(join(f.dir, 'empty.zip'), buildZip([])), 'NOT_TIKTOK', /not a TikTok export/);
+    await expectRefused(f, writeFile(join(f.dir, 'empty.zip'), buildZip([])), 'NOT_TIKTOK', { path: 'empty.zip', reason: 'noExportFiles' });
   });
 
   it('a JSON document nested 100,000 deep at the top is refused without a stack overflow', async () => {
     const f = await fixture();
     const n = 100_000;
-    await expectRefused(f, writeFile(join(f.dir, 'a', 'user_data_tiktok.json'), '['.repeat(n) + ']'.repeat(n)), 'NOT_TIKTOK', /not a TikTok export/);
-    await expectRefused(f, writeFile(join(f.dir, 'b', 'user_data_tiktok.json'), '{"a":'.repeat(n) + '1' + '}'.repeat(n)), 'NOT_TIKTOK', /not a TikTok export/);
+    await expectRefused(f, writeFile(join(f.dir, 'a', 'user_data_tiktok.json'), '['.repeat(n) + ']'.repeat(n)), 'NOT_TIKTOK', { reason: 'noSections' });
+    await expectRefused(f, writeFile(join(f.dir, 'b', 'user_data_tiktok.json'), '{"a":'.repeat(n) + '1' + '}'.repeat(n)), 'NOT_TIKTOK', { reason: 'noSections' });
   });
 
   it('garbage, binary noise and a JSON scalar are refused', async () => {
     const f = await fixture();
-    await expectRefused(f, writeFile(join(f.dir, 'g', 'user_data_tiktok.json'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe])), 'NOT_JSON', /not JSON/);
-    await expectRefused(f, writeFile(join(f.dir, 's', 'user_data_tiktok.json'), '"just a string"'), 'NOT_JSON', /not JSON/);
-    await expectRefused(f, writeFile(join(f.dir, 'k', 'user_data_tiktok.json'), '{"Your Activity": {"Watch History" 1}}'), 'NOT_JSON', /damaged near byte \d+/);
+    await expectRefused(f, writeFile(join(f.dir, 'g', 'user_data_tiktok.json'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe])), 'NOT_JSON', { path: 'user_data_tiktok.json', reason: 'notJson' });
+    await expectRefused(f, writeFile(join(f.dir, 's', 'user_data_tiktok.json'), '"just a string"'), 'NOT_JSON', { path: 'user_data_tiktok.json', reason: 'notJson' });
+    await expectRefused(f, writeFile(join(f.dir, 'k', 'user_data_tiktok.json'), '{"Your Activity": {"Watch History" 1}}'), 'NOT_JSON', { path: 'user_data_tiktok.json', reason: 'damaged', byte: expect.any(Number) });
   });
 });
 
@@ -333,8 +344,8 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     const path = writeFile(join(f.dir, 'cut', 'user_data_tiktok.json'), text.slice(0, at + 10));
     await importInto(f, path, (r) => {
       expect(r.datasets.watch_history?.records).toBe(20);
-      expect(warningsAt(r, 'Your Activity/Watch History/VideoList').join()).toMatch(/ends inside this list.*20 complete entries/);
-      expect(warningsAt(r, 'user_data_tiktok.json').join()).toMatch(/cut short/);
+      expect(warningsAt(r, 'Your Activity/Watch History/VideoList')).toContainEqual({ code: 'list-cut-short', params: { count: 20 } });
+      expect(warningsAt(r, 'user_data_tiktok.json')).toContainEqual({ code: 'cut-short', params: {} });
       expect(r.datasets.likes).toBeUndefined(); // after the cut
     });
   });
@@ -347,7 +358,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
       const n = r.datasets.watch_history!.records;
       expect(n).toBeGreaterThan(2000);
       expect(n).toBeLessThan(5000);
-      expect(warningsAt(r, 'Your Activity/Watch History/VideoList').join()).toMatch(new RegExp(`${n} complete entries`));
+      expect(warningsAt(r, 'Your Activity/Watch History/VideoList')).toContainEqual({ code: 'list-cut-short', params: { count: n } });
     });
   });
 
@@ -369,7 +380,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     await importInto(f, writeFile(join(f.dir, 'tc', 'user_data_tiktok.json'), text), (r) => {
       expect(r.datasets.watch_history?.records).toBe(3);
       expect(r.datasets.searches?.records).toBe(1);
-      expect(r.warnings.map((w) => w.message).join()).toMatch(/trailing commas/);
+      expect(r.warnings.map((w) => w.code)).toContain('trailing-commas');
     });
   });
 
@@ -378,7 +389,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     const text = JSON.stringify(smallExport({ watch: 4 }));
     await importInto(f, writeFile(join(f.dir, 'twice', 'user_data_tiktok.json'), `\ufeff${text}\n${text}`), (r) => {
       expect(r.datasets.watch_history?.records).toBe(4);
-      expect(warningsAt(r, 'user_data_tiktok.json').join()).toMatch(/twice/);
+      expect(warningsAt(r, 'user_data_tiktok.json')).toContainEqual({ code: 'export-twice', params: {} });
     });
   });
 
@@ -395,7 +406,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     const text = `\ufeff${JSON.stringify(smallExport({ watch: 2 }))}`;
     await importInto(f, writeFile(join(f.dir, 'u16', 'user_data_tiktok.json'), Buffer.from(text, 'utf16le')), (r) => {
       expect(r.datasets.watch_history?.records).toBe(2);
-      expect(r.warnings.map((w) => w.message).join()).toMatch(/UTF-16/);
+      expect(r.warnings.map((w) => w.code)).toContain('utf16');
     });
   });
 
@@ -406,7 +417,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     const bytes = Buffer.concat([Buffer.from(text.slice(0, i)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(text.slice(i))]);
     await importInto(f, writeFile(join(f.dir, 'utf8', 'user_data_tiktok.json'), bytes), async (r, service) => {
       expect(r.datasets.searches?.records).toBe(1);
-      expect(warningsAt(r, 'user_data_tiktok.json').join()).toMatch(/not valid UTF-8/);
+      expect(warningsAt(r, 'user_data_tiktok.json')).toContainEqual({ code: 'bad-encoding', params: {} });
       const rows = (await service.listRecords({ dataset: 'searches', snapshotId: r.snapshot.id })).rows;
       expect(String(rows[0]!.fields.term)).toContain('\ufffd');
     });
@@ -422,7 +433,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
     await importInto(f, writeFile(join(f.dir, 'nul', 'user_data_tiktok.json'), text), async (r, service) => {
       expect(r.datasets.watch_history?.records).toBe(3);
       expect(r.datasets.searches?.records).toBe(1);
-      expect(warningsAt(r, 'user_data_tiktok.json').join()).toMatch(/control characters \(such as NUL bytes\)/);
+      expect(warningsAt(r, 'user_data_tiktok.json')).toContainEqual({ code: 'control-characters', params: {} });
       expect(await service.listValues({ dataset: 'profile', snapshotId: r.snapshot.id })).toEqual([{ key: 'userName', value: 'user\u0000raw' }]);
       const terms = (await service.listRecords({ dataset: 'searches', snapshotId: r.snapshot.id })).rows.map((x) => x.fields.term);
       expect(terms).toEqual(['nul\u0000escaped']);
@@ -461,7 +472,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
         .replace('"userName":"user_4821"', `"userName":"user_4821","Deep":${deepObject}`) + `,"Deep Unknown":${deepObject},"Deep Unknown List":${deepList},"Deep Big":${deepBig}}`;
     await importInto(f, writeFile(join(f.dir, 'deep', 'user_data_tiktok.json'), text), async (r, service) => {
       expect(r.datasets.watch_history?.records).toBe(3);
-      expect(warningsAt(r, 'Your Activity/Watch History').join()).toMatch(/1 entries that are damaged or not records were skipped/);
+      expect(warningsAt(r, 'Your Activity/Watch History')).toContainEqual({ code: 'skipped-entries', params: { count: 1 } });
       // an unknown section is kept byte for byte, however deep
       expect((await service.getRawSection({ id: r.snapshot.id, path: 'Deep Unknown' })).raw).toBe(deepObject);
       expect((await service.getRawSection({ id: r.snapshot.id, path: 'Deep Unknown List' })).raw).toBe(deepList);
@@ -501,20 +512,21 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
       expect(r.datasets.live_watch_history?.records).toBe(1);
       // what is broken is kept raw, and said so where it is
       const unknown = r.unknownSections.map((u) => u.path);
-      const expectKept = async (path: string, message: RegExp, raw: unknown) => {
+      const expectKept = async (path: string, warning: { code: string; params: object }, raw: unknown) => {
         expect(unknown).toContain(path);
-        expect(warningsAt(r, path).join()).toMatch(message);
+        expect(warningsAt(r, path)).toContainEqual(warning);
         expect(JSON.parse((await service.getRawSection({ id: r.snapshot.id, path })).raw!)).toEqual(raw);
       };
-      await expectKept('Your Activity/Watch History', /"VideoList" holds a text where a list was expected/, { VideoList: 'not a list' });
-      await expectKept('Your Activity/Like List/ItemFavoriteList', /holds plain values where Footprint expects records/, ['https://a', 'https://b']);
-      await expectKept('Profile/Profile Info', /"ProfileMap" holds a number where a map of values was expected/, { ProfileMap: 42 });
-      await expectKept('Your Activity/Search History', /does not recognise the shape/, 17);
-      await expectKept('Direct Message/Direct Messages/Chat History with kim.11:', /holds plain values/, ['hi', 'there']);
-      await expectKept('Ads and data', /holds a number where a group of sections was expected/, 99);
-      expect(warningsAt(r, 'Your Activity/Favorite Videos').join()).toMatch(/4 entries that are damaged or not records were skipped/);
-      expect(warningsAt(r, 'Direct Message/Direct Messages/Chat History with sam.42:').join()).toMatch(/not a list of messages/);
-      expect(warningsAt(r, 'Tiktok Live/Watch Live History').join()).toMatch(/1 entries that are not records/);
+      const wrongType = (name: string, found: string, expected: string) => ({ code: 'wrong-type', params: { name, found, expected } });
+      await expectKept('Your Activity/Watch History', wrongType('VideoList', 'text', 'list'), { VideoList: 'not a list' });
+      await expectKept('Your Activity/Like List/ItemFavoriteList', { code: 'plain-values', params: { name: 'ItemFavoriteList' } }, ['https://a', 'https://b']);
+      await expectKept('Profile/Profile Info', wrongType('ProfileMap', 'number', 'values'), { ProfileMap: 42 });
+      await expectKept('Your Activity/Search History', { code: 'unrecognised-shape', params: { name: 'Search History' } }, 17);
+      await expectKept('Direct Message/Direct Messages/Chat History with kim.11:', { code: 'plain-values', params: { name: 'Chat History with kim.11:' } }, ['hi', 'there']);
+      await expectKept('Ads and data', wrongType('Ads and data', 'number', 'sections'), 99);
+      expect(warningsAt(r, 'Your Activity/Favorite Videos')).toContainEqual({ code: 'skipped-entries', params: { count: 4 } });
+      expect(warningsAt(r, 'Direct Message/Direct Messages/Chat History with sam.42:')).toContainEqual({ code: 'skipped-conversation', params: {} });
+      expect(warningsAt(r, 'Tiktok Live/Watch Live History')).toContainEqual({ code: 'skipped-entries', params: { count: 1 } });
       expect(r.datasets.watch_history?.records ?? 0).toBe(0);
       expect(r.datasets.likes?.records ?? 0).toBe(0);
     });
@@ -528,7 +540,7 @@ describe('broken JSON: what can be read is imported, the rest is reported with i
       expect(r.datasets.watch_history?.records).toBe(3);
       expect(r.unknownSections.map((u) => u.path)).toContain('Your Activity/Watch History (2)');
       expect(JSON.parse((await service.getRawSection({ id: r.snapshot.id, path: 'Your Activity/Watch History (2)' })).raw!)).toEqual(JSON.parse(watch(50)));
-      expect(warningsAt(r, 'user_data_tiktok.json').join()).toMatch(/same name twice/);
+      expect(warningsAt(r, 'user_data_tiktok.json')).toContainEqual({ code: 'duplicate-key', params: {} });
       expect(await service.listValues({ dataset: 'profile', snapshotId: r.snapshot.id })).toEqual([
         { key: 'userName', value: 'a' },
         { key: 'userName (2)', value: 'b' },

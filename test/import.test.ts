@@ -78,7 +78,7 @@ describe('importing snapshots', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeJson(dir, doc) });
     expect(r.datasets.watch_history).toMatchObject({ records: 3, new: 3, duplicates: 2 });
-    expect(r.warnings.some((w) => w.path === 'watch_history' && /2 exact duplicate rows/.test(w.message))).toBe(true);
+    expect(r.warnings).toContainEqual({ path: 'watch_history', code: 'duplicates', params: { count: 2 } });
     service.close();
   });
 
@@ -131,7 +131,7 @@ describe('importing snapshots', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: writeFile(join(dir, 'user_data_tiktok.json'), `${text}\n${text}\n`) });
     expect(r.datasets.watch_history!.records).toBe(4);
-    expect(r.warnings.map((w) => w.message).join()).toMatch(/twice/);
+    expect(r.warnings).toContainEqual({ path: 'user_data_tiktok.json', code: 'export-twice', params: {} });
     service.close();
   });
 
@@ -313,5 +313,40 @@ describe('importing snapshots', () => {
     expect(page.total).toBe(1);
     expect(page.rows[0]!.fields).toMatchObject({ likes: '9', link: 'https://v16.tiktokcdn.com/x.mp4?sig=bbb' });
     service.close();
+  });
+});
+
+describe('the in-process import slot', () => {
+  it('takes the slot before the import runs: exclusive operations are refused and cancel is heard from inside it', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const seed = createService({ dbPath });
+    await seed.importExport({ path: writeJson(join(dir, 'a'), smallExport({ watch: 3 })) });
+    seed.close();
+    const before = sha256File(dbPath);
+
+    const refused: Promise<unknown>[] = [];
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
+    // progress runs inside the (synchronous) import: what the service answers there is what any caller would get
+    const service = createService({
+      dbPath,
+      onImportProgress: (p) => {
+        if (p.phase !== 'writing' || cancelled) return;
+        refused.push(service.deleteSnapshot({ id: 1 }).catch((e: unknown) => e));
+        refused.push(service.importSample({}).catch((e: unknown) => e));
+        cancelled = service.cancelImport({});
+      },
+    });
+    const big = writeJson(join(dir, 'big'), smallExport({ from: 10, watch: 60_000 }));
+    await expect(service.importExport({ path: big })).rejects.toMatchObject({ code: 'CANCELLED', params: {} });
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(await Promise.all(refused)).toEqual([
+      expect.objectContaining({ code: 'IMPORT_RUNNING' }),
+      expect.objectContaining({ code: 'IMPORT_RUNNING' }),
+    ]);
+    expect(service.importing).toBe(false);
+    expect(await service.cancelImport({})).toEqual({ cancelled: false });
+    service.close();
+    expect(sha256File(dbPath)).toBe(before);
   });
 });

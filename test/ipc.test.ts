@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { IPC_CHANNEL_PREFIX, OPERATIONS, type Envelope } from '../src/shared/contract';
+import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope } from '../src/shared/contract';
 import { bindContract, channelFor, FORBIDDEN, OPERATION_NAMES, type IpcMainLike } from '../src/main/shell/ipc-binding';
 import { createService, type Service } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport } from '../src/main/import/worker-import';
+import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import {
   allowedExternalUrl,
   appEntryUrl,
@@ -113,21 +113,22 @@ describe('bindContract', () => {
     const bad = async (channel: string, ...args: unknown[]) => {
       const r = await ipc.invoke(own, channel, ...args);
       expect(r.ok).toBe(false);
-      return (r as { error: { code: string; message: string } }).error;
+      return (r as { error: ApiError }).error;
     };
     expect(await bad('fp:listRecords', { dataset: 'not_a_dataset' })).toMatchObject({ code: 'BAD_INPUT' });
     expect(await bad('fp:listRecords', { dataset: 'likes', limit: 5000 })).toMatchObject({ code: 'BAD_INPUT' });
-    expect(await bad('fp:getSnapshot', { id: '1' })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/id must be an integer/) });
-    expect(await bad('fp:importExport', { path: fixture, extra: true })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/extra is not expected/) });
-    expect(await bad('fp:importExport', 'just a string')).toMatchObject({ code: 'BAD_INPUT' });
-    expect(await bad('fp:listSnapshots', {}, {})).toMatchObject({ code: 'BAD_INPUT' });
-    expect(await bad('fp:chooseExport', { kind: 'anything' })).toMatchObject({ code: 'BAD_INPUT' });
+    expect(await bad('fp:getSnapshot', { id: '1' })).toEqual({ code: 'BAD_INPUT', params: { field: 'id', expected: 'integerMin', min: 1 } });
+    expect(await bad('fp:importExport', { path: fixture, extra: true })).toEqual({ code: 'BAD_INPUT', params: { field: 'extra', expected: 'absent' } });
+    expect(await bad('fp:importExport', 'just a string')).toEqual({ code: 'BAD_INPUT', params: { field: 'input', expected: 'object' } });
+    expect(await bad('fp:listSnapshots', {}, {})).toEqual({ code: 'BAD_INPUT', params: { field: 'listSnapshots', expected: 'oneArgument' } });
+    expect(await bad('fp:chooseExport', { kind: 'anything' })).toEqual({ code: 'BAD_INPUT', params: { field: 'kind', expected: 'oneOf', allowed: 'file, folder' } });
+    // the value never comes back, only where and what was expected
+    expect(JSON.stringify(await bad('fp:listRecords', { dataset: 'secret-value-here' }))).not.toContain('secret-value-here');
   });
 
-  it('maps service failures to codes and human messages', async () => {
+  it('maps service failures to codes and plain parameters', async () => {
     const r = await ipc.invoke(own, 'fp:importExport', { path: join(dir, 'missing.zip') });
-    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((r as { error: { message: string } }).error.message).toMatch(/missing\.zip/);
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', params: { path: join(dir, 'missing.zip') } } });
     expect(await ipc.invoke(own, 'fp:getSnapshot', { id: 999 })).toEqual({ ok: true, value: null });
   });
 
@@ -139,7 +140,7 @@ describe('bindContract', () => {
     const noDialog = createService({ dbPath: join(dir, 'cli.db') });
     const local = new FakeIpcMain();
     bindContract(local, noDialog, () => true);
-    expect(await local.invoke(own, 'fp:chooseExport', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await local.invoke(own, 'fp:chooseExport', {})).toEqual({ ok: false, error: { code: 'DESKTOP_ONLY', params: { operation: 'chooseExport' } } });
     noDialog.close();
   });
 
@@ -150,15 +151,14 @@ describe('bindContract', () => {
     bindContract(local, broken, () => true, { onInternalError: (name) => void seen.push(name) });
     expect(await local.invoke(own, 'fp:listSnapshots', {})).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside Footprint: disk on fire' },
+      error: { code: 'INTERNAL', params: { reason: 'disk on fire' } },
     });
     expect(seen).toEqual(['listSnapshots']);
   });
 
   it('runs imports in the worker when bound to the desktop service', async () => {
     const dbPath = join(dir, 'desktop.db');
-    const base = createService({ dbPath });
-    const desktop = withWorkerImport(base, { entry: resolveImportWorkerEntry(resolve(__dirname, '../src/main/import')), dbPath });
+    const desktop = createService({ dbPath, runner: workerImportRunner({ entry: resolveImportWorkerEntry(resolve(__dirname, '../src/main/import')) }) });
     const local = new FakeIpcMain();
     bindContract(local, desktop, trusted);
     try {

@@ -160,7 +160,7 @@ describe('containers', () => {
     const file = writeJsonFile(renderJson(account, 'L4'), join(dir, 'user_data_tiktok.json'), { doubled: true });
     const { service, result } = await importPath(file, dir);
     expect(counts(result)).toEqual(expectedCounts(account, 'L4'));
-    expect(result.warnings.some((w) => /twice/.test(w.message))).toBe(true);
+    expect(result.warnings.some((w) => w.code === 'export-twice')).toBe(true);
     service.close();
   });
 });

@@ -1,5 +1,5 @@
-// Property-based tests: whatever bytes an import is given, it either succeeds or fails with an
-// ImportError (never another exception, never a hang), and a failed import leaves the database file
+// Property-based tests: whatever bytes an import is given, it either succeeds or fails with a
+// FootprintError whose code and plain params the catalog words (never another exception, never a hang), and a failed import leaves the database file
 // byte-for-byte as it was.
 //
 // Each import runs in a long-lived worker thread with a watchdog: a case that does not finish in
@@ -17,6 +17,8 @@ import { createService } from '../src/main/service';
 import { generateAccount } from './fixtures/account';
 import { LAYOUTS, LAYOUT_AS_OF, jsonText, renderJson, zipBytes } from './fixtures/json';
 import { sha256File, smallExport } from './helpers';
+import { ERROR_CODES } from '../src/shared/errors';
+import { LANGS, translator, type MessageKey } from '../src/shared/i18n';
 
 const ROOT = resolve(__dirname, '..');
 /** FOOTPRINT_PROPERTY_RUNS=20 runs every property 20 times as often (for a longer hunt). */
@@ -26,7 +28,7 @@ const HANG_MS = 60_000;
 
 type Outcome =
   | { kind: 'ok'; records: number; warnings: number }
-  | { kind: 'import-error'; code: string; message: string }
+  | { kind: 'import-error'; code: string; params: Record<string, unknown> }
   | { kind: 'other'; name: string; message: string; stack?: string };
 
 // The worker: copies the baseline database, imports, closes, reports. Plain CommonJS through tsx.
@@ -35,7 +37,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 require(workerData.tsx);
 const { copyFileSync, rmSync } = require('node:fs');
 const { createService } = require(workerData.root + '/src/main/service/index.ts');
-const { ImportError } = require(workerData.root + '/src/main/reader/errors.ts');
+const { FootprintError } = require(workerData.root + '/src/shared/errors.ts');
 const { diagnoseExport } = require(workerData.root + '/src/main/reader/diagnose.ts');
 parentPort.on('message', async ({ id, op, path, baseline, dbPath }) => {
   let outcome;
@@ -53,8 +55,8 @@ parentPort.on('message', async ({ id, op, path, baseline, dbPath }) => {
     outcome = { kind: 'ok', records: Object.values(r.datasets).reduce((n, d) => n + d.records, 0), warnings: r.warnings.length };
     }
   } catch (e) {
-    outcome = e instanceof ImportError
-      ? { kind: 'import-error', code: e.code, message: e.message }
+    outcome = e instanceof FootprintError
+      ? { kind: 'import-error', code: e.code, params: e.params }
       : { kind: 'other', name: (e && e.name) || typeof e, message: String((e && e.message) || e), stack: e && e.stack };
   }
   try {
@@ -149,7 +151,10 @@ async function importIsSafe(bytes: Buffer | string, name: string): Promise<void>
     throw new Error(`the import failed with ${outcome.name}: ${outcome.message}\n${outcome.stack ?? ''}`);
   }
   if (outcome.kind === 'import-error') {
-    expect(outcome.message.length).toBeGreaterThan(10);
+    expect(ERROR_CODES).toContain(outcome.code);
+    expect(outcome.params).toMatchObject({ path: expect.any(String) });
+    for (const v of Object.values(outcome.params)) expect(['string', 'number', 'boolean']).toContain(typeof v);
+    for (const lang of LANGS) expect(translator(lang).t(`error.${outcome.code}` as MessageKey, outcome.params as Record<string, string>).length).toBeGreaterThan(10);
     expect(sha256File(join(dir, 'run.db'))).toBe(baselineHash);
   }
   rmSync(join(path, '..'), { recursive: true, force: true });
@@ -278,7 +283,7 @@ const byteMutation = fc.record({
 
 // ---------------------------------------------------------------------------------------------
 
-describe('property: an import succeeds or fails with an ImportError, and a failure changes nothing', () => {
+describe('property: an import succeeds or fails with a FootprintError, and a failure changes nothing', () => {
   it('arbitrary JSON trees mixed with real section names', async () => {
     await fc.assert(
       fc.asyncProperty(exportLike, fc.constantFrom(0, 2), async (doc, indent) => {
@@ -310,7 +315,7 @@ describe('property: an import succeeds or fails with an ImportError, and a failu
     );
   });
 
-  it('diagnose, too, answers a report or an ImportError for arbitrary and mutated exports', async () => {
+  it('diagnose, too, answers a report or a FootprintError for arbitrary and mutated exports', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(

@@ -14,6 +14,7 @@ import { generateAccount } from './fixtures/account';
 import { LAYOUTS, renderJson, writeZip as writeJsonZip } from './fixtures/json';
 import { GENERATIONS, renderTxt, writeTxtZip } from './fixtures/txt';
 import { sha256File, smallExport, tempDir, writeFile, writeJson } from './helpers';
+import { FootprintError } from '../src/shared/errors';
 
 const THREAD = 0; // readerThreadMinBytes: every export goes to a reader thread
 const HERE = Number.POSITIVE_INFINITY; // never
@@ -113,7 +114,7 @@ describe('reading an export on a reader thread', () => {
         again.close();
         expect(sha256File(dbPath)).toBe(before);
       }
-      expect(errors[0]).toMatchObject({ name: 'ImportError' });
+      expect(errors[0]).toBeInstanceOf(FootprintError);
       expect({ ...(errors[0] as object), message: (errors[0] as Error).message }).toEqual({ ...(errors[1] as object), message: (errors[1] as Error).message });
     }
   });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DATASETS } from '../src/shared/catalog';
-import { isImportError } from '../src/main/reader/errors';
+import { FootprintError } from '../src/shared/errors';
+import type { ImportWarning } from '../src/shared/contract';
 import type { ExportSink, RecordFields } from '../src/main/reader/sink';
 import type { SourceEntry } from '../src/main/reader/source';
 import { detectTxtGeneration, findTxtExport, readTxtExport, txtContentHash, txtDataset } from '../src/main/reader/txt-reader';
@@ -13,7 +14,7 @@ interface Collected {
   records: Record<string, RecordFields[]>;
   values: Record<string, Record<string, string | null>>;
   unknown: { path: string; raw: string; empty: boolean }[];
-  warnings: { path: string; message: string }[];
+  warnings: ImportWarning[];
 }
 
 function collector(): { sink: ExportSink; out: Collected } {
@@ -23,7 +24,7 @@ function collector(): { sink: ExportSink; out: Collected } {
     record: (d, f) => void (out.records[d] ??= []).push(f),
     value: (d, k, v) => void ((out.values[d] ??= {})[k] = v),
     unknown: (path, raw, empty) => void out.unknown.push({ path, raw, empty }),
-    warn: (path, message) => void out.warnings.push({ path, message }),
+    warn: (path, code, params = {}) => void out.warnings.push({ path, code, params }),
   };
   return { sink, out };
 }
@@ -368,7 +369,7 @@ describe('nothing is lost', () => {
     });
     expect(r.records.searches).toHaveLength(2);
     expect(r.unknown).toEqual([{ path: 'Your Activity/Searches.txt › unread lines', raw: '@@@ garbage line\n&&& more garbage', empty: false }]);
-    expect(r.warnings).toEqual([{ path: 'Your Activity/Searches.txt', message: expect.stringMatching(/2 lines could not be read/) }]);
+    expect(r.warnings).toEqual([{ path: 'Your Activity/Searches.txt', code: 'unread-lines', params: { count: 2, dataset: 'searches' } }]);
   });
 });
 
@@ -379,8 +380,8 @@ describe('hostile text', () => {
     const r = read({ 'TikTok/Your Activity/Searches.txt': bad, 'TikTok/Your Activity/Watch History.txt': nul });
     expect(r.records.searches).toEqual([{ date: '2024-01-01 00:00:00', term: 'caf\ufffd\ufffd' }]);
     expect(r.warnings).toEqual([
-      { path: 'Your Activity/Searches.txt', message: expect.stringMatching(/not valid UTF-8/) },
-      { path: 'Your Activity/Watch History.txt', message: expect.stringMatching(/NUL/) },
+      { path: 'Your Activity/Searches.txt', code: 'bad-encoding', params: {} },
+      { path: 'Your Activity/Watch History.txt', code: 'nul-removed', params: {} },
     ]);
   });
 
@@ -411,7 +412,7 @@ describe('hostile text', () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
-  it('never throws anything but ImportError on arbitrary bytes or text', () => {
+  it('never throws anything but FootprintError on arbitrary bytes or text', () => {
     const files = ['TikTok/Profile and Settings/Settings.txt', 'TikTok/Direct Messages/Direct Messages.txt', 'TikTok/Your Activity/Purchases.txt',
       'TikTok/Your Activity/Ad Interests.txt', 'TikTok/Your Activity/Watch History.txt', 'Tiktok/Profile/Profile Info.txt', 'TikTok/x/Unknown.txt'];
     const line = fc.oneof(
@@ -426,7 +427,7 @@ describe('hostile text', () => {
             const { sink } = collector();
             readTxtExport(entries({ [path]: content, 'TikTok/Your Activity/Searches.txt': 'x' }), sink);
           } catch (e) {
-            if (!isImportError(e)) throw e;
+            if (!(e instanceof FootprintError)) throw e;
           }
         }
       }),

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UNLOCK_CHANNELS, type Envelope, type UnlockStatus } from '../src/shared/contract';
-import { createService } from '../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../src/main/import/worker-import';
+import { createService, type Service } from '../src/main/service';
+import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { bindContract, FORBIDDEN, type IpcMainLike } from '../src/main/shell/ipc-binding';
 import { encryptDatabaseFile, isEncrypted, tableCounts } from '../src/main/store/cipher';
 import { unlockDatabase } from '../src/main/vault/device-key';
@@ -54,14 +54,14 @@ async function gateFor(dir: string, dbPath: string, kind: 'keychain' | 'basic_te
   const startup = await decideStartup(dbPath, store, prefs);
   const delays: number[] = [];
   const opened: OpenSecret[] = [];
-  const gate = createUnlockGate<WorkerService>({
+  const gate = createUnlockGate<Service>({
     dbPath,
     startup,
     prefs,
     keychainAvailable: (await store.availability()).available,
     open: (secret) => {
       opened.push(secret);
-      return withWorkerImport(createService({ dbPath, ...serviceSecret(secret), deviceKeys: store }), { entry: WORKER, dbPath });
+      return createService({ dbPath, ...serviceSecret(secret), deviceKeys: store, runner: workerImportRunner({ entry: WORKER }) });
     },
     failureDelay: (n) => (delays.push(n), 1),
   });
@@ -70,7 +70,7 @@ async function gateFor(dir: string, dbPath: string, kind: 'keychain' | 'basic_te
 
 const errorOf = async (p: Promise<unknown>) => p.then(
   () => null,
-  (e: { code?: string; message: string }) => ({ code: e.code, message: e.message }),
+  (e: { code?: string; params?: object; message: string }) => ({ code: e.code, params: e.params, message: e.message }),
 );
 
 describe('decideStartup', () => {
@@ -175,9 +175,9 @@ describe('the gate: passphrase-needed', () => {
     const dir = tempDir();
     const { dbPath } = await passphraseDatabase(dir);
     const { gate } = await gateFor(dir, dbPath, 'basic_text');
-    await expect(errorOf(gate.submit({ action: 'open', passphrase: PASS }))).resolves.toMatchObject({ message: expect.stringMatching(/action must be one of/) });
-    await expect(errorOf(gate.submit({ action: 'unlock', passphrase: PASS, extra: 1 }))).resolves.toMatchObject({ message: expect.stringMatching(/extra is not expected/) });
-    await expect(errorOf(gate.submit({ action: 'unlock', passphrase: 42 }))).resolves.toMatchObject({ message: expect.stringMatching(/passphrase must be a string/) });
+    await expect(errorOf(gate.submit({ action: 'open', passphrase: PASS }))).resolves.toMatchObject({ code: 'BAD_INPUT', params: { field: 'action', expected: 'oneOf', allowed: 'unlock, encrypt, skip' } });
+    await expect(errorOf(gate.submit({ action: 'unlock', passphrase: PASS, extra: 1 }))).resolves.toMatchObject({ code: 'BAD_INPUT', params: { field: 'extra', expected: 'absent' } });
+    await expect(errorOf(gate.submit({ action: 'unlock', passphrase: 42 }))).resolves.toMatchObject({ code: 'BAD_INPUT', params: { field: 'passphrase', expected: 'text', min: 1, max: 1024 } });
     await expect(errorOf(gate.submit({ action: 'unlock' }))).resolves.toMatchObject({ code: 'DB_LOCKED', message: 'Enter your passphrase.' });
     await expect(errorOf(gate.submit({ action: 'skip' }))).resolves.toMatchObject({ code: 'DB_ENCRYPTED' });
     await expect(errorOf(gate.submit({ action: 'encrypt', passphrase: 'something long' }))).resolves.toMatchObject({ code: 'DB_ENCRYPTED' });
@@ -243,7 +243,7 @@ describe('the gate: passphrase-suggested (no secure keychain)', () => {
     expect(again.gate.status()).toMatchObject({ state: 'ready', encryptionPreference: 'declined' });
     // Settings: "ask me again"
     await expect(again.gate.setPreference({ encryption: 'suggest' })).resolves.toMatchObject({ encryptionPreference: 'suggest' });
-    await expect(errorOf(again.gate.setPreference({ encryption: 'maybe' }))).resolves.toMatchObject({ message: expect.stringMatching(/encryption must be one of/) });
+    await expect(errorOf(again.gate.setPreference({ encryption: 'maybe' }))).resolves.toMatchObject({ code: 'BAD_INPUT', params: { field: 'encryption', expected: 'oneOf' } });
     again.gate.service!.close();
     await expect(decideStartup(dbPath, fakeKeyStore(join(dir, 'k'), 'basic_text'), prefs)).resolves.toMatchObject({ status: 'passphrase-suggested' });
   });
@@ -324,7 +324,7 @@ describe('the unlock channels on a stand-in ipcMain', () => {
 
     await expect(ipc.invoke(own, UNLOCK_CHANNELS.submit, { action: 'unlock', passphrase: 'wrong wrong' })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'DB_LOCKED', message: 'The passphrase is wrong, or this is not a Footprint database.' },
+      error: { code: 'DB_LOCKED', params: {} },
     });
     await expect(ipc.invoke(own, UNLOCK_CHANNELS.submit, { action: 'unlock', passphrase: PASS })).resolves.toMatchObject({ ok: true, value: { state: 'ready', failures: 1 } });
     await expect(ipc.invoke(own, 'fp:listSnapshots', {})).resolves.toMatchObject({ ok: true, value: [{ id: 1 }] });

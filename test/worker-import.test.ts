@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService } from '../src/main/service';
-import { resolveImportWorkerEntry, startWorkerImport, withWorkerImport } from '../src/main/import/worker-import';
-import { reviveError, serializeError, toApiError } from '../src/main/service/errors';
-import { ImportError } from '../src/main/reader/errors';
+import { resolveImportWorkerEntry, startWorkerImport, workerImportRunner } from '../src/main/import/worker-import';
+import { reviveError, serializeError } from '../src/main/import/threads';
+import { toApiError } from '../src/main/service/errors';
+import { FootprintError } from '../src/shared/errors';
 import { writeFixture } from './e2e/fixture';
 
 const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
@@ -97,9 +98,8 @@ describe('import worker', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(ImportError);
-    expect((err as ImportError).code).toBe('CANCELLED');
-    expect(toApiError(err)).toEqual({ code: 'CANCELLED', message: 'The import was cancelled; nothing was changed.' });
+    expect(err).toBeInstanceOf(FootprintError);
+    expect(toApiError(err)).toEqual({ code: 'CANCELLED', params: {} });
     expect(seen.some((p) => p.phase === 'writing')).toBe(true);
     expect(seen.some((p) => p.phase === 'done')).toBe(false);
     expect(tables(dbPath)).toEqual(before);
@@ -107,26 +107,31 @@ describe('import worker', () => {
 
   it('reports import errors with their codes', async () => {
     const err = await startWorkerImport({ entry, dbPath: join(dir, 'err.db'), path: join(dir, 'missing.zip') }).result.catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ImportError);
-    expect(toApiError(err).code).toBe('NOT_FOUND');
+    expect(err).toBeInstanceOf(FootprintError);
+    expect(toApiError(err)).toEqual({ code: 'NOT_FOUND', params: { path: join(dir, 'missing.zip') } });
   });
 
-  it('round-trips error classes', () => {
-    const e = reviveError(serializeError(new ImportError('ZIP_BOMB', 'too big')));
-    expect(e).toBeInstanceOf(ImportError);
-    expect((e as ImportError).code).toBe('ZIP_BOMB');
-    expect(reviveError(serializeError(new TypeError('x'))).message).toBe('x');
+  it('carries codes and params across threads', () => {
+    const e = reviveError(serializeError(new FootprintError('ZIP_BOMB', { path: 'a.zip', reason: 'entries', count: 20_001, limit: 20_000 })));
+    expect(e).toBeInstanceOf(FootprintError);
+    expect(e).toMatchObject({ code: 'ZIP_BOMB', params: { path: 'a.zip', reason: 'entries', count: 20_001, limit: 20_000 } });
+    // an error of code not yet converted keeps its code (the store's StoreError)
+    const legacy = Object.assign(new Error('This database is encrypted.'), { name: 'StoreError', code: 'DB_LOCKED' });
+    expect(reviveError(serializeError(legacy))).toMatchObject({ code: 'DB_LOCKED', params: {} });
+    const bug = reviveError(serializeError(new TypeError('x')));
+    expect(bug).not.toBeInstanceOf(FootprintError);
+    expect(bug.message).toBe('x');
+    expect(toApiError(bug)).toEqual({ code: 'INTERNAL', params: { reason: 'x' } });
   });
 });
 
-describe('withWorkerImport', () => {
-  it('runs imports in the worker, cancels them and validates input like the service', async () => {
+describe('the worker import runner in the service', () => {
+  it('runs imports in the worker, cancels them, and keeps the service\'s one validation and busy guard', async () => {
     const dbPath = join(dir, 'wrapped.db');
     const progress: ImportProgress[] = [];
-    const base = createService({ dbPath });
-    const service = withWorkerImport(base, { entry, dbPath, samplePath: small, onImportProgress: (p) => progress.push(p) });
+    const service = createService({ dbPath, samplePath: small, runner: workerImportRunner({ entry }), onImportProgress: (p) => progress.push(p) });
     try {
-      await expect(service.call('importExport', { path: 42 })).rejects.toThrow(/path must be a string/);
+      await expect(service.call('importExport', { path: 42 })).rejects.toMatchObject({ code: 'BAD_INPUT', params: { field: 'path', expected: 'text', min: 1, max: 4096 } });
       expect(await service.call('cancelImport', {})).toEqual({ cancelled: false });
 
       const sample = await service.call('importSample', {});
@@ -137,8 +142,12 @@ describe('withWorkerImport', () => {
 
       const running = service.call('importExport', { path: large });
       expect(service.importing).toBe(true);
-      await expect(service.call('importSample', {})).rejects.toThrow(/already running/);
-      await expect(service.call('deleteSnapshot', { id: 1 })).rejects.toThrow(/Wait for the import to finish/);
+      await expect(service.call('importSample', {})).rejects.toMatchObject({ code: 'IMPORT_RUNNING', params: {} });
+      await expect(service.call('deleteSnapshot', { id: 1 })).rejects.toMatchObject({ code: 'IMPORT_RUNNING', params: {} });
+      // the direct methods are the same door: validated and guarded too
+      await expect(service.forgetRecords({ ids: [1] })).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
+      // reading is not exclusive: it goes on while the worker writes
+      expect((await service.listSnapshots({})).length).toBe(1);
       await new Promise((r) => setTimeout(r, 50));
       expect(await service.call('cancelImport', {})).toEqual({ cancelled: true });
       await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });

@@ -2,6 +2,9 @@
 // IPC layer and the preload bind it generically, the CLI and the tests call it.
 import { s, type Schema } from './schema';
 import { DATASET_IDS } from './catalog';
+import type { ApiError, ErrorParams } from './errors';
+
+export type { ApiError } from './errors';
 
 export type ExportFormat = 'json' | 'txt';
 
@@ -18,10 +21,47 @@ export interface SnapshotSummary {
   duplicates: number;
 }
 
+/**
+ * Something an import noticed but got past, as a code and parameters (worded by the door from the
+ * catalog key `warning.<code>`, src/shared/i18n/messages/import.ts). `path`: where in the export
+ * (a file, a section path) or, for duplicates and forgotten records, the dataset id.
+ */
+export const IMPORT_WARNING_CODES = [
+  'utf16', // {}: the JSON file was saved as UTF-16 and read as such
+  'bad-encoding', // {}: bytes that are not valid UTF-8 were replaced by U+FFFD
+  'nul-removed', // {}: NUL characters in a .txt file were removed
+  'export-twice', // {}: the document twice back to back (a TikTok glitch); the first copy was read
+  'trailing-data', // { byte }: text after the end of the document, ignored
+  'control-characters', // {}: raw control characters in strings, kept escaped
+  'duplicate-key', // {}: a name twice in one object; the later copy kept beside it as "<name> (2)"
+  'trailing-commas', // {}
+  'cut-short', // {}: the file ends early; everything before the cut was read
+  'list-cut-short', // { count }: the file ends inside this list; its count complete entries were read
+  'unrecognised-shape', // { name }: a known section in a shape Footprint does not know; kept raw
+  'wrong-type', // { name, found: 'list' | 'map' | 'text' | 'number' | 'boolean' | 'other', expected: 'map' | 'list' | 'names' | 'values' | 'sections' }; kept raw
+  'plain-values', // { name }: plain values where records belong; kept raw
+  'skipped-entries', // { count }: entries that are damaged or not records, skipped
+  'skipped-conversation', // {}: a conversation that is not a list of messages, skipped
+  'unread-lines', // { count, dataset }: lines of a .txt file not read as records; kept raw
+  'too-large', // { limit }: a .txt file over limit MiB, skipped
+  'parse-failed', // { reason }: a reader bug on this file (reason for a bug report); kept raw
+  'duplicates', // { count }: exact duplicate records in one export, counted once
+  'forgotten', // { count }: records the user asked to forget for good, skipped
+  'legacy', // { text }: a warning stored as an English sentence before codes existed (migration 4)
+] as const;
+
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
+export interface ImportWarning {
+  path: string;
+  code: ImportWarningCode;
+  params: ErrorParams;
+}
+
 export interface SnapshotDetail extends SnapshotSummary {
   datasets: { dataset: string; records: number; new: number; duplicates: number; oldest: number | null; newest: number | null; paths: string[] }[];
   unknownSections: { path: string; empty: boolean; bytes: number }[];
-  warnings: { path: string; message: string }[];
+  warnings: ImportWarning[];
 }
 
 /** The CLI's `import --json` shape (see DESIGN.md). */
@@ -31,7 +71,7 @@ export interface ImportResult {
   /** every dataset understood, with where in the export it was found */
   datasets: Record<string, { records: number; new: number; duplicates: number; paths: string[] }>;
   unknownSections: { path: string; empty: boolean }[];
-  warnings: { path: string; message: string }[];
+  warnings: ImportWarning[];
 }
 
 /** One level of an export's structure in a diagnose report: names, types and counts, never values. */
@@ -66,8 +106,9 @@ export interface DiagnoseReport {
   /** datasets Footprint recognised: where, how many records or values, and their field names with value types */
   datasets: { id: string; paths: string[]; records: number; values: number; fields: Record<string, Record<string, number>> }[];
   unknownSections: { path: string; empty: boolean }[];
-  warnings: { path: string; message: string }[];
-  /** why an import of it would fail, if it would */
+  /** as an import's, with names that could be data replaced */
+  warnings: ImportWarning[];
+  /** why an import of it would fail, if it would (params with names that could be data replaced) */
   error: ApiError | null;
   /** the JSON document's structure (JSON exports only) */
   structure: DiagnoseShape | null;
@@ -284,62 +325,86 @@ const newPassphrase = s.optional(s.string({ min: 8, max: 1024 }));
 const id = s.int({ min: 1 });
 const dataset = s.oneOf(DATASET_IDS as readonly string[]);
 
-/** name → input schema. Results are typed by OperationResults. */
+/**
+ * One operation's declaration: its input schema and the flags the service enforces for every door.
+ * - exclusive: refused with IMPORT_RUNNING while an import writes (it writes too, or rewrites the
+ *   file or its key under the import's open transaction);
+ * - desktopOnly: needs the window (a native dialog); elsewhere DESKTOP_ONLY.
+ */
+export interface OperationSpec<I> {
+  input: Schema<I>;
+  exclusive: boolean;
+  desktopOnly: boolean;
+}
+
+function op<I>(input: Schema<I>, flags: { exclusive?: true; desktopOnly?: true } = {}): OperationSpec<I> {
+  return { input, exclusive: flags.exclusive === true, desktopOnly: flags.desktopOnly === true };
+}
+
+const exclusive = { exclusive: true } as const;
+
+/** name → input schema and flags. Results are typed by OperationResults. */
 export const OPERATIONS = {
-  importExport: s.object({ path: s.string({ min: 1, max: 4096 }) }),
-  importSample: s.object({}),
+  importExport: op(s.object({ path: s.string({ min: 1, max: 4096 }) }), exclusive),
+  importSample: op(s.object({}), exclusive),
   /** a structure-only report of an export (no values), read-only */
-  diagnoseExport: s.object({ path: s.string({ min: 1, max: 4096 }) }),
-  cancelImport: s.object({}),
-  listSnapshots: s.object({}),
-  getSnapshot: s.object({ id }),
-  deleteSnapshot: s.object({ id }),
-  getRawSection: s.object({ id, path: s.string({ min: 1, max: 1024 }) }),
-  datasetOverview: s.object({ snapshotId: s.optional(id) }),
-  listRecords: s.object({
-    dataset,
-    snapshotId: s.optional(id),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  }),
-  listValues: s.object({ dataset, snapshotId: id }),
-  encryptionStatus: s.object({}),
+  diagnoseExport: op(s.object({ path: s.string({ min: 1, max: 4096 }) })),
+  cancelImport: op(s.object({})),
+  listSnapshots: op(s.object({})),
+  getSnapshot: op(s.object({ id })),
+  deleteSnapshot: op(s.object({ id }), exclusive),
+  getRawSection: op(s.object({ id, path: s.string({ min: 1, max: 1024 }) })),
+  datasetOverview: op(s.object({ snapshotId: s.optional(id) })),
+  listRecords: op(
+    s.object({
+      dataset,
+      snapshotId: s.optional(id),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
+  listValues: op(s.object({ dataset, snapshotId: id })),
+  encryptionStatus: op(s.object({})),
   /** encrypts the plain database in place */
-  encryptDatabase: s.object({ passphrase: newPassphrase }),
+  encryptDatabase: op(s.object({ passphrase: newPassphrase }), exclusive),
   /** re-encrypts with a new passphrase or device key */
-  changeKey: s.object({ passphrase: newPassphrase }),
+  changeKey: op(s.object({ passphrase: newPassphrase }), exclusive),
   /** back to a plain file (the UI confirms first) */
-  decryptDatabase: s.object({}),
-  diffSnapshots: s.object({ from: s.optional(id), to: s.optional(id) }),
-  diffRecords: s.object({
-    from: id,
-    to: id,
-    dataset,
-    kind: s.oneOf(['added', 'gone', 'agedOut', 'vanished'] as const),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  }),
-  timeline: s.object({}),
-  archiveSummary: s.object({}),
-  archiveRecords: s.object({
-    dataset,
-    status: s.optional(s.oneOf(['all', 'present', 'gone'] as const)),
-    offset: s.optional(s.int({ min: 0 })),
-    limit: s.optional(s.int({ min: 1, max: 1000 })),
-  }),
-  retention: s.object({ dataset }),
+  decryptDatabase: op(s.object({}), exclusive),
+  diffSnapshots: op(s.object({ from: s.optional(id), to: s.optional(id) })),
+  diffRecords: op(
+    s.object({
+      from: id,
+      to: id,
+      dataset,
+      kind: s.oneOf(['added', 'gone', 'agedOut', 'vanished'] as const),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
+  timeline: op(s.object({})),
+  archiveSummary: op(s.object({})),
+  archiveRecords: op(
+    s.object({
+      dataset,
+      status: s.optional(s.oneOf(['all', 'present', 'gone'] as const)),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
+  retention: op(s.object({ dataset })),
   /** deletedAt: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" (UTC) or epoch ms as text */
-  markDeleted: s.object({ recordId: id, deletedAt: s.string({ min: 1, max: 40 }), note: s.optional(s.string({ max: 500 })) }),
-  unmarkDeleted: s.object({ recordId: id }),
-  listDeletionMarks: s.object({}),
-  stillThere: s.object({}),
-  forgetRecords: s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }),
+  markDeleted: op(s.object({ recordId: id, deletedAt: s.string({ min: 1, max: 40 }), note: s.optional(s.string({ max: 500 })) })),
+  unmarkDeleted: op(s.object({ recordId: id })),
+  listDeletionMarks: op(s.object({})),
+  stillThere: op(s.object({})),
+  forgetRecords: op(s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }), exclusive),
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
-  chooseExport: s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }),
-} satisfies Record<string, Schema<unknown>>;
+  chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
+} satisfies Record<string, OperationSpec<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;
-export type OperationInput<K extends OperationName> = ReturnType<(typeof OPERATIONS)[K]['parse']>;
+export type OperationInput<K extends OperationName> = (typeof OPERATIONS)[K] extends OperationSpec<infer I> ? I : never;
 
 export interface OperationResults {
   importExport: ImportResult;
@@ -372,11 +437,6 @@ export interface OperationResults {
 }
 
 export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]> };
-
-export interface ApiError {
-  code: string;
-  message: string;
-}
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -3,19 +3,24 @@
 // (i18n/messages/errors.ts, key `error.<CODE>`), in the user's language. See ARCHITECTURE.md.
 
 export const ERROR_CODES = [
-  // reading an export
+  // reading an export. `path`: what the user picked, or the file inside it the failure is about.
   'NOT_FOUND', // { path }
-  'UNREADABLE', // { path, reason? }
+  'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io', errno? }
   'EMPTY_FILE', // { path }
   'NOT_ZIP', // { path }
-  'CORRUPT_ZIP', // { path, reason? }
-  'ZIP_BOMB', // { path, limit? }
-  'UNSAFE_ZIP', // { path, entry? }
-  'ENCRYPTED_ZIP', // { path }
-  'NOT_JSON', // { path, reason? }
-  'NOT_TIKTOK', // { path }
+  // reason: 'noEndRecord' | 'zip64' | 'fileList' | 'pastEnd' | 'localHeader' | 'cutShort' |
+  // 'inflate' | 'checksum' | 'method'; entry: the file inside the ZIP; method: the compression method
+  'CORRUPT_ZIP', // { path, reason, entry?, method? }
+  // entries: { count, limit } files; total: { limit } bytes unpacked; ratio: { entry, limit } times
+  // smaller than unpacked; overrun: { entry } unpacks to more than it declares
+  'ZIP_BOMB', // { path, reason: 'entries' | 'total' | 'ratio' | 'overrun', entry?, count?, limit? }
+  'UNSAFE_ZIP', // { path, reason: 'symlink' | 'nulName' | 'outside', entry? }
+  'ENCRYPTED_ZIP', // { path, entry }
+  'NOT_JSON', // { path, reason: 'notJson' | 'damaged' | 'cutShort', byte? }
+  'NOT_TIKTOK', // { path, reason: 'noExportFiles' | 'noSections' }
   'NO_EXPORT_IN_FOLDER', // { path }
-  'TOO_LARGE', // { path, limit, size? }
+  // file: { limit } MiB; value: one JSON value over { limit } MiB at { byte }; files: over { limit } files
+  'TOO_LARGE', // { path, reason: 'file' | 'value' | 'files', limit, byte? }
   'CANCELLED', // {}
   'IMPORT_RUNNING', // {}: another import holds the archive; exclusive operations wait for it
   'NO_SAMPLE', // {}: this build bundles no sample export
@@ -32,7 +37,10 @@ export const ERROR_CODES = [
   'NO_SUCH_SNAPSHOT', // { id }
   'NO_SUCH_RECORD', // { id }
   // the doors
-  'BAD_INPUT', // { field, expected }: input that does not fit the contract's schema
+  // expected: 'text' { min, max } characters | 'integer' | 'integerMin' { min } | 'integerRange' { min, max } |
+  // 'oneOf' { allowed: "a, b" } | 'list' { min, max } items | 'object' | 'absent' (a field the operation
+  // does not take) | 'oneArgument' (IPC: more than one argument)
+  'BAD_INPUT', // { field, expected, min?, max?, allowed? }
   'DESKTOP_ONLY', // { operation }
   'FORBIDDEN', // {}: an IPC call not from our window
   'IPC', // { reason }: the window could not reach the main process (renderer only)
@@ -58,6 +66,11 @@ export class FootprintError extends Error {
     super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, options);
     this.name = 'FootprintError';
   }
+}
+
+/** Whether `e` is a FootprintError (also one revived from another thread, see service/errors.ts). */
+export function isFootprintError(e: unknown): e is FootprintError {
+  return e instanceof FootprintError;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

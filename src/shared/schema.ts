@@ -1,4 +1,7 @@
 // Tiny runtime schemas for operation inputs: every door (IPC, CLI, tests) validates the same way.
+// A mismatch is FootprintError BAD_INPUT { field, expected, … } (src/shared/errors.ts), worded by the door.
+import { FootprintError, type ErrorParams } from './errors';
+
 export type Schema<T> = { parse(value: unknown, path?: string): T; describe: string };
 
 type Parsed<S> = S extends Schema<infer T> ? T : never;
@@ -7,15 +10,22 @@ export type ObjectOf<P extends Record<string, Schema<unknown>>> = {
   [K in keyof P as undefined extends Parsed<P[K]> ? never : K]: Parsed<P[K]>;
 } & { [K in keyof P as undefined extends Parsed<P[K]> ? K : never]?: Exclude<Parsed<P[K]>, undefined> };
 
-export class SchemaError extends Error {
+/**
+ * @deprecated Analysis still throws this (with an English sentence) until it is converted to
+ * FootprintError codes; the validator below no longer does. A BAD_INPUT whose sentence is the
+ * catalog's generic one; the message stays for logs only. Delete once nothing throws it.
+ */
+export class SchemaError extends FootprintError {
   constructor(message: string) {
-    super(message);
+    super('BAD_INPUT', { field: '', expected: 'other' });
+    this.message = message;
     this.name = 'SchemaError';
   }
 }
 
-const fail = (path: string, want: string, got: unknown): never => {
-  throw new SchemaError(`${path || 'input'} must be ${want} (got ${got === null ? 'null' : typeof got})`);
+/** Input that does not fit: BAD_INPUT with the field's path and what it must be, never the value. */
+const fail = (path: string, expected: string, extra: ErrorParams = {}): never => {
+  throw new FootprintError('BAD_INPUT', { field: path || 'input', expected, ...extra });
 };
 
 export const s = {
@@ -24,8 +34,7 @@ export const s = {
     return {
       describe: 'string',
       parse: (v, path = '') => {
-        if (typeof v !== 'string') return fail(path, 'a string', v);
-        if (v.length > max || v.length < (opts.min ?? 0)) return fail(path, `a string of ${opts.min ?? 0}–${max} characters`, v);
+        if (typeof v !== 'string' || v.length > max || v.length < (opts.min ?? 0)) return fail(path, 'text', { min: opts.min ?? 0, max });
         return v;
       },
     };
@@ -34,16 +43,19 @@ export const s = {
     return {
       describe: 'integer',
       parse: (v, path = '') => {
-        if (typeof v !== 'number' || !Number.isSafeInteger(v)) return fail(path, 'an integer', v);
-        if (v < (opts.min ?? Number.MIN_SAFE_INTEGER) || v > (opts.max ?? Number.MAX_SAFE_INTEGER)) return fail(path, 'in range', v);
-        return v;
+        const bad = typeof v !== 'number' || !Number.isSafeInteger(v) || v < (opts.min ?? Number.MIN_SAFE_INTEGER) || v > (opts.max ?? Number.MAX_SAFE_INTEGER);
+        if (!bad) return v as number;
+        // only the bounds the schema sets: "at least 1", never "at most 9007199254740991"
+        if (opts.min !== undefined && opts.max !== undefined) return fail(path, 'integerRange', { min: opts.min, max: opts.max });
+        if (opts.min !== undefined) return fail(path, 'integerMin', { min: opts.min });
+        return fail(path, 'integer');
       },
     };
   },
   oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
     return {
       describe: values.join('|'),
-      parse: (v, path = '') => (values.includes(v as string) ? (v as T[number]) : fail(path, `one of ${values.join(', ')}`, v)),
+      parse: (v, path = '') => (values.includes(v as string) ? (v as T[number]) : fail(path, 'oneOf', { allowed: values.join(', ') })),
     };
   },
   array<T>(inner: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<T[]> {
@@ -51,8 +63,7 @@ export const s = {
     return {
       describe: `${inner.describe}[]`,
       parse: (v, path = '') => {
-        if (!Array.isArray(v)) return fail(path, 'a list', v);
-        if (v.length < (opts.min ?? 0) || v.length > max) return fail(path, `a list of ${opts.min ?? 0}–${max} items`, v);
+        if (!Array.isArray(v) || v.length < (opts.min ?? 0) || v.length > max) return fail(path, 'list', { min: opts.min ?? 0, max });
         return v.map((x, i) => inner.parse(x, `${path}[${i}]`));
       },
     };
@@ -64,8 +75,8 @@ export const s = {
     return {
       describe: 'object',
       parse: (v, path = '') => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, 'an object', v);
-        for (const k of Object.keys(v)) if (!(k in props)) throw new SchemaError(`${path ? `${path}.` : ''}${k} is not expected`);
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, 'object');
+        for (const k of Object.keys(v)) if (!Object.hasOwn(props, k)) return fail(path ? `${path}.${k}` : k, 'absent');
         const out: Record<string, unknown> = {};
         for (const [k, schema] of Object.entries(props)) {
           const parsed = schema.parse((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);

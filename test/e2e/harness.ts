@@ -20,8 +20,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { UNLOCK_CHANNELS, type ImportProgress } from '../../src/shared/contract';
-import { createService } from '../../src/main/service';
-import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../../src/main/import/worker-import';
+import { createService, type Service } from '../../src/main/service';
+import { resolveImportWorkerEntry, workerImportRunner } from '../../src/main/import/worker-import';
 import { bindContract, OPERATION_NAMES } from '../../src/main/shell/ipc-binding';
 import { contentSecurityPolicy } from '../../src/main/shell/security';
 import type { DeviceKeyStore, UnlockResult } from '../../src/main/vault/device-key';
@@ -117,9 +117,9 @@ export interface AppHarness {
   page: Page;
   context: BrowserContext;
   /** the service (throws while the archive is still locked) */
-  readonly service: WorkerService;
+  readonly service: Service;
   /** the unlock gate in front of it */
-  gate: UnlockGate<WorkerService>;
+  gate: UnlockGate<Service>;
   /** the device-key store (undefined: no keychain at all, as before encryption existed) */
   deviceKeys?: DeviceKeyStore;
   /** where the "continue without encryption" choice is kept */
@@ -173,24 +173,25 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
       ? await decideStartup(dbPath, deviceKeys ?? fakeKeyStore(join(o.workDir, 'userData', 'footprint.key'), 'basic_text'), prefs)
       : { status: 'ready', database: 'plaintext' };
   // the same gate as src/main/index.ts builds
-  const gate = createUnlockGate<WorkerService>({
+  const gate = createUnlockGate<Service>({
     dbPath,
     startup,
     prefs,
     keychainAvailable: deviceKeys ? (await deviceKeys.availability()).available : false,
     failureDelay: o.failureDelay ?? (() => 0),
-    open: (secret) => {
-      const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: o.samplePath, chooseExport: async () => nextChoice });
-      return withWorkerImport(base, {
-        entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main', 'import')),
+    open: (secret) =>
+      createService({
         dbPath,
+        ...serviceSecret(secret),
+        deviceKeys,
         samplePath: o.samplePath,
+        chooseExport: async () => nextChoice,
+        runner: workerImportRunner({ entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main', 'import')) }),
         onImportProgress: (p) => {
           progress.push(p);
           void page?.evaluate((x) => (window as unknown as { __fpEmitProgress(p: unknown): void }).__fpEmitProgress(x), p).catch(() => undefined);
         },
-      });
-    },
+      }),
   });
 
   // The same bindings ipcMain gets in the app, on a stand-in: channel → handler.
@@ -225,7 +226,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
 
   await page.exposeFunction('__fpInvoke', async (channel: string, input: unknown) => {
     const h = handlers.get(channel);
-    if (!h) return { ok: false, error: { code: 'BAD_INPUT', message: `no handler for ${channel}` } };
+    if (!h) return { ok: false, error: { code: 'BAD_INPUT', params: { field: channel, expected: 'absent' } } };
     return h({}, input);
   });
   await page.addInitScript(

@@ -1,5 +1,5 @@
 // Entry of the import worker thread (built to out/main/import-worker.js; run through tsx in tests).
-// Everything it does is in service/worker-import.ts: one import on its own connection, progress and
+// Everything it does is in ./worker-import.ts (runImportJob): one import on its own connection, progress and
 // the result posted back, cancel polled from the shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runImportJob, type ImportJobData } from './worker-import';

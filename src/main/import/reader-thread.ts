@@ -9,10 +9,11 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { parseExport, type ExportContent } from '../reader';
 import type { BatchSink, BatchSource, RecordBatch } from './record-batch';
+import type { ImportWarningCode } from '../../shared/contract';
+import type { WarningParams } from '../reader/sink';
 import { readHere } from './record-batch';
 import { cancelledImport } from '../reader/errors';
-import { reviveError, serializeError, type SerializedError } from '../service/errors';
-import { spawnWorker } from './threads';
+import { reviveError, serializeError, spawnWorker, type SerializedError } from './threads';
 
 export const READER_WORKER_NAME = 'reader-worker';
 
@@ -25,7 +26,7 @@ type ReaderMessage =
   | { type: 'present'; dataset: string; path: string }
   | { type: 'value'; dataset: string; key: string; value: string | null }
   | { type: 'unknown'; path: string; raw: string; empty: boolean }
-  | { type: 'warn'; path: string; message: string }
+  | { type: 'warn'; path: string; code: ImportWarningCode; params?: WarningParams }
   | { type: 'end'; layout: string }
   | { type: 'error'; error: SerializedError };
 
@@ -66,7 +67,7 @@ export function runReaderJob({ content, port, signal }: ReaderJobData): void {
       present: (dataset, path) => send({ type: 'present', dataset, path }),
       value: (dataset, key, value) => send({ type: 'value', dataset, key, value }),
       unknown: (path, raw, empty) => send({ type: 'unknown', path, raw, empty }),
-      warn: (path, message) => send({ type: 'warn', path, message }),
+      warn: (path, code, params) => send({ type: 'warn', path, code, params }),
     };
     const { layout } = readHere(parseExport(content)).read(sink);
     send({ type: 'end', layout });
@@ -115,7 +116,7 @@ export function readOnThread(content: ExportContent, entry: string): BatchSource
               sink.unknown(m.path, m.raw, m.empty);
               break;
             case 'warn':
-              sink.warn(m.path, m.message);
+              sink.warn(m.path, m.code, m.params);
               break;
             case 'end':
               return { layout: m.layout };
@@ -144,7 +145,7 @@ function receive(port: MessagePort, counters: Int32Array, isCancelled?: () => bo
       return got.message as ReaderMessage;
     }
     if (Atomics.wait(counters, SENT, sent, WAIT_SLICE_MS) === 'timed-out' && (waited += WAIT_SLICE_MS) >= STALL_MS) {
-      throw new Error('The export reader thread stopped responding; nothing was imported.');
+      throw new Error('the export reader thread stopped responding'); // INTERNAL: nothing was imported
     }
   }
 }

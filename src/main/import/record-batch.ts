@@ -3,7 +3,8 @@
 // to send from a reader thread to the writer (transferred, not copied) and to insert; and because
 // this step is pure, it can run on the reader's thread while the writer writes.
 import { datasetSpec, type DatasetSpec } from '../../shared/catalog';
-import type { ExportSink, RecordFields } from '../reader/sink';
+import type { ExportSink, RecordFields, WarningParams } from '../reader/sink';
+import type { ImportWarningCode } from '../../shared/contract';
 import { recordFingerprint, recordTime } from './fingerprint';
 
 export interface RecordBatch {
@@ -73,9 +74,9 @@ export class RecordBatcher implements ExportSink {
     this.flush();
     this.target.unknown(path, raw, empty);
   }
-  warn(path: string, message: string): void {
+  warn(path: string, code: ImportWarningCode, params?: WarningParams): void {
     this.flush();
-    this.target.warn(path, message);
+    this.target.warn(path, code, params);
   }
 
   /** Hands on the records read so far; call once more when the reader is done. */

@@ -5,18 +5,17 @@
 // flag makes the writer throw CANCELLED inside its transaction, so nothing lands.
 //
 // Framework-free (no electron): the desktop app, the tests and any other door can use it.
-// Host side: startWorkerImport / withWorkerImport. Worker side: runImportJob (see ../import-worker.ts).
+// Host side: workerImportRunner (plugged into createService) over startWorkerImport. Worker side:
+// runImportJob (see ./import-worker.ts).
 import type { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import type { ImportProgress, ImportResult, OperationInput, OperationName, OperationResults } from '../../shared/contract';
-import { OPERATIONS } from '../../shared/contract';
+import type { ImportProgress, ImportResult } from '../../shared/contract';
 import { cancelledImport } from '../reader/errors';
 import { openDatabase } from '../store/db';
-import { reviveError, serializeError, type SerializedError } from '../service/errors';
 import { connectionKey } from '../store/cipher';
 import { importExport } from './run';
-import type { Service } from '../service/index';
-import { findWorkerEntry, spawnWorker } from './threads';
+import type { ImportRunner } from './runner';
+import { findWorkerEntry, reviveError, serializeError, spawnWorker, type SerializedError } from './threads';
 
 /** What the host hands the worker (structured-cloned; the SharedArrayBuffer is shared, not copied). */
 export interface ImportJobData {
@@ -73,12 +72,12 @@ export const IMPORT_WORKER_NAME = 'import-worker';
 /** The import worker's entry in the folder of the app's main code (see findWorkerEntry). */
 export function resolveImportWorkerEntry(dir: string): string {
   const entry = findWorkerEntry(dir, IMPORT_WORKER_NAME);
-  if (!entry) throw new Error(`The import worker was not found in ${dir}.`);
+  if (!entry) throw new Error(`the import worker was not found in ${dir}`); // a broken build: INTERNAL
   return entry;
 }
 
 export interface WorkerImportHandle {
-  /** the import's result; rejects with ImportError / StoreError / Error like the in-process import */
+  /** the import's result; rejects with the FootprintError (or Error) the in-process import would */
   result: Promise<ImportResult>;
   /** asks the writer to stop; it rolls back at its next poll */
   cancel(): void;
@@ -120,7 +119,7 @@ export function startWorkerImport(opts: WorkerImportOptions): WorkerImportHandle
         reject(
           Atomics.load(flag, 0) === 1
             ? cancelledImport()
-            : new Error(`The import stopped unexpectedly (worker exit code ${code}).`),
+            : new Error(`the import worker stopped unexpectedly (exit code ${code})`), // INTERNAL
         ),
       ),
     );
@@ -137,85 +136,12 @@ export function startWorkerImport(opts: WorkerImportOptions): WorkerImportHandle
   };
 }
 
-export interface WorkerService extends Service {
-  /** true while an import runs */
-  readonly importing: boolean;
-  /** cancels a running import and waits for its thread to stop (call before quitting) */
-  stopImports(): Promise<void>;
-}
-
-/** Refused while an import runs (see withWorkerImport). */
-export const EXCLUSIVE_OPERATIONS: ReadonlySet<string> = new Set(['deleteSnapshot', 'forgetRecords', 'encryptDatabase', 'changeKey', 'decryptDatabase']);
-
-export interface WithWorkerImportOptions {
-  entry: string;
-  dbPath: string;
-  samplePath?: string;
-  onImportProgress?: (p: ImportProgress) => void;
-}
-
 /**
- * The same service, but importExport / importSample run in a worker thread and cancelImport
- * really cancels. Every other operation goes to the wrapped service unchanged.
+ * The desktop app's import runner: each import on a worker thread of its own, on its own
+ * connection (opened with the service connection's key), so the window keeps answering.
  */
-export function withWorkerImport(service: Service, opts: WithWorkerImportOptions): WorkerService {
-  let current: WorkerImportHandle | null = null;
-
-  const run = async (path: string): Promise<ImportResult> => {
-    if (current) throw new Error('Another import is already running.');
-    const handle = startWorkerImport({ entry: opts.entry, dbPath: opts.dbPath, path, key: connectionKey(service.db), onProgress: opts.onImportProgress });
-    current = handle;
-    try {
-      return await handle.result;
-    } finally {
-      if (current === handle) current = null;
-    }
-  };
-
-  const overrides: Partial<Service> = {
-    importExport: async ({ path }) => run(path),
-    importSample: async () => {
-      if (!opts.samplePath) throw new Error('No sample export is bundled with this build.');
-      return run(opts.samplePath);
-    },
-    cancelImport: async () => {
-      if (!current) return { cancelled: false };
-      current.cancel();
-      return { cancelled: true };
-    },
-  };
-
-  // Operations that rewrite the database file or its key must not run under a worker's open
-  // write transaction (a re-key would leave the worker on the old key): refused until it ends.
-  const exclusive = (fn: (input: never) => Promise<unknown>) => async (input: never) => {
-    if (current) throw new Error('Wait for the import to finish (or cancel it) first.');
-    return fn(input);
-  };
-  const api = Object.fromEntries(
-    (Object.keys(OPERATIONS) as OperationName[]).map((name) => {
-      const fn = (overrides[name] ?? service[name].bind(service)) as (input: never) => Promise<unknown>;
-      return [name, EXCLUSIVE_OPERATIONS.has(name) ? exclusive(fn) : fn];
-    }),
-  ) as unknown as Service;
-
+export function workerImportRunner(opts: { entry: string }): ImportRunner {
   return {
-    ...api,
-    db: service.db,
-    get importing() {
-      return current !== null;
-    },
-    call: async <K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> => {
-      if (!Object.hasOwn(OPERATIONS, name)) throw new Error(`Unknown operation ${String(name)}`);
-      const parsed = OPERATIONS[name].parse(input ?? {}) as OperationInput<K>;
-      return (api[name] as unknown as (i: OperationInput<K>) => Promise<OperationResults[K]>)(parsed);
-    },
-    close: () => service.close(),
-    stopImports: async () => {
-      const handle = current;
-      if (!handle) return;
-      handle.cancel();
-      await Promise.race([handle.result.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
-      await handle.terminate();
-    },
+    start: ({ db, dbPath, path, onProgress }) => startWorkerImport({ entry: opts.entry, dbPath, path, key: connectionKey(db), onProgress }),
   };
 }

@@ -8,8 +8,10 @@
 // Read-only: nothing here touches a database. Hostile input gets the same treatment as an import
 // (the same readers, the same checks); the structure walk is depth-bounded.
 import { DATASETS, normalizeName } from '../../shared/catalog';
-import type { DiagnoseReport, DiagnoseShape } from '../../shared/contract';
-import { ImportError, isImportError } from './errors';
+import type { DiagnoseReport, DiagnoseShape, ImportWarning } from '../../shared/contract';
+import { FootprintError, type ApiError, type ErrorParams } from '../../shared/errors';
+import { translator, type MessageKey, type Translator } from '../../shared/i18n';
+import { withPath } from './errors';
 import { findJsonEntry } from './index';
 import { isObject, readJsonDocument } from './json-reader';
 import { isLazyList, parseLazyJson } from './lazy-json';
@@ -79,12 +81,30 @@ export function shownFile(path: string): string {
   return [...parts.map(shown), [file, ...within.map(shown)].join(' › ')].join('/');
 }
 
-/** A reader's message, with quoted names that could be data and long numbers taken out. */
+/** Free text (a reader bug's reason), with quoted names that could be data and long numbers taken out. */
 export function shownMessage(message: string): string {
   return message
     .replace(/"([^"]*)"/g, (_m, q: string) => `"${q.split('/').some(looksLikeData) ? '…' : q}"`)
     .replace(/\d{4,}/g, 'N')
     .replace(/[^\x20-\x7e\u2026\u2192\u203a\ufffd]/g, '?');
+}
+
+/**
+ * Parameters of a warning or error, safe to share: paths inside the export as shownFile, the path
+ * the user picked only when no part of it could be data, section names judged like keys, free text
+ * as shownMessage. Numbers (counts, byte offsets, limits) and codes are structure, kept.
+ */
+export function shownParams(params: ErrorParams, userPath?: string): ErrorParams {
+  const out: ErrorParams = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string') out[k] = v;
+    else if (k === 'path' && v === userPath) out[k] = v.split(/[\\/]/).some((p) => p !== '' && looksLikeData(p)) ? '…' : v;
+    else if (k === 'path' || k === 'entry') out[k] = shownFile(v);
+    else if (k === 'name') out[k] = v.split('/').some(looksLikeData) ? HIDDEN_KEY : v;
+    else if (/^[a-z0-9][a-z0-9-]*$/i.test(v) && v.length <= 40) out[k] = v; // a code: reason, found, expected, errno, dataset
+    else out[k] = shownMessage(v);
+  }
+  return out;
 }
 
 // ---- Shapes ----
@@ -239,21 +259,21 @@ function diagnoseSink(datasets: Map<string, Tally>, unknown: DiagnoseReport['unk
       types.set(type, (types.get(type) ?? 0) + 1);
     },
     unknown: (path, _raw, empty) => void unknown.push({ path: shownFile(path), empty }),
-    warn: (path, message) => void warnings.push({ path: shownFile(path), message: shownMessage(message) }),
+    warn: (path, code, params = {}) => void warnings.push({ path: shownFile(path), code, params: shownParams(params) }),
   };
 }
 
-function errorOf(e: ImportError): { code: string; message: string } {
-  return { code: e.code, message: shownMessage(e.message) };
+function errorOf(e: FootprintError, userPath: string): ApiError {
+  return { code: e.code, params: shownParams(e.params, userPath) };
 }
 
-/** A structure-only report of the export at `path`. Throws ImportError only when nothing can be opened. */
+/** A structure-only report of the export at `path`. Throws FootprintError only when nothing can be opened. */
 export function diagnoseExport(path: string): DiagnoseReport {
   let source: Source;
   try {
     source = openSource(path);
   } catch (e) {
-    if (isImportError(e)) throw new ImportError(e.code, shownMessage(e.message));
+    if (e instanceof FootprintError) throw new FootprintError(e.code, shownParams(e.params, path));
     throw e;
   }
   const report: DiagnoseReport = {
@@ -289,14 +309,15 @@ export function diagnoseExport(path: string): DiagnoseReport {
     if (json) {
       report.format = 'json';
       const bytes = json.read();
-      if (bytes.length === 0) throw new ImportError('EMPTY_FILE', 'The JSON file is empty (0 bytes).');
-      const parsed = parseLazyJson(bytes);
       const where = fileName(json.path);
-      for (const message of parsed.warnings) report.warnings.push({ path: where, message: shownMessage(message) });
+      if (bytes.length === 0) throw new FootprintError('EMPTY_FILE', { path: where });
+      const parsed = withPath(where, () => parseLazyJson(bytes));
+      const fileWarning = (w: Omit<ImportWarning, 'path'>) => report.warnings.push({ path: where, code: w.code, params: shownParams(w.params) });
+      parsed.warnings.forEach(fileWarning);
       try {
-        report.layout = readJsonDocument(parsed.value, sink, parsed.truncated).layout;
+        report.layout = withPath(where, () => readJsonDocument(parsed.value, sink, parsed.truncated)).layout;
       } finally {
-        for (const message of parsed.laterWarnings()) report.warnings.push({ path: where, message: shownMessage(message) });
+        parsed.laterWarnings().forEach(fileWarning);
         // the structure is worth having even when no dataset was recognised
         report.structure = structureOf(parsed.value, new Map([...datasets].map(([id, t]) => [id, t.paths])));
       }
@@ -304,13 +325,13 @@ export function diagnoseExport(path: string): DiagnoseReport {
       report.format = 'txt';
       report.layout = readTxtExport(txt, sink).layout;
     } else if (source.kind === 'folder') {
-      throw new ImportError('NO_EXPORT_IN_FOLDER', 'This folder holds no TikTok export (no user_data_tiktok.json and no TikTok .txt files).');
+      throw new FootprintError('NO_EXPORT_IN_FOLDER', { path });
     } else {
-      throw new ImportError('NOT_TIKTOK', 'This is not a TikTok export: it holds no user_data_tiktok.json and no TikTok .txt files.');
+      throw new FootprintError('NOT_TIKTOK', { path, reason: 'noExportFiles' });
     }
   } catch (e) {
-    if (!isImportError(e)) throw e;
-    report.error = errorOf(e);
+    if (!(e instanceof FootprintError)) throw e;
+    report.error = errorOf(e, path);
   }
   report.datasets = [...datasets]
     .map(([id, t]) => ({
@@ -342,8 +363,8 @@ function shapeLines(shape: DiagnoseShape, name: string, indent: string, out: str
   if (shape.items && (shape.items.keys || shape.items.items)) shapeLines(shape.items, '[item]', `${indent}  `, out);
 }
 
-/** The report as text for a terminal (only names from the report, which are already safe). */
-export function diagnoseText(r: DiagnoseReport): string {
+/** The report as text for a terminal (only names from the report, which are already safe); warnings and the error worded by `tr`. */
+export function diagnoseText(r: DiagnoseReport, tr: Translator = translator('en')): string {
   const out: string[] = [`Footprint diagnose. ${r.note}`, ''];
   out.push(`Container: ${r.container}; the export's files: ${r.files.length + r.moreFiles}`);
   for (const f of r.files) out.push(`  ${f}`);
@@ -351,7 +372,7 @@ export function diagnoseText(r: DiagnoseReport): string {
   const others = Object.entries(r.otherFiles);
   if (others.length) out.push(`Other files: ${others.map(([ext, n]) => (ext === '(none)' ? `${n} without an extension` : `${n} .${ext}`)).join(', ')}`);
   out.push(`Format: ${r.format ?? 'not recognised'}${r.layout ? `, layout ${r.layout}` : ''}`);
-  if (r.error) out.push(`Import would fail: ${r.error.code}: ${r.error.message}`);
+  if (r.error) out.push(`Import would fail: ${r.error.code}: ${tr.t(`error.${r.error.code}` as MessageKey, r.error.params)}`);
   out.push('', `Recognised datasets (${r.datasets.length}):`);
   for (const d of r.datasets) {
     out.push(`  ${d.id.padEnd(26)} ${d.values ? `${d.values} values` : `${d.records} records`}  at ${d.paths.join(', ')}`);
@@ -364,7 +385,7 @@ export function diagnoseText(r: DiagnoseReport): string {
   }
   if (r.warnings.length) {
     out.push('', 'Warnings:');
-    for (const w of r.warnings) out.push(`  ${w.path}: ${w.message}`);
+    for (const w of r.warnings) out.push(`  ${w.path}: ${tr.t(`warning.${w.code}` as MessageKey, w.params)}`);
   }
   if (r.structure) {
     out.push('', 'Structure:');

@@ -2,7 +2,8 @@
 // fingerprint its content and parse it. Nothing here touches the database.
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import { ImportError } from './errors';
+import { FootprintError } from '../../shared/errors';
+import { withPath } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
@@ -52,7 +53,7 @@ export function openExport(path: string): OpenedExport {
   const json = findJsonEntry(source);
   if (json) {
     const bytes = json.read();
-    if (bytes.length === 0) throw new ImportError('EMPTY_FILE', `"${json.path}" is empty (0 bytes). Download the export again.`);
+    if (bytes.length === 0) throw new FootprintError('EMPTY_FILE', { path: json.path });
     return opened(createHash('sha256').update(bytes).digest('hex'), { format: 'json', path: json.path, bytes }, bytes.length);
   }
   const txt = findTxtExport(source.entries);
@@ -62,13 +63,9 @@ export function openExport(path: string): OpenedExport {
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
     return opened(txtContentHash(files.map(({ path, bytes }) => ({ path, size: bytes.length, read: () => asBuffer(bytes) }))), { format: 'txt', files }, size);
   }
-  if (source.kind === 'folder') {
-    throw new ImportError('NO_EXPORT_IN_FOLDER', `The folder "${source.name}" holds no TikTok export (no user_data_tiktok.json and no TikTok .txt files).`);
-  }
-  if (source.kind === 'zip') {
-    throw new ImportError('NOT_TIKTOK', `This is not a TikTok export: "${source.name}" is a ZIP, but it holds no user_data_tiktok.json and no TikTok .txt files.`);
-  }
-  throw new ImportError('NOT_JSON', `"${source.name}" is neither a ZIP nor a JSON file. Pick the ZIP TikTok sent you, or the JSON inside it.`);
+  if (source.kind === 'folder') throw new FootprintError('NO_EXPORT_IN_FOLDER', { path: source.name });
+  if (source.kind === 'zip') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'noExportFiles' });
+  throw new FootprintError('NOT_JSON', { path: source.name, reason: 'notJson' });
 }
 
 /**
@@ -79,13 +76,13 @@ export function parseExport(content: ExportContent): ParsedExport {
   if (content.format === 'json') {
     const { path } = content;
     if (content.bytes.length === 0) throw new Error('an export is parsed once');
-    const parsed = parseLazyJson(asBuffer(content.bytes));
+    const parsed = withPath(path, () => parseLazyJson(asBuffer(content.bytes)));
     content.bytes = new Uint8Array(0); // the lazy lists hold the buffer from here on; nothing else may
     return {
       read: (sink) => {
-        for (const message of parsed.warnings) sink.warn(path, message);
-        const result = readJsonDocument(parsed.value, sink, parsed.truncated);
-        for (const message of parsed.laterWarnings()) sink.warn(path, message);
+        for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
+        const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
+        for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
         return result;
       },
     };

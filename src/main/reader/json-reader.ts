@@ -2,7 +2,7 @@
 // of the tree (TikTok moves and renames parents between layouts), never by a fixed path.
 import { DATASETS, normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
-import { ImportError } from './errors';
+import { FootprintError } from '../../shared/errors';
 import { conversationName, mapItem, splitNested } from './fields';
 import { rawText, type ExportSink, type RecordFields } from './sink';
 import { isLazyList } from './lazy-json';
@@ -83,20 +83,18 @@ function countingSink(inner: ExportSink): CountingSink {
     record: (d, f) => void (s.found++, inner.record(d, f)),
     value: (d, k, v) => void (s.found++, inner.value(d, k, v)),
     unknown: (p, raw, empty) => inner.unknown(p, raw, empty),
-    warn: (p, m) => inner.warn(p, m),
+    warn: (p, code, params) => inner.warn(p, code, params),
   };
   return s;
 }
 
-function cutShort(): ImportError {
-  return new ImportError('NOT_JSON', 'The JSON file is cut short before any of its data: it was probably not fully downloaded or unzipped.');
+// Without a path: the caller that knows the file adds it (reader/errors.ts withPath).
+function cutShort(): FootprintError {
+  return new FootprintError('NOT_JSON', { reason: 'cutShort' });
 }
 
-function notTikTok(): ImportError {
-  return new ImportError(
-    'NOT_TIKTOK',
-    'This is not a TikTok export: none of the sections TikTok writes (watch history, likes, profile, …) were found.',
-  );
+function notTikTok(): FootprintError {
+  return new FootprintError('NOT_TIKTOK', { reason: 'noSections' });
 }
 
 function findSections(root: Obj): { spec: DatasetSpec; node: Node }[] {
@@ -185,29 +183,30 @@ function sectionLists(spec: DatasetSpec, section: unknown): { list: string; item
 
 function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
   const path = node.path.join('/');
-  const keepRaw = (why: string): void => {
+  const keepRaw = (why: KeptRaw): void => {
     sink.unknown(path, rawText(node.value), false);
-    sink.warn(path, `${why}; the section was kept as it is.`);
+    if (why.code === 'wrong-type') sink.warn(path, 'wrong-type', { name: why.name, found: kindOf(why.found), expected: why.expected });
+    else sink.warn(path, 'unrecognised-shape', { name: why.name });
   };
   if (spec.shape === 'values') return readValues(spec, node, sink, keepRaw);
   if (spec.shape === 'split') return readSplit(spec, node, sink, keepRaw);
 
   const emit = (dataset: string, fields: RecordFields): void => sink.record(dataset, fields);
   const lists = sectionLists(spec, node.value);
-  if (lists === 'opaque') return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
+  if (lists === 'opaque') return keepRaw({ code: 'unrecognised-shape', name: node.key });
   for (const { list, items } of lists) {
     if (isEmptyValue(items)) continue;
     if (spec.shape === 'chat' || spec.shape === 'keyed') {
       if (!isObject(items)) {
         if (isList(items)) emitItems(spec, items, {}, sink, path, list);
-        else keepRaw(`"${node.key}" holds ${kindOf(items)} where a map was expected`);
+        else keepRaw({ code: 'wrong-type', name: node.key, found: items, expected: 'map' });
         continue;
       }
       let notItems = 0;
       for (const [k, v] of Object.entries(items)) {
         if (spec.shape === 'chat') {
           if (isList(v)) emitItems(spec, v, { conversation: conversationName(k) }, sink, path, k);
-          else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'A conversation that is not a list of messages was skipped.');
+          else if (!isEmptyValue(v)) sink.warn(`${path}/${k}`, 'skipped-conversation');
         } else if (isObject(v)) {
           const mapped = mapItem(spec, v, 'json');
           if (!mapped) continue;
@@ -216,11 +215,11 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
           sink.record(spec.id, fields);
         } else if (!isEmptyValue(v)) notItems++;
       }
-      if (notItems > 0) sink.warn(path, `${notItems} entries that are not records were skipped.`);
+      if (notItems > 0) sink.warn(path, 'skipped-entries', { count: notItems });
       continue;
     }
     if (!isList(items)) {
-      keepRaw(`"${list || node.key}" holds ${kindOf(items)} where a list was expected`);
+      keepRaw({ code: 'wrong-type', name: list || node.key, found: items, expected: 'list' });
       continue;
     }
     const extra: RecordFields = spec.fields.some((f) => f.name === 'list') && list ? { list } : {};
@@ -228,13 +227,19 @@ function readSection(spec: DatasetSpec, node: Node, sink: ExportSink): void {
   }
 }
 
-/** "a list", "a number", … for messages about a value of the wrong type. */
-function kindOf(v: unknown): string {
-  if (isList(v)) return 'a list';
-  if (isObject(v)) return 'a map';
-  if (typeof v === 'string') return 'a text';
-  if (typeof v === 'boolean') return 'a true/false value';
-  return `a ${typeof v}`;
+/** Why a section was kept raw (the warning's code and parameters). */
+type KeptRaw =
+  | { code: 'unrecognised-shape'; name: string }
+  | { code: 'wrong-type'; name: string; found: unknown; expected: 'map' | 'list' | 'names' | 'values' | 'sections' };
+
+/** The `found` parameter of a wrong-type warning: what kind of value was there instead. */
+function kindOf(v: unknown): 'list' | 'map' | 'text' | 'number' | 'boolean' | 'other' {
+  if (isList(v)) return 'list';
+  if (isObject(v)) return 'map';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  return 'other';
 }
 
 /**
@@ -266,16 +271,14 @@ function emitItems(spec: DatasetSpec, items: Iterable<unknown>, extra: RecordFie
   const where = listName ? `${path}/${listName}` : path;
   if (objects === 0 && scalars > 0) {
     sink.unknown(where, rawText(items), false);
-    sink.warn(where, `"${listName || path.split('/').pop()}" holds plain values where Footprint expects records; it was kept as it is.`);
+    sink.warn(where, 'plain-values', { name: listName || path.split('/').pop()! });
     scalars = 0;
   }
-  if (scalars + skipped > 0) sink.warn(path, `${scalars + skipped} entries that are damaged or not records were skipped.`);
-  if (isLazyList(items) && items.cutShort) {
-    sink.warn(where, `The file ends inside this list (it was cut short): the ${records} complete entries before the cut were imported.`);
-  }
+  if (scalars + skipped > 0) sink.warn(path, 'skipped-entries', { count: scalars + skipped });
+  if (isLazyList(items) && items.cutShort) sink.warn(where, 'list-cut-short', { count: records });
 }
 
-function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {
+function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: KeptRaw) => void): void {
   const section = node.value;
   const parts: [string, unknown][] = isObject(section)
     ? (spec.listKeys ?? []).flatMap((k) => {
@@ -283,10 +286,10 @@ function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (wh
         return c ? [[k, c.value] as [string, unknown]] : [];
       })
     : [[spec.listKeys?.[0] ?? '', section]];
-  if (parts.length === 0) return keepRaw(`Footprint does not recognise the shape of "${node.key}"`);
+  if (parts.length === 0) return keepRaw({ code: 'unrecognised-shape', name: node.key });
   for (const [list, v] of parts) {
     if (typeof v !== 'string' && !isList(v) && !isEmptyValue(v)) {
-      keepRaw(`"${list || node.key}" holds ${kindOf(v)} where a list of names was expected`);
+      keepRaw({ code: 'wrong-type', name: list || node.key, found: v, expected: 'names' });
       continue;
     }
     const names = typeof v === 'string' ? v.split(/\s*[|\n]\s*/) : isList(v) ? [...v].filter((x) => typeof x === 'string') : [];
@@ -294,14 +297,14 @@ function readSplit(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (wh
   }
 }
 
-function readValues(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: string) => void): void {
+function readValues(spec: DatasetSpec, node: Node, sink: ExportSink, keepRaw: (why: KeptRaw) => void): void {
   let map: unknown = node.value;
   if (isObject(map) && spec.listKeys) {
     const child = childByName(map, spec.listKeys);
     if (child) map = child.value;
-    if (child && !isObject(map) && !isEmptyValue(map)) return keepRaw(`"${child.key}" holds ${kindOf(map)} where a map of values was expected`);
+    if (child && !isObject(map) && !isEmptyValue(map)) return keepRaw({ code: 'wrong-type', name: child.key, found: map, expected: 'values' });
   } else if (spec.listKeys && !isObject(map) && !isEmptyValue(map)) {
-    return keepRaw(`"${node.key}" holds ${kindOf(map)} where a map of values was expected`);
+    return keepRaw({ code: 'wrong-type', name: node.key, found: map, expected: 'values' });
   }
   const prefix = spec.prefixSection ? node.key : '';
   if (!isObject(map)) {
@@ -348,7 +351,7 @@ function reportUnknown(root: Obj, consumed: string[][], sink: ExportSink): void 
     } else {
       sink.unknown(cat, rawText(catValue), isEmptyValue(catValue));
       if (!isObject(catValue) && !isEmptyValue(catValue)) {
-        sink.warn(cat, `"${cat}" holds ${kindOf(catValue)} where a group of sections was expected; it was kept as it is.`);
+        sink.warn(cat, 'wrong-type', { name: cat, found: kindOf(catValue), expected: 'sections' });
       }
     }
   }

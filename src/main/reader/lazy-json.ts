@@ -8,7 +8,8 @@
 // list (that item is skipped and reported). Nesting is scanned iteratively, so hostile depth cannot
 // overflow the stack.
 import { isUtf8 } from 'node:buffer';
-import { ImportError } from './errors';
+import { FootprintError } from '../../shared/errors';
+import type { FileWarning } from './sink';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -27,11 +28,11 @@ const ITEMS_PER_CHUNK = 256;
 
 export interface LazyJsonResult {
   value: unknown;
-  warnings: string[];
+  warnings: FileWarning[];
   /** the file ended before the document did */
   truncated: boolean;
   /** warnings found after parsing, while the lazy lists were read (each returned once) */
-  laterWarnings: () => string[];
+  laterWarnings: () => FileWarning[];
 }
 
 /** A number token of 16+ digits (outside strings, which are preceded by a quote or a slash). */
@@ -119,9 +120,11 @@ export function repairJsonText(text: string): { text: string; controls: boolean;
   return last === 0 ? undefined : { text: out + text.slice(last), controls, commas };
 }
 
-const CONTROL_CHARS_NOTE = 'Some text in the file holds raw control characters (such as NUL bytes) that JSON does not allow; they were kept, escaped.';
-const DUPLICATE_KEYS_NOTE = 'The file holds the same name twice in one place; the later copy was kept beside the first, as "<name> (2)".';
-const TRAILING_COMMAS_NOTE = 'The file had trailing commas (it was probably edited by hand); they were ignored.';
+// Repairs worth a warning (contract.ts IMPORT_WARNING_CODES), each reported once per file.
+const CONTROL_CHARS_NOTE = 'control-characters';
+const DUPLICATE_KEYS_NOTE = 'duplicate-key';
+const TRAILING_COMMAS_NOTE = 'trailing-commas';
+type Note = typeof CONTROL_CHARS_NOTE | typeof DUPLICATE_KEYS_NOTE | typeof TRAILING_COMMAS_NOTE;
 
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -134,7 +137,7 @@ class Scanner {
   /** valueEnd passed a run of 16+ digits outside strings (a number that may be beyond 2^53); reset by the caller */
   longNumbers = false;
   /** things worth a warning, found while parsing (also later, while lazy lists are read) */
-  readonly notes = new Set<string>();
+  readonly notes = new Set<Note>();
   constructor(readonly buf: Buffer) {}
 
   /** parseJson, repairing control characters in strings and trailing commas when that is what breaks it */
@@ -215,14 +218,15 @@ class Scanner {
     } catch (e) {
       // V8 strings stop a little above 512 MiB
       if ((e as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG' || e instanceof RangeError) {
-        throw new ImportError('TOO_LARGE', `A single value in the JSON file (at byte ${start}) is too large to read (over 512 MiB).`);
+        throw new FootprintError('TOO_LARGE', { reason: 'value', limit: 512, byte: start });
       }
       throw e;
     }
   }
 
-  fail(at: number, what: string): never {
-    throw new ImportError('NOT_JSON', `The JSON file is damaged near byte ${at} (${what}) and cannot be read.`);
+  /** `_why` documents the call site; people get the byte, which needs no language */
+  fail(at: number, _why: string): never {
+    throw new FootprintError('NOT_JSON', { reason: 'damaged', byte: at });
   }
 
   parseValue(i: number, depth: number): [unknown, number] {
@@ -382,38 +386,37 @@ export function isLazyList(v: unknown): v is LazyList {
   return v instanceof LazyList;
 }
 
-/** Parses an export's bytes; throws ImportError only when nothing usable can be read. */
+/** Parses an export's bytes; throws FootprintError (without a path: the caller adds it) only when nothing usable can be read. */
 export function parseLazyJson(buf: Buffer): LazyJsonResult {
-  const warnings: string[] = [];
+  const warnings: FileWarning[] = [];
+  const note = (code: FileWarning['code'], params: FileWarning['params'] = {}): void => void warnings.push({ code, params });
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     // re-saved by an editor as "Unicode": UTF-16 with a byte-order mark
     const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1));
     buf = Buffer.from((buf[0] === 0xff ? body : Buffer.from(body).swap16()).toString('utf16le'), 'utf8');
-    warnings.push('The file was saved as UTF-16 (probably by an editor); it was read as such.');
+    note('utf16');
   }
   const s = new Scanner(buf);
   let i = 0;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
-  if (!isUtf8(buf)) warnings.push('The file contains bytes that are not valid UTF-8; they were replaced by "�".');
+  if (!isUtf8(buf)) note('bad-encoding');
   i = s.skipWs(i);
-  if (i >= buf.length) throw new ImportError('EMPTY_FILE', 'The JSON file is empty.');
+  if (i >= buf.length) throw new FootprintError('EMPTY_FILE');
   const c = buf[i];
-  if (c !== OPEN_OBJ && c !== OPEN_ARR) {
-    throw new ImportError('NOT_JSON', 'This file is not JSON, and not a ZIP. Pick the ZIP TikTok sent you, or the user_data_tiktok.json inside it.');
-  }
+  if (c !== OPEN_OBJ && c !== OPEN_ARR) throw new FootprintError('NOT_JSON', { reason: 'notJson' });
   const [value, end] = s.parseValue(i, 0);
   const rest = s.skipWs(end);
   if (rest < buf.length) {
-    if (buf[rest] === OPEN_OBJ) warnings.push('The file contains the export twice, back to back (a known TikTok glitch); the first copy was imported.');
-    else warnings.push(`The file has unexpected text after the end of the export (from byte ${rest}); it was ignored.`);
+    if (buf[rest] === OPEN_OBJ) note('export-twice');
+    else note('trailing-data', { byte: rest });
   }
   const reported = new Set(s.notes);
-  warnings.push(...reported);
-  if (s.truncated) warnings.push('The file is cut short (probably not fully downloaded or unzipped); everything before the cut was imported.');
-  const laterWarnings = (): string[] => {
+  for (const n of reported) note(n);
+  if (s.truncated) note('cut-short');
+  const laterWarnings = (): FileWarning[] => {
     const fresh = [...s.notes].filter((n) => !reported.has(n));
     for (const n of fresh) reported.add(n);
-    return fresh;
+    return fresh.map((code) => ({ code, params: {} }));
   };
   return { value, warnings, truncated: s.truncated, laterWarnings };
 }

@@ -1,4 +1,6 @@
 import { isLazyList } from './lazy-json';
+import type { ImportWarningCode } from '../../shared/contract';
+import type { ErrorParams } from '../../shared/errors';
 
 // What a reader (JSON or TXT) hands to the importer. Readers only describe what they found; the
 // store decides identity, de-duplication and persistence.
@@ -12,7 +14,16 @@ export interface ExportSink {
   value(dataset: string, key: string, value: string | null): void;
   /** a section Footprint does not understand, kept as text */
   unknown(path: string, raw: string, empty: boolean): void;
-  warn(path: string, message: string): void;
+  /** something read past, as a code and plain parameters (contract.ts IMPORT_WARNING_CODES); never a sentence */
+  warn(path: string, code: ImportWarningCode, params?: WarningParams): void;
+}
+
+export type WarningParams = ErrorParams;
+
+/** A warning about a whole file, before its path is known (the JSON parser sees only bytes). */
+export interface FileWarning {
+  code: ImportWarningCode;
+  params: WarningParams;
 }
 
 /** Serializes a raw section for keeping; hostile nesting must not crash the import. */

@@ -1,7 +1,8 @@
 // Opens what the user picked (a ZIP, an unzipped folder, or a bare file) as a flat list of entries.
 import { readdirSync, readFileSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { ImportError } from './errors';
+import { FootprintError } from '../../shared/errors';
+import { withPath } from './errors';
 import { listZip, readZipEntry, looksLikeZip } from './zip';
 
 export interface SourceEntry {
@@ -27,18 +28,18 @@ export function openSource(path: string): Source {
     st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ImportError('NOT_FOUND', `Nothing exists at "${path}".`);
-    throw new ImportError('UNREADABLE', `"${path}" cannot be read (${code ?? 'unknown error'}).`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FootprintError('NOT_FOUND', { path });
+    throw unreadable(path, e);
   }
   if (st.isDirectory()) return openFolder(path);
-  if (!st.isFile()) throw new ImportError('UNREADABLE', `"${path}" is not a file or a folder.`);
-  if (st.size === 0) throw new ImportError('EMPTY_FILE', `"${basename(path)}" is empty (0 bytes). Download the export again.`);
-  if (st.size > MAX_FILE_BYTES) throw new ImportError('TOO_LARGE', `"${basename(path)}" is larger than 1 GiB; that is not a TikTok export.`);
+  if (!st.isFile()) throw new FootprintError('UNREADABLE', { path, reason: 'notFile' });
+  if (st.size === 0) throw new FootprintError('EMPTY_FILE', { path });
+  if (st.size > MAX_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_FILE_BYTES / 1024 ** 2 });
   if (startsLikeZip(path)) {
     const buf = readFile(path);
-    const entries = listZip(buf)
+    const entries = withPath(path, () => listZip(buf))
       .filter((e) => !e.isDirectory)
-      .map((e) => ({ path: e.path, size: e.size, read: () => readZipEntry(buf, e) }));
+      .map((e) => ({ path: e.path, size: e.size, read: () => withPath(path, () => readZipEntry(buf, e)) }));
     return { kind: 'zip', name: basename(path), entries };
   }
   return { kind: 'file', name: basename(path), entries: [{ path: basename(path), size: st.size, read: () => readFile(path) }] };
@@ -51,7 +52,7 @@ function startsLikeZip(path: string): boolean {
     fd = openSync(path, 'r');
     readSync(fd, head, 0, 4, 0);
   } catch (e) {
-    throw new ImportError('UNREADABLE', `"${path}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw unreadable(path, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -62,8 +63,14 @@ function readFile(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new ImportError('UNREADABLE', `"${path}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw unreadable(path, e);
   }
+}
+
+/** UNREADABLE for a failed file-system call: permission or another I/O error, with its errno code. */
+function unreadable(path: string, e: unknown): FootprintError {
+  const errno = (e as NodeJS.ErrnoException)?.code ?? 'unknown';
+  return new FootprintError('UNREADABLE', { path, reason: errno === 'EACCES' || errno === 'EPERM' ? 'permission' : 'io', errno });
 }
 
 function openFolder(root: string): Source {
@@ -73,7 +80,7 @@ function openFolder(root: string): Source {
     try {
       names = readdirSync(dir);
     } catch (e) {
-      throw new ImportError('UNREADABLE', `The folder "${dir}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw unreadable(dir, e);
     }
     for (const name of names.sort()) {
       const full = join(dir, name);
@@ -81,12 +88,12 @@ function openFolder(root: string): Source {
       try {
         st = lstatSync(full);
       } catch (e) {
-        throw new ImportError('UNREADABLE', `"${full}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+        throw unreadable(full, e);
       }
       if (st.isSymbolicLink()) continue; // never follow links out of the export
       if (st.isDirectory()) walk(full);
       else if (st.isFile()) {
-        if (entries.length >= MAX_FOLDER_FILES) throw new ImportError('TOO_LARGE', 'This folder holds far more files than a TikTok export.');
+        if (entries.length >= MAX_FOLDER_FILES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'files', limit: MAX_FOLDER_FILES });
         entries.push({ path: relative(root, full).split(sep).join('/'), size: st.size, read: () => readFile(full) });
       }
     }

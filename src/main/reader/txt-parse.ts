@@ -114,10 +114,7 @@ class Leftovers {
     if (this.notes.length > 0) ctx.sink.unknown(`${ctx.path} › notes`, this.notes.join('\n'), false);
     if (this.lines.length > 0) {
       ctx.sink.unknown(`${ctx.path} › unread lines`, this.lines.join('\n'), false);
-      ctx.sink.warn(
-        ctx.path,
-        `${this.lines.length} line${this.lines.length === 1 ? '' : 's'} could not be read as ${ctx.spec.label.toLowerCase()} records; they were kept as they are.`,
-      );
+      ctx.sink.warn(ctx.path, 'unread-lines', { count: this.lines.length, dataset: ctx.spec.id });
     }
   }
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { DATASETS, datasetSpec, normalizeName, type DatasetSpec } from '../../shared/catalog';
-import { ImportError, isImportError } from './errors';
+import { FootprintError } from '../../shared/errors';
 import { canonicalField } from './fields';
 import type { ExportSink } from './sink';
 import type { SourceEntry } from './source';
@@ -30,6 +30,7 @@ export type TxtGeneration = 'A' | 'B' | 'C';
 
 /** The largest single .txt file read (V8 strings stop a little above 512 MiB). */
 const MAX_TXT_BYTES = 512 * 1024 ** 2 - 64;
+const TXT_LIMIT_MIB = 512;
 
 const fileIndex = new Map<string, DatasetSpec>();
 for (const spec of DATASETS) {
@@ -177,22 +178,20 @@ export function detectTxtGeneration(paths: string[], sawVideoLink = false): TxtG
 }
 
 /** UTF-8 (BOM stripped, invalid bytes replaced), or UTF-16 with a BOM; NUL characters dropped. */
-export function decodeTxt(bytes: Buffer, warn: (message: string) => void): string {
-  if (bytes.length > MAX_TXT_BYTES) {
-    throw new ImportError('TOO_LARGE', 'A .txt file in this export is larger than 512 MiB; that is not a TikTok export file.');
-  }
+export function decodeTxt(bytes: Buffer, warn: (code: 'bad-encoding' | 'nul-removed') => void): string {
+  if (bytes.length > MAX_TXT_BYTES) throw new FootprintError('TOO_LARGE', { reason: 'file', limit: TXT_LIMIT_MIB });
   let text: string;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
   else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
     text = swapped.swap16().toString('utf16le');
   } else {
-    if (!isUtf8(bytes)) warn('The file contains bytes that are not valid UTF-8; they were replaced by "�".');
+    if (!isUtf8(bytes)) warn('bad-encoding');
     text = bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   if (text.includes('\0')) {
-    warn('The file contains NUL characters; they were removed.');
+    warn('nul-removed');
     text = text.replaceAll('\0', '');
   }
   // Old Mac line endings: no \n at all, only \r.
@@ -269,13 +268,12 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
   for (const { entry, rel } of files) {
     const bytes = entry.read();
     const spec = txtDataset(entry.path);
-    const warn = (message: string): void => safeSink.warn(rel, message);
     let text: string;
     try {
-      text = decodeTxt(bytes, warn);
+      text = decodeTxt(bytes, (code) => safeSink.warn(rel, code));
     } catch (e) {
-      if (isImportError(e) && e.code === 'TOO_LARGE') {
-        safeSink.warn(rel, 'The file is too large to read (over 512 MiB); it was skipped.');
+      if (e instanceof FootprintError && e.code === 'TOO_LARGE') {
+        safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
         continue;
       }
       throw e;
@@ -308,9 +306,10 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
       // warning (the JSON reader keeps unknown keys the same way).
       readFile(ctx, text);
     } catch (e) {
-      if (e === sinkError || isImportError(e)) throw e;
+      if (e === sinkError || e instanceof FootprintError) throw e;
       safeSink.unknown(rel, text, false);
-      safeSink.warn(rel, `The file could not be read (${(e as Error)?.message ?? String(e)}); it was kept as it is.`);
+      // a reader bug: the reason is for a bug report, like INTERNAL's
+      safeSink.warn(rel, 'parse-failed', { reason: (e as Error)?.message ?? String(e) });
     }
   }
   return { layout: `TXT-${detectTxtGeneration(entries.map((e) => e.path), sawVideoLink)}` };

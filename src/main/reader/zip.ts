@@ -2,7 +2,7 @@
 // are untrusted files that people download and pass around. Inflating uses Node's native zlib with a
 // hard output cap, so a lying header cannot make us allocate more than we agreed to.
 import { inflateRawSync, crc32 } from 'node:zlib';
-import { ImportError } from './errors';
+import { FootprintError, type ErrorParams } from '../../shared/errors';
 
 export interface ZipLimits {
   /** total uncompressed bytes of all entries */
@@ -50,8 +50,13 @@ export function shown(name: string): string {
   return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
-function corrupt(detail: string): ImportError {
-  return new ImportError('CORRUPT_ZIP', `This ZIP file is damaged or incomplete (${detail}). Download the export again from TikTok.`);
+// The ZIP's own path is added by the caller (reader/source.ts, withPath): these see only bytes.
+function corrupt(reason: string, entry?: string): FootprintError {
+  return new FootprintError('CORRUPT_ZIP', entry === undefined ? { reason } : { reason, entry: shown(entry) });
+}
+
+function refused(code: 'ZIP_BOMB' | 'UNSAFE_ZIP' | 'ENCRYPTED_ZIP', params: ErrorParams): FootprintError {
+  return new FootprintError(code, params);
 }
 
 function findEocd(buf: Buffer): number {
@@ -60,30 +65,30 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-/** Lists and validates every entry; throws ImportError for damaged, hostile or oversized archives. */
+/** Lists and validates every entry; throws FootprintError for damaged, hostile or oversized archives. */
 export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const eocd = findEocd(buf);
-  if (eocd < 0) throw corrupt('no end-of-archive record; the file was probably cut short while downloading');
+  if (eocd < 0) throw corrupt('noEndRecord'); // probably cut short while downloading
   let count = buf.readUInt16LE(eocd + 10);
   let cdSize = buf.readUInt32LE(eocd + 12);
   let cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR) throw corrupt('missing ZIP64 locator');
+    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR) throw corrupt('zip64');
     const z = Number(buf.readBigUInt64LE(loc + 8));
-    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw corrupt('bad ZIP64 record');
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw corrupt('zip64');
     count = Number(buf.readBigUInt64LE(z + 32));
     cdSize = Number(buf.readBigUInt64LE(z + 40));
     cdOffset = Number(buf.readBigUInt64LE(z + 48));
   }
-  if (count > limits.maxEntries) throw new ImportError('ZIP_BOMB', `This ZIP holds ${count} files, more than a TikTok export ever has. It was not opened.`);
-  if (cdOffset + cdSize > buf.length) throw corrupt('the file list points past the end of the file');
+  if (count > limits.maxEntries) throw refused('ZIP_BOMB', { reason: 'entries', count, limit: limits.maxEntries });
+  if (cdOffset + cdSize > buf.length) throw corrupt('pastEnd');
 
   const entries: ZipEntry[] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('bad file list');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('fileList');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const crc = buf.readUInt32LE(p + 16);
@@ -116,32 +121,27 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
     const isDirectory = path.endsWith('/');
     const unixMode = externalAttrs >>> 16;
     if ((unixMode & 0o170000) === 0o120000) {
-      throw new ImportError('UNSAFE_ZIP', `This ZIP contains a symbolic link ("${shown(path)}"). TikTok exports never do; it was not opened.`);
+      throw refused('UNSAFE_ZIP', { reason: 'symlink', entry: shown(path) });
     }
-    if (flags & 0x1) {
-      throw new ImportError('ENCRYPTED_ZIP', 'This ZIP is password-protected. TikTok exports are not; unzip it yourself and import the folder.');
-    }
-    if (!isDirectory && method !== 0 && method !== 8) {
-      throw new ImportError('CORRUPT_ZIP', `This ZIP uses a compression method Footprint cannot read (method ${method}).`);
-    }
-    if (size > limits.maxEntryBytes || (total += size) > limits.maxTotalBytes) {
-      throw new ImportError('ZIP_BOMB', 'This ZIP would unpack to far more data than any TikTok export. It was not opened.');
-    }
+    if (flags & 0x1) throw refused('ENCRYPTED_ZIP', { entry: shown(path) });
+    if (!isDirectory && method !== 0 && method !== 8) throw new FootprintError('CORRUPT_ZIP', { reason: 'method', entry: shown(path), method });
+    if (size > limits.maxEntryBytes) throw refused('ZIP_BOMB', { reason: 'total', entry: shown(path), limit: limits.maxEntryBytes });
+    if ((total += size) > limits.maxTotalBytes) throw refused('ZIP_BOMB', { reason: 'total', limit: limits.maxTotalBytes });
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
-      throw new ImportError('ZIP_BOMB', `"${shown(path)}" inside this ZIP is compressed suspiciously well (a "ZIP bomb"). It was not opened.`);
+      throw refused('ZIP_BOMB', { reason: 'ratio', entry: shown(path), limit: limits.maxRatio });
     }
-    if (localOffset + 30 > buf.length) throw corrupt('an entry points past the end of the file');
+    if (localOffset + 30 > buf.length) throw corrupt('pastEnd', path);
     entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
   }
   return entries;
 }
 
 function checkName(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new ImportError('UNSAFE_ZIP', 'This ZIP contains a file name with a NUL byte. It was not opened.');
+  if (bytes.includes(0)) throw refused('UNSAFE_ZIP', { reason: 'nulName', entry: shown(bytes.toString('utf8')) });
   const name = bytes.toString('utf8');
   const parts = name.replace(/\\/g, '/').split('/');
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
-    throw new ImportError('UNSAFE_ZIP', `This ZIP contains a file path that points outside the archive ("${shown(name)}"). It was not opened.`);
+    throw refused('UNSAFE_ZIP', { reason: 'outside', entry: shown(name) });
   }
   return parts.filter((s) => s !== '' && s !== '.').join('/') + (name.endsWith('/') || name.endsWith('\\') ? '/' : '');
 }
@@ -149,10 +149,10 @@ function checkName(bytes: Buffer): string {
 /** Inflates one entry, never producing more than its declared size, and checks its CRC. */
 export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
   const p = entry.localOffset;
-  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt(`bad local header for "${shown(entry.path)}"`);
+  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt('localHeader', entry.path);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + entry.compressedSize;
-  if (end > buf.length) throw corrupt(`"${shown(entry.path)}" is cut short`);
+  if (end > buf.length) throw corrupt('cutShort', entry.path);
   const data = buf.subarray(start, end);
   let out: Buffer;
   if (entry.method === 0) out = Buffer.from(data);
@@ -161,11 +161,11 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new ImportError('ZIP_BOMB', `"${shown(entry.path)}" unpacks to more than the ZIP declares. It was not opened.`);
+        throw refused('ZIP_BOMB', { reason: 'overrun', entry: shown(entry.path) });
       }
-      throw corrupt(`"${shown(entry.path)}" cannot be unpacked`);
+      throw corrupt('inflate', entry.path);
     }
   }
-  if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt(`"${shown(entry.path)}" fails its checksum`);
+  if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt('checksum', entry.path);
   return out;
 }

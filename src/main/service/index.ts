@@ -1,15 +1,19 @@
 // The service: every contract operation as a plain async function over one database file.
-// Framework-free, so the Electron window, the CLI and the tests all use exactly this.
-import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
-import { OPERATIONS } from '../../shared/contract';
+// Framework-free, so the Electron window, the CLI and the tests all use exactly this. The handlers
+// below get validated input; operations.ts enforces the contract's table (schemas and flags) and
+// imports.ts holds the one import slot, whatever runner runs the import.
+import type { Api, ImportProgress, OperationName, OperationResults } from '../../shared/contract';
+import { FootprintError } from '../../shared/errors';
 import { openDatabase, type DB } from '../store/db';
 import { connectionKey, encryptionOperations } from '../store/cipher';
 import type { DeviceKeyStore } from '../vault/device-key';
 import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
-import { importExport } from '../import/run';
+import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from '../analysis';
+import { importSlot } from './imports';
+import { operationCaller, validatedApi } from './operations';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -27,51 +31,39 @@ export interface ServiceOptions {
   mainDir?: string;
   /** imports with at least this many bytes of content read on a reader thread (tests set 0 to always) */
   readerThreadMinBytes?: number;
-  /** the desktop app's native open dialog (chooseExport); other doors have none */
+  /** the desktop app's native open dialog; only the desktop app has one, so only it offers desktop-only operations */
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
+  /** where imports run (default: in this thread, with mainDir and readerThreadMinBytes); the desktop app passes workerImportRunner */
+  runner?: ImportRunner;
 }
 
+/** Every Api method validates its input and honours the operation's flags, exactly like call(). */
 export interface Service extends Api {
   /** validates raw input against the contract, then runs the operation */
   call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]>;
   close(): void;
   readonly db: DB;
+  /** true while an import runs */
+  readonly importing: boolean;
+  /** cancels a running import and waits for it to stop (call before quitting) */
+  stopImports(): Promise<void>;
 }
 
 export function createService(opts: ServiceOptions): Service {
   const db = openDatabase(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
   const encryption = encryptionOperations(db, opts.deviceKeys);
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
-  let cancelRequested = false;
-  let importing = false;
-
-  const runImport = async (path: string) => {
-    if (importing) throw new Error('Another import is already running.');
-    importing = true;
-    cancelRequested = false;
-    try {
-      return importExport(db, path, {
-        onProgress: opts.onImportProgress,
-        isCancelled: () => cancelRequested,
-        mainDir: opts.mainDir,
-        readerThreadMinBytes: opts.readerThreadMinBytes,
-      });
-    } finally {
-      importing = false;
-    }
-  };
+  const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
+  const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress });
 
   const api: Api = {
-    importExport: async ({ path }) => runImport(path),
+    importExport: async ({ path }) => imports.run(path),
     importSample: async () => {
-      if (!opts.samplePath) throw new Error('No sample export is bundled with this build.');
-      return runImport(opts.samplePath);
+      if (!opts.samplePath) throw new FootprintError('NO_SAMPLE');
+      return imports.run(opts.samplePath);
     },
     diagnoseExport: async ({ path }) => diagnoseExport(path),
-    cancelImport: async () => {
-      cancelRequested = importing;
-      return { cancelled: importing };
-    },
+    cancelImport: async () => imports.cancel(),
     listSnapshots: async () => listSnapshots(db),
     getSnapshot: async ({ id }) => getSnapshot(db, id) ?? null,
     deleteSnapshot: async ({ id }) => ({ deleted: deleteSnapshot(db, id) }),
@@ -86,19 +78,18 @@ export function createService(opts: ServiceOptions): Service {
       // still on the key derived from the passphrase it was opened with (no re-key since)
       return passphraseKey && st.unlockedWith === 'key' && connectionKey(db)?.equals(passphraseKey) ? { ...st, unlockedWith: 'passphrase' } : st;
     },
-    chooseExport: async ({ kind }) => {
-      if (!opts.chooseExport) throw new Error('Choosing a file needs the desktop app.');
-      return { path: await opts.chooseExport(kind ?? 'file') };
-    },
+    chooseExport: async ({ kind }) => ({ path: await opts.chooseExport!(kind ?? 'file') }), // desktop-only: operations.ts checks
   };
 
+  const call = operationCaller(api, { importing: () => imports.busy, desktop: opts.chooseExport !== undefined });
   return {
-    ...api,
+    ...validatedApi(call),
     db,
-    call: async (name, input) => {
-      const parsed = OPERATIONS[name].parse(input ?? {}) as OperationInput<typeof name>;
-      return (api[name] as (i: typeof parsed) => Promise<OperationResults[typeof name]>)(parsed);
+    call,
+    get importing() {
+      return imports.busy;
     },
+    stopImports: () => imports.stop(),
     close: () => db.close(),
   };
 }

@@ -4,15 +4,15 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createService } from '../service';
+import { createService, type Service } from '../service';
 import { toApiError } from '../service/errors';
-import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '../import/worker-import';
+import { pickLang, translator } from '../../shared/i18n';
+import { resolveImportWorkerEntry, workerImportRunner } from '../import/worker-import';
 import { defaultDbPath } from '../service/data-location';
 import type { AppSource } from './security';
 import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { buildMenu } from './menu';
-import { pickLang, translator } from '../../shared/i18n';
 import { deviceKeyStore } from './keychain';
 import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
 
@@ -26,7 +26,7 @@ const here = import.meta.dirname; // out/main
 const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', rendererDir: join(here, '../renderer') };
 
 let mainWindow: BrowserWindow | null = null;
-let service: WorkerService | null = null;
+let service: Service | null = null;
 
 /** The bundled sample: resources/sample (unpacked next to the app when packaged). */
 function samplePath(): string | undefined {
@@ -73,7 +73,8 @@ function start(): void {
 
   void app.whenReady().then(startApp).catch((e: unknown) => {
     // e.g. a database from a newer version: say it in words, do not hang without a window
-    dialog.showErrorBox('Footprint cannot start', toApiError(e).message);
+    const { code, params } = toApiError(e);
+    dialog.showErrorBox('Footprint cannot start', translator(pickLang([app.getLocale()])).t(`error.${code}`, params));
     app.quit();
   });
 
@@ -90,15 +91,14 @@ function start(): void {
     // unlock.ts); otherwise the window opens on the Unlock screen (a passphrase database, or a key
     // the keychain no longer has) or on the "no secure keychain here" choice (Linux basic_text).
     const startup = await decideStartup(dbPath, deviceKeys, prefs);
-    const gate = createUnlockGate<WorkerService>({
+    const runner = workerImportRunner({ entry: resolveImportWorkerEntry(here) });
+    const gate = createUnlockGate<Service>({
       dbPath,
       startup,
       prefs,
       keychainAvailable: (await deviceKeys.availability()).available,
-      open: (secret) => {
-        const base = createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, mainDir: here });
-        return withWorkerImport(base, { entry: resolveImportWorkerEntry(here), dbPath, samplePath: sample, onImportProgress });
-      },
+      open: (secret) =>
+        createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, mainDir: here, runner, onImportProgress }),
       onReady: (s) => {
         service = s;
       },

@@ -1,6 +1,6 @@
 // Binds every contract operation to an ipcMain-like object, generically: channel `fp:<name>`,
 // sender check, input validation (service.call), and an Envelope back — never a thrown error, so
-// the renderer always gets {ok, value} | {ok: false, error: {code, message}}.
+// the renderer always gets {ok, value} | {ok: false, error: {code, params}} and words the error itself.
 // No electron import: test/ipc.test.ts drives it with a plain object and a real service.
 import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope, type OperationName } from '../../shared/contract';
 import { toApiError } from '../service/errors';
@@ -20,10 +20,7 @@ export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
 export const channelFor = (name: OperationName): string => `${IPC_CHANNEL_PREFIX}${name}`;
 
-export const FORBIDDEN: ApiError = {
-  code: 'FORBIDDEN',
-  message: 'This request did not come from the Footprint window and was refused.',
-};
+export const FORBIDDEN: ApiError = { code: 'FORBIDDEN', params: {} };
 
 export interface BindOptions {
   /** told about unexpected (INTERNAL) failures, for the log */
@@ -48,7 +45,7 @@ export function guardedHandler<E, T>(
       trusted = false;
     }
     if (!trusted) return { ok: false, error: FORBIDDEN };
-    if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', message: `${label} takes one argument.` } };
+    if (args.length > 1) return { ok: false, error: { code: 'BAD_INPUT', params: { field: label, expected: 'oneArgument' } } };
     try {
       return { ok: true, value: await run(args[0] ?? {}) };
     } catch (e) {

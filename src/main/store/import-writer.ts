@@ -10,6 +10,7 @@ import { KnownRecords } from './known-records';
 import type { Fingerprint } from '../import/hash128';
 import { cancelledImport } from '../reader/errors';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
+import type { ImportWarning } from '../../shared/contract';
 
 export interface SnapshotMeta {
   sourceName: string;
@@ -34,7 +35,7 @@ export interface WriteResult {
   exportedAt: number | null;
   datasets: Record<string, DatasetCounts>;
   unknownSections: { path: string; empty: boolean }[];
-  warnings: { path: string; message: string }[];
+  warnings: ImportWarning[];
 }
 
 export interface WriteOptions {
@@ -82,7 +83,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
   const statements = new BatchStatements(db);
   const insertValue = db.prepare(`INSERT OR IGNORE INTO snapshot_values (snapshot_id, dataset, key, value) VALUES (?, ?, ?, ?)`);
   const insertSection = db.prepare(`INSERT OR IGNORE INTO snapshot_sections (snapshot_id, path, raw, empty) VALUES (?, ?, ?, ?)`);
-  const insertWarning = db.prepare(`INSERT INTO snapshot_warnings (snapshot_id, seq, path, message) VALUES (?, ?, ?, ?)`);
+  const insertWarning = db.prepare(`INSERT INTO snapshot_warnings (snapshot_id, seq, path, code, params) VALUES (?, ?, ?, ?, ?)`);
   const insertDataset = db.prepare(
     `INSERT INTO snapshot_datasets (snapshot_id, dataset, records, new, duplicates, oldest, newest, paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -186,7 +187,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
           for (let i = 2; insertSection.run(snapshotId, p, raw, empty ? 1 : 0).changes === 0; i++) p = `${path} (${i})`;
           unknownSections.push({ path: p, empty });
         },
-        warn: (path, message) => void warnings.push({ path, message }),
+        warn: (path, code, params = {}) => void warnings.push({ path, code, params }),
       };
 
       // The archive's identities load while the reader starts (on its thread, when it has one).
@@ -199,12 +200,12 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
       known.save();
 
       for (const [dataset, c] of counts) {
-        if (c.duplicates > 0) warnings.push({ path: dataset, message: `${c.duplicates} exact duplicate rows were counted once.` });
+        if (c.duplicates > 0) warnings.push({ path: dataset, code: 'duplicates', params: { count: c.duplicates } });
       }
       for (const [dataset, n] of forgotten) {
-        warnings.push({ path: dataset, message: `${n} forgotten records were skipped: you asked Footprint to forget them for good.` });
+        warnings.push({ path: dataset, code: 'forgotten', params: { count: n } });
       }
-      warnings.forEach((w, i) => insertWarning.run(snapshotId, i, w.path, w.message));
+      warnings.forEach((w, i) => insertWarning.run(snapshotId, i, w.path, w.code, JSON.stringify(w.params)));
       let total = 0;
       let totalNew = 0;
       let totalDup = 0;

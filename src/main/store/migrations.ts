@@ -114,4 +114,21 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset, seq)
   );
   `,
+  // 4: import warnings as a code and parameters (contract.ts IMPORT_WARNING_CODES) instead of an
+  // English sentence, so each door words them in its language. Warnings stored before keep their
+  // sentence as code 'legacy' with params {"text": …}.
+  `
+  CREATE TABLE snapshot_warnings_v4 (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    code TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}', -- JSON object of plain values
+    PRIMARY KEY (snapshot_id, seq)
+  );
+  INSERT INTO snapshot_warnings_v4 (snapshot_id, seq, path, code, params)
+    SELECT snapshot_id, seq, path, 'legacy', json_object('text', message) FROM snapshot_warnings;
+  DROP TABLE snapshot_warnings;
+  ALTER TABLE snapshot_warnings_v4 RENAME TO snapshot_warnings;
+  `,
 ];

@@ -55,7 +55,9 @@ export function getSnapshot(db: DB, id: number): SnapshotDetail | undefined {
       bytes: number;
     }[]
   ).map((s) => ({ path: s.path, empty: s.empty === 1, bytes: s.bytes }));
-  const warnings = db.prepare('SELECT path, message FROM snapshot_warnings WHERE snapshot_id = ? ORDER BY seq').all(id) as SnapshotDetail['warnings'];
+  const warnings = (db.prepare('SELECT path, code, params FROM snapshot_warnings WHERE snapshot_id = ? ORDER BY seq').all(id) as { path: string; code: string; params: string }[]).map(
+    (w) => ({ path: w.path, code: w.code, params: JSON.parse(w.params) }) as SnapshotDetail['warnings'][number],
+  );
   return { ...summary(row), datasets, unknownSections, warnings };
 }
 

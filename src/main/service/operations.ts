@@ -1,0 +1,36 @@
+// The contract's operations table (src/shared/contract.ts OPERATIONS), enforced in one place for
+// every door: each input is validated against its schema, desktop-only operations are refused
+// where there is no window, and exclusive ones while an import writes. The handlers (index.ts)
+// receive parsed input only.
+import { OPERATIONS, type Api, type OperationInput, type OperationName, type OperationResults } from '../../shared/contract';
+import { FootprintError } from '../../shared/errors';
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export interface TableState {
+  /** an import holds the archive (exclusive operations wait) */
+  importing(): boolean;
+  /** this door is the desktop app (it can offer desktop-only operations) */
+  desktop: boolean;
+}
+
+export type Caller = <K extends OperationName>(name: K, input: unknown) => Promise<OperationResults[K]>;
+
+/** Validates, checks the operation's flags, then runs its handler. */
+export function operationCaller(handlers: Api, state: TableState): Caller {
+  return async <K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> => {
+    if (typeof name !== 'string' || !Object.hasOwn(OPERATIONS, name)) {
+      throw new FootprintError('BAD_INPUT', { field: 'operation', expected: 'oneOf', allowed: OPERATION_NAMES.join(', ') });
+    }
+    const spec = OPERATIONS[name];
+    const parsed = spec.input.parse(input ?? {}) as OperationInput<K>;
+    if (spec.desktopOnly && !state.desktop) throw new FootprintError('DESKTOP_ONLY', { operation: name });
+    if (spec.exclusive && state.importing()) throw new FootprintError('IMPORT_RUNNING');
+    return (handlers[name] as (i: OperationInput<K>) => Promise<OperationResults[K]>)(parsed);
+  };
+}
+
+/** The Api whose every method goes through `call`: calling service.x(input) is calling service.call('x', input). */
+export function validatedApi(call: Caller): Api {
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Api;
+}
