@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'NO_KEYCHAIN', // { reason? }
   'NO_SUCH_SNAPSHOT', // { id }
   'NO_SUCH_RECORD', // { id }
+  'NOTHING_TO_COMPARE', // { reason: 'none' | 'one' | 'oldest' | 'latest', id }: a diff needs two snapshots, in export order
   // the doors
   'BAD_INPUT', // { field, expected }: input that does not fit the contract's schema
   'DESKTOP_ONLY', // { operation }

@@ -4,7 +4,7 @@
 // reader thread; rows are written in multi-row statements: per-statement overhead, not SQLite,
 // dominates a million single-row inserts.
 import { datasetSpec } from '../../shared/catalog';
-import type { DB } from './db';
+import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from '../import/hash128';
@@ -52,7 +52,7 @@ const PROGRESS_EVERY = 25_000;
 /** Multi-row statements, prepared once per row count. */
 class BatchStatements {
   private cache = new Map<string, Statement>();
-  constructor(private db: DB) {}
+  constructor(private db: WritableDB) {}
   private get(sql: string): Statement {
     let st = this.cache.get(sql);
     if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
@@ -77,7 +77,7 @@ class BatchStatements {
   }
 }
 
-export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, opts: WriteOptions = {}): WriteResult {
+export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchSource, opts: WriteOptions = {}): WriteResult {
   const now = opts.now ?? Date.now();
   const statements = new BatchStatements(db);
   const insertValue = db.prepare(`INSERT OR IGNORE INTO snapshot_values (snapshot_id, dataset, key, value) VALUES (?, ?, ?, ?)`);
