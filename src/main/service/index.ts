@@ -2,14 +2,15 @@
 // Framework-free, so the Electron window, the CLI and the tests all use exactly this.
 import type { Api, ImportProgress, OperationInput, OperationName, OperationResults } from '../../shared/contract';
 import { OPERATIONS } from '../../shared/contract';
-import { openDatabase, type DB } from '../store/db';
-import { connectionKey, encryptionOperations } from '../store/cipher';
+import type { WritableDB } from '../store/db';
+import { connectionKey } from '../store/cipher';
+import { encryptionOperations, openArchive } from '../vault/file-encryption';
 import type { DeviceKeyStore } from '../vault/device-key';
-import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
+import { deleteSnapshot, getRawSection, getSnapshot, latestSnapshotId, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
 import { importExport } from '../import/run';
 import { diagnoseExport } from '../reader/diagnose';
-import { changeOperations } from '../analysis';
+import { changeOperations } from './changes';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -35,11 +36,11 @@ export interface Service extends Api {
   /** validates raw input against the contract, then runs the operation */
   call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]>;
   close(): void;
-  readonly db: DB;
+  readonly db: WritableDB;
 }
 
 export function createService(opts: ServiceOptions): Service {
-  const db = openDatabase(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
+  const db = openArchive(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
   const encryption = encryptionOperations(db, opts.deviceKeys);
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   let cancelRequested = false;
@@ -101,8 +102,4 @@ export function createService(opts: ServiceOptions): Service {
     },
     close: () => db.close(),
   };
-}
-
-function latestSnapshotId(db: DB): number | null {
-  return (db.prepare('SELECT max(id) AS id FROM snapshots').get() as { id: number | null }).id;
 }
