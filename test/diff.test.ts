@@ -9,6 +9,8 @@ import type { SnapshotDiff } from '../src/shared/contract';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip, type Layout } from './fixtures/json';
 import { tempDir } from './helpers';
+import { wordChange } from './change-words';
+import { LANGS, translator } from '../src/shared/i18n';
 
 const DAY = 86_400_000;
 
@@ -203,6 +205,24 @@ describe('diff between two snapshots', () => {
     expect(lost.params).toEqual({ count: 1, names: [removed.follower], more: 0 });
     expect(lost.evidence.snapshotId).toBe(1);
     expect(kinds(d)).toEqual(expect.arrayContaining(['followers-gained', 'following-removed']));
+    service.close();
+  });
+
+  it('every alert and highlight of a real diff is a code the catalog words in both languages', async () => {
+    const { a, b } = accounts();
+    const service = await importPair(tempDir(), a, b);
+    const d = await service.call('diffSnapshots', {});
+    const t = await service.call('timeline', {});
+    expect(d.alerts.length).toBeGreaterThan(10);
+    for (const lang of LANGS) {
+      const tr = translator(lang);
+      for (const x of d.alerts) expect(wordChange(tr, `alert.${x.kind}`, x.params), `${lang} ${x.kind}`).not.toMatch(/[{}]|undefined/);
+      for (const h of t.flatMap((e) => e.highlights)) expect(wordChange(tr, `highlight.${h.code}`, h.params), `${lang} ${h.code}`).not.toMatch(/[{}]|undefined/);
+    }
+    const en = translator('en');
+    expect(d.alerts.filter((x) => x.kind === 'new-carrier').map((x) => wordChange(en, 'alert.new-carrier', x.params))).toEqual([
+      'Login through a mobile carrier not seen before: Fresh Carrier Ltd (once).',
+    ]);
     service.close();
   });
 

@@ -172,15 +172,17 @@ export type ChangeParams = Record<string, string | number | boolean | null | str
  * - new-device {model, systems: string[], count}; new-device-system {model, system, count}
  * - new-ip {ip, where: 'found' | 'country' | 'network' | 'none' | 'invalid', country, network, count}
  *   (network: "AS<number> <owner>"; where says which of country and network are known)
- * - new-country {country, ips: string[], count}; new-network-owner {network, asn, ips: string[], count}
+ * - new-country {country, ips: string[], more, count}; new-network-owner {network, asn, ips: string[], more, count}
+ *   (ips: the first few addresses; more: how many besides)
  * - new-network-type {networkType, count}; new-carrier {carrier, count}
  * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value}
  * - new-off-tiktok-source {source, count}; new-off-tiktok-event {event, count}
- * - new-ad-partner {partner, list: 'advertiser' | 'data-partner'}; new-ad-interest {interest}
+ * - new-ad-partner {partner, list: 'advertiser' | 'partner' (a data partner)}; new-ad-interest {interest}
  * - new-share-method {method, count}
  * - followers-gained, followers-lost, following-added, following-removed, blocked-added,
  *   blocked-removed {count, names: string[] (the first few), more (count beyond names)}
- * - still-there-after-deletion {dataset, deletedAt, days (null: export time unknown), source: 'mark' | 'deleted_posts'}
+ * - still-there-after-deletion {dataset, deletedAt, dated, days (null and dated false: export time unknown), source: 'mark' | 'deleted_posts'}
+ * A null parameter is shown as `change.none`.
  */
 export interface ChangeAlert {
   kind: AlertKind;

@@ -229,7 +229,7 @@ function dataFlowAlerts(from: Snap, to: Snap, answers: AlertAnswers): ChangeAler
   for (const g of fresh(OFF_TIKTOK, 'event')) out.push(alert('new-off-tiktok-event', { event: g.value, count: g.count }, g, to.id));
   for (const g of fresh(AD_PARTNERS, 'partner')) {
     const [list, partner] = g.value.split('\u001f') as [string, string];
-    out.push(alert('new-ad-partner', { partner, list: /partner/i.test(list) ? 'data-partner' : 'advertiser' }, g, to.id));
+    out.push(alert('new-ad-partner', { partner, list: /partner/i.test(list) ? 'partner' : 'advertiser' }, g, to.id));
   }
   for (const g of fresh(AD_INTERESTS, 'name')) out.push(alert('new-ad-interest', { interest: g.value }, g, to.id));
   for (const g of fresh(SHARES, 'method')) out.push(alert('new-share-method', { method: g.value, count: g.count }, g, to.id));
@@ -249,7 +249,7 @@ function dataFlowAlerts(from: Snap, to: Snap, answers: AlertAnswers): ChangeAler
 function stillThereAlerts(findings: readonly StillThereFinding[]): ChangeAlert[] {
   return findings.map((f) => ({
     kind: 'still-there-after-deletion',
-    params: { dataset: f.dataset, deletedAt: f.deletedAt, days: f.daysAfterDeletion, source: f.source },
+    params: { dataset: f.dataset, deletedAt: f.deletedAt, dated: f.daysAfterDeletion !== null, days: f.daysAfterDeletion, source: f.source },
     evidence: { snapshotId: f.snapshotId, recordIds: [...new Set([f.foundRecordId, f.recordId])], at: f.deletedAt },
   }));
 }
