@@ -4,6 +4,7 @@
 // reader thread; rows are written in multi-row statements: per-statement overhead, not SQLite,
 // dominates a million single-row inserts.
 import { datasetSpec } from '../../shared/catalog';
+import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
@@ -132,7 +133,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
       const records = (b: RecordBatch): void => {
         const { dataset } = b;
         const spec = datasetSpec(dataset);
-        if (!spec) throw new Error(`unknown dataset ${dataset}`);
+        if (!spec) throw new FootprintError('INTERNAL', { reason: `unknown dataset ${dataset}` });
         const c = countsFor(dataset);
         for (let i = 0; i < b.n; i++) {
           const hi = b.hi[i]!;

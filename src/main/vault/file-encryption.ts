@@ -189,14 +189,16 @@ function rekey(db: WritableDB, secret: Secret | null): void {
 
   // Prove it from the file, on a second connection: the new secret (or none) opens it, and every
   // table still holds what it held.
+  const unverified = (reason: string, cause?: unknown) => new FootprintError('DB_UNREADABLE', { path, reason: `not verified after the change: ${reason}` }, { cause });
+  if (target && !fileSalt(path)?.equals(target.salt)) throw unverified('the file does not carry the new salt');
+  if (!target && isEncrypted(path)) throw unverified('the file is still encrypted');
+  let after: Record<string, number>;
   try {
-    if (target && !fileSalt(path)?.equals(target.salt)) throw new Error('the file does not carry the new salt');
-    if (!target && isEncrypted(path)) throw new Error('the file is still encrypted');
-    const after = fileTableCounts(path, target?.key);
-    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('row counts differ after the change');
+    after = fileTableCounts(path, target?.key);
   } catch (e) {
-    throw new FootprintError('DB_UNREADABLE', { path, reason: `not verified after the change: ${(e as Error).message}` }, { cause: e });
+    throw unverified((e as Error).message, e);
   }
+  if (JSON.stringify(after) !== JSON.stringify(before)) throw unverified('row counts differ after the change');
 }
 
 // ---------------------------------------------------------------------------------------------
