@@ -357,8 +357,9 @@ describe('footprint diff (CLI)', () => {
     expect((await run(['archive', 'nope', '--db', db])).code).toBe(2);
 
     const empty = join(tempDir(), 'empty.db');
-    const none = await run(['diff', '--db', empty]);
+    const none = await run(['diff', '--db', empty, '--json']);
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/no snapshots yet/);
+    expect(none.err.split('\n')).toHaveLength(1);
+    expect(JSON.parse(none.out).error.code).toBe('NOTHING_TO_COMPARE');
   });
 });

@@ -3,22 +3,13 @@ import type { ApiError } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
 import { ImportError, type ImportErrorCode } from '../reader/errors';
 import { FootprintError, isErrorCode } from '../../shared/errors';
-import { translator } from '../../shared/i18n';
 
 export function toApiError(e: unknown): ApiError {
-  if (e instanceof FootprintError) return { code: e.code, message: wordError(e) };
+  // the door words it from the catalog (error.<code>); until then the log form "CODE {params}"
+  if (e instanceof FootprintError) return { code: e.code, message: e.message };
   if (e instanceof ImportError) return { code: e.code, message: e.message };
   if (e instanceof SchemaError) return { code: 'BAD_INPUT', message: e.message };
   return { code: 'INTERNAL', message: `Something went wrong inside Footprint: ${(e as Error)?.message ?? String(e)}` };
-}
-
-/** The catalog's English sentence for the error (its code alone should its params not fit). */
-function wordError(e: FootprintError): string {
-  try {
-    return translator('en').t(`error.${e.code}`, e.params);
-  } catch {
-    return e.message;
-  }
 }
 
 /** Bad input from the user (exit 1) as opposed to a bug (also 1, but worth a report). */
