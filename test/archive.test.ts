@@ -131,7 +131,7 @@ describe('forgetting records for good', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     await load(service, dir, a, 'a');
     const any = (service.db.prepare('SELECT id FROM records LIMIT 1').get() as { id: number }).id;
-    await expect(service.call('forgetRecords', { ids: [any, 987654] })).rejects.toThrow(/no record 987654/);
+    await expect(service.call('forgetRecords', { ids: [any, 987654] })).rejects.toMatchObject({ code: 'NO_SUCH_RECORD', params: { id: 987654 } });
     expect(service.db.prepare('SELECT 1 FROM records WHERE id = ?').get(any)).toBeDefined();
     await expect(service.call('forgetRecords', { ids: [] })).rejects.toThrow();
     service.close();
@@ -174,7 +174,7 @@ describe('deleting a snapshot', () => {
     expect(archive.total).toBe(0);
     const t = await service.call('timeline', {});
     expect(t.map((e) => e.snapshotId)).toEqual([2]);
-    await expect(service.call('diffSnapshots', {})).rejects.toThrow(/only one snapshot/);
+    await expect(service.call('diffSnapshots', {})).rejects.toMatchObject({ code: 'NOTHING_TO_COMPARE', params: { reason: 'one' } });
     service.close();
   });
 });

@@ -106,6 +106,6 @@ describe('deletion dates', () => {
     expect(parseUserDate('2026-02-01 13:14:15')).toBe(Date.UTC(2026, 1, 1, 13, 14, 15));
     expect(parseUserDate('2026-02-01T13:14:15Z')).toBe(Date.UTC(2026, 1, 1, 13, 14, 15));
     expect(parseUserDate('2026-02-01T13:14:15+01:00')).toBe(Date.UTC(2026, 1, 1, 12, 14, 15));
-    expect(() => parseUserDate('last week')).toThrow(/not a date/);
+    expect(() => parseUserDate('last week')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', params: { field: 'deletedAt', expected: 'YYYY-MM-DD' } }));
   });
 });

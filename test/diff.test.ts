@@ -9,6 +9,8 @@ import type { SnapshotDiff } from '../src/shared/contract';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip, type Layout } from './fixtures/json';
 import { tempDir } from './helpers';
+import { wordChange } from './change-words';
+import { LANGS, translator } from '../src/shared/i18n';
 
 const DAY = 86_400_000;
 
@@ -163,28 +165,29 @@ describe('diff between two snapshots', () => {
     const device = alertsOf(d, 'new-device');
     expect(device.length).toBe(1);
     const newLogin = b.records.login_history.find((l) => !a.records.login_history.some((x) => x.deviceModel === l.deviceModel))!;
-    expect(device[0]!.detail).toContain(newLogin.deviceModel);
+    expect(device[0]!.params).toMatchObject({ model: newLogin.deviceModel, count: 1 });
 
-    const ips = alertsOf(d, 'new-ip').map((x) => x.detail);
-    expect(ips.some((x) => x.includes('8.8.8.8') && x.includes('US') && x.includes('AS15169'))).toBe(true);
-    expect(ips.some((x) => x.includes('2a00:1450:4001:80b::200e'))).toBe(true);
-    expect(ips.some((x) => x.includes('not-an-ip') && x.includes('not a valid IP address'))).toBe(true);
-    expect(ips.some((x) => x.includes('81.2.69.160'))).toBe(false);
+    const ips = alertsOf(d, 'new-ip').map((x) => x.params);
+    expect(ips).toContainEqual({ ip: '8.8.8.8', where: 'found', country: 'US', network: expect.stringMatching(/^AS15169 Google/), count: 1 });
+    expect(ips).toContainEqual(expect.objectContaining({ ip: '2a00:1450:4001:80b::200e', count: 1 }));
+    expect(ips).toContainEqual({ ip: 'not-an-ip', where: 'invalid', country: null, network: null, count: 1 });
+    expect(ips.some((x) => x.ip === '81.2.69.160')).toBe(false);
 
     const countries = alertsOf(d, 'new-country');
-    expect(countries.map((c) => c.detail.match(/before: (\w\w)/)?.[1]).sort()).toEqual(['IE', 'US']);
-    const us = countries.find((c) => c.detail.includes('US'))!;
+    expect(countries.map((c) => c.params.country).sort()).toEqual(['IE', 'US']);
+    const us = countries.find((c) => c.params.country === 'US')!;
+    expect(us.params).toEqual({ country: 'US', ips: ['8.8.8.8'], more: 0, count: 1 });
     expect(us.evidence.snapshotId).toBe(2);
     expect(us.evidence.recordIds).toHaveLength(1);
     expect(us.evidence.at).toBe(timeMs('2026-03-01 08:00:00'));
     const rec = service.db.prepare('SELECT data FROM records WHERE id = ?').get(us.evidence.recordIds[0]) as { data: string };
     expect(JSON.parse(rec.data).ip).toBe('8.8.8.8');
-    expect(alertsOf(d, 'new-network-owner').map((x) => x.detail).join('\n')).toContain('AS15169 Google');
-    expect(alertsOf(d, 'new-carrier').map((x) => x.detail)).toEqual(['Login through a mobile carrier not seen before: Fresh Carrier Ltd (once).']);
+    expect(alertsOf(d, 'new-network-owner').map((x) => x.params)).toEqual([{ asn: 15169, network: expect.stringMatching(/^AS15169 Google/), ips: ['8.8.8.8', '2a00:1450:4001:80b::200e'], more: 0, count: 2 }]);
+    expect(alertsOf(d, 'new-carrier').map((x) => x.params)).toEqual([{ carrier: 'Fresh Carrier Ltd', count: 1 }]);
 
-    const ids = alertsOf(d, 'new-device-identifier').map((x) => x.detail).join('\n');
-    expect(ids).toContain(newDevice.did);
-    for (const old of a.records.device_status) if (old.did) expect(ids).not.toContain(old.did);
+    const ids = alertsOf(d, 'new-device-identifier').map((x) => x.params);
+    expect(ids).toContainEqual({ identifier: 'did', value: newDevice.did });
+    for (const old of a.records.device_status) if (old.did) expect(ids.map((x) => x.value)).not.toContain(old.did);
     service.close();
   });
 
@@ -193,15 +196,33 @@ describe('diff between two snapshots', () => {
     const service = await importPair(tempDir(), a, b);
     const d = await service.call('diffSnapshots', {});
     const sources = alertsOf(d, 'new-off-tiktok-source');
-    expect(sources.some((x) => x.detail.includes('com.newbrand.shop'))).toBe(true);
+    expect(sources.map((x) => x.params)).toContainEqual({ source: 'com.newbrand.shop', count: 1 });
     const seenBefore = new Set(a.records.off_tiktok_activity.map((r) => r.source));
-    for (const s of sources) expect([...seenBefore].some((v) => s.detail.includes(`: ${v} (`))).toBe(false);
-    expect(alertsOf(d, 'new-share-method').some((x) => x.detail.includes('telegram'))).toBe(true);
-    expect(alertsOf(d, 'blocked-added')[0]!.detail).toContain('spam_account_1');
+    for (const s of sources) expect(seenBefore.has(s.params.source as string)).toBe(false);
+    expect(alertsOf(d, 'new-share-method').map((x) => x.params)).toContainEqual({ method: 'telegram', count: 1 });
+    expect(alertsOf(d, 'blocked-added')[0]!.params).toEqual({ count: 1, names: ['spam_account_1'], more: 0 });
     const lost = alertsOf(d, 'followers-lost')[0]!;
-    expect(lost.detail).toContain(removed.follower);
+    expect(lost.params).toEqual({ count: 1, names: [removed.follower], more: 0 });
     expect(lost.evidence.snapshotId).toBe(1);
     expect(kinds(d)).toEqual(expect.arrayContaining(['followers-gained', 'following-removed']));
+    service.close();
+  });
+
+  it('every alert and highlight of a real diff is a code the catalog words in both languages', async () => {
+    const { a, b } = accounts();
+    const service = await importPair(tempDir(), a, b);
+    const d = await service.call('diffSnapshots', {});
+    const t = await service.call('timeline', {});
+    expect(d.alerts.length).toBeGreaterThan(10);
+    for (const lang of LANGS) {
+      const tr = translator(lang);
+      for (const x of d.alerts) expect(wordChange(tr, `alert.${x.kind}`, x.params), `${lang} ${x.kind}`).not.toMatch(/[{}]|undefined/);
+      for (const h of t.flatMap((e) => e.highlights)) expect(wordChange(tr, `highlight.${h.code}`, h.params), `${lang} ${h.code}`).not.toMatch(/[{}]|undefined/);
+    }
+    const en = translator('en');
+    expect(d.alerts.filter((x) => x.kind === 'new-carrier').map((x) => wordChange(en, 'alert.new-carrier', x.params))).toEqual([
+      'Login through a mobile carrier not seen before: Fresh Carrier Ltd (once).',
+    ]);
     service.close();
   });
 
@@ -224,7 +245,7 @@ describe('diff between two snapshots', () => {
     await service.importExport({ path: await writeZip(withPartners(a, 'Brand A|Brand B'), join(dir, 'a'), { epoch: exportEpoch(a) }) });
     await service.importExport({ path: await writeZip(withPartners(b, 'Brand A|Brand B|Brand C'), join(dir, 'b'), { epoch: exportEpoch(b) }) });
     const d = await service.call('diffSnapshots', {});
-    expect(alertsOf(d, 'new-ad-partner').map((x) => x.detail)).toEqual(['A new advertiser holds data about you: Brand C.']);
+    expect(alertsOf(d, 'new-ad-partner').map((x) => x.params)).toEqual([{ partner: 'Brand C', list: 'advertiser' }]);
     service.close();
   });
 
@@ -251,8 +272,8 @@ describe('diff between two snapshots', () => {
 
     expect((await service.call('unmarkDeleted', { recordId: id })).unmarked).toBe(true);
     expect((await service.call('stillThere', {})).filter((f) => f.source === 'mark')).toEqual([]);
-    await expect(service.call('markDeleted', { recordId: id, deletedAt: 'yesterday-ish' })).rejects.toThrow(/not a date/);
-    await expect(service.call('markDeleted', { recordId: 999999, deletedAt: '2026-02-01' })).rejects.toThrow(/no record 999999/);
+    await expect(service.call('markDeleted', { recordId: id, deletedAt: 'yesterday-ish' })).rejects.toMatchObject({ code: 'BAD_INPUT', params: { field: 'deletedAt' } });
+    await expect(service.call('markDeleted', { recordId: 999999, deletedAt: '2026-02-01' })).rejects.toMatchObject({ code: 'NO_SUCH_RECORD', params: { id: 999999 } });
     service.close();
   });
 
@@ -275,8 +296,10 @@ describe('diff between two snapshots', () => {
     expect(vanished).toBeGreaterThanOrEqual(4);
     expect(t[1]!.headline).toMatchObject({ morePrivate: 3, lessPrivate: 2, vanished });
     expect(t[1]!.headline!.alerts['new-country']).toBe(2);
-    expect(t[1]!.highlights.join('\n')).toContain('country never seen before');
-    await expect(service.call('diffSnapshots', { from: 1, to: 99 })).rejects.toThrow(/no snapshot 99/);
+    expect(t[0]!.highlights).toEqual([{ code: 'first-snapshot', params: {} }]);
+    expect(t[1]!.highlights).toContainEqual({ code: 'alert', params: expect.objectContaining({ kind: 'new-country', more: 1 }) });
+    expect(t[1]!.highlights).toContainEqual({ code: 'less-private', params: { key: 'Personalized Ads', from: 'Disabled', to: 'Enabled' } });
+    await expect(service.call('diffSnapshots', { from: 1, to: 99 })).rejects.toMatchObject({ code: 'NO_SUCH_SNAPSHOT', params: { id: 99 } });
     service.close();
   });
 });
@@ -302,7 +325,7 @@ describe('footprint diff (CLI)', () => {
     for (const c of Object.values(json.datasets)) expect(Object.keys(c as object)).toEqual(['added', 'gone', 'agedOut', 'vanished']);
     for (const s of json.settings) expect(Object.keys(s)).toEqual(['key', 'from', 'to', 'direction']);
     for (const x of json.alerts) {
-      expect(Object.keys(x)).toEqual(['kind', 'detail', 'evidence']);
+      expect(Object.keys(x)).toEqual(['kind', 'params', 'evidence']);
       expect(Object.keys(x.evidence)).toEqual(['snapshotId', 'recordIds', 'at']);
     }
     expect((await run(['diff', '2', '1', '--db', db, '--json'])).code).toBe(0);
@@ -326,7 +349,7 @@ describe('footprint diff (CLI)', () => {
     const missing = await run(['diff', '1', '99', '--db', db, '--json']);
     expect(missing.code).toBe(1);
     expect(missing.err.split('\n')).toHaveLength(1);
-    expect(JSON.parse(missing.out).error.code).toBe('BAD_INPUT');
+    expect(JSON.parse(missing.out).error.code).toBe('NO_SUCH_SNAPSHOT');
     expect((await run(['forget', '999999', '--db', db])).code).toBe(1);
     expect((await run(['forget', '--db', db])).code).toBe(2);
     expect((await run(['mark-deleted', '5', '--db', db])).code).toBe(2);
@@ -334,8 +357,9 @@ describe('footprint diff (CLI)', () => {
     expect((await run(['archive', 'nope', '--db', db])).code).toBe(2);
 
     const empty = join(tempDir(), 'empty.db');
-    const none = await run(['diff', '--db', empty]);
+    const none = await run(['diff', '--db', empty, '--json']);
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/no snapshots yet/);
+    expect(none.err.split('\n')).toHaveLength(1);
+    expect(JSON.parse(none.out).error.code).toBe('NOTHING_TO_COMPARE');
   });
 });

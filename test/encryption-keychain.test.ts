@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createService } from '../src/main/service';
 import { openDatabase } from '../src/main/store/db';
-import { encryptDatabaseFile, isEncrypted, secretOpens, tableCounts } from '../src/main/store/cipher';
+import { tableCounts } from '../src/main/store/cipher';
+import { encryptDatabaseFile, isEncrypted, secretOpens } from '../src/main/vault/file-encryption';
 import {
   createKeyStore,
   keychainAvailability,
@@ -266,7 +267,7 @@ describe('the service with a device-key store', () => {
     const dir = tempDir();
     const store = createKeyStore(fakeSafeStorage({ backend: 'basic_text' }), join(dir, 'footprint.key'), 'linux');
     const service = createService({ dbPath: join(dir, 'footprint.db'), deviceKeys: store });
-    await expect(service.call('encryptDatabase', {})).rejects.toMatchObject({ code: 'NO_KEYCHAIN', message: expect.stringMatching(/passphrase/) });
+    await expect(service.call('encryptDatabase', {})).rejects.toMatchObject({ code: 'NO_KEYCHAIN', params: { reason: 'basic_text' } });
     expect(isEncrypted(join(dir, 'footprint.db'))).toBe(false);
     service.close();
   });

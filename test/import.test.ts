@@ -205,7 +205,7 @@ describe('importing snapshots', () => {
     expect(version).toBeGreaterThan(0);
     db.pragma(`user_version = ${version + 1}`);
     db.close();
-    expect(() => openDatabase(dbPath)).toThrow(/newer version of Footprint/);
+    expect(() => openDatabase(dbPath)).toThrow(expect.objectContaining({ code: 'DB_NEWER', params: { found: version + 1, supported: version } }));
   });
 
   it('brings a version 2 archive forward: last-seen snapshots move to record_last, nothing is lost', async () => {

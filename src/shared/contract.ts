@@ -200,9 +200,34 @@ export type AlertKind =
   | 'blocked-removed'
   | 'still-there-after-deletion';
 
+/**
+ * Parameters of an alert or a timeline highlight: plain values, worded by the door from the message
+ * catalog (`alert.<kind>`, `highlight.<code>`, src/shared/i18n/messages/changes.ts). A string[] is a
+ * list the door joins with translator.list(); a `dataset` is a catalog id (t(`dataset.<id>`));
+ * times are epoch ms.
+ */
+export type ChangeParams = Record<string, string | number | boolean | null | string[]>;
+
+/**
+ * An alert: its kind, what the catalog words it with, and the records behind it. Params by kind:
+ * - new-device {model, systems: string[], count}; new-device-system {model, system, count}
+ * - new-ip {ip, where: 'found' | 'country' | 'network' | 'none' | 'invalid', country, network, count}
+ *   (network: "AS<number> <owner>"; where says which of country and network are known)
+ * - new-country {country, ips: string[], more, count}; new-network-owner {network, asn, ips: string[], more, count}
+ *   (ips: the first few addresses; more: how many besides)
+ * - new-network-type {networkType, count}; new-carrier {carrier, count}
+ * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value}
+ * - new-off-tiktok-source {source, count}; new-off-tiktok-event {event, count}
+ * - new-ad-partner {partner, list: 'advertiser' | 'partner' (a data partner)}; new-ad-interest {interest}
+ * - new-share-method {method, count}
+ * - followers-gained, followers-lost, following-added, following-removed, blocked-added,
+ *   blocked-removed {count, names: string[] (the first few), more (count beyond names)}
+ * - still-there-after-deletion {dataset, deletedAt, dated, days (null and dated false: export time unknown), source: 'mark' | 'deleted_posts'}
+ * A null parameter is shown as `change.none`.
+ */
 export interface ChangeAlert {
   kind: AlertKind;
-  detail: string;
+  params: ChangeParams;
   /** the snapshot holding the records (the newer one; the older one for losses), some of their ids, the earliest record time */
   evidence: { snapshotId: number; recordIds: number[]; at: number | null };
 }
@@ -237,8 +262,24 @@ export interface TimelineEntry {
     profileChanged: number;
     alerts: Partial<Record<AlertKind, number>>;
   } | null;
-  /** a few human-readable lines, most important first */
-  highlights: string[];
+  /** the few changes worth reading first, most important first (TimelineHighlight) */
+  highlights: TimelineHighlight[];
+}
+
+/**
+ * A timeline highlight, worded by the door from `highlight.<code>`:
+ * - first-snapshot {}
+ * - alert {kind, more, …the alert's params}: the alert's sentence (`alert.<kind>`), then
+ *   `highlight.alert` for the `more` alerts of the same kind
+ * - less-private, more-private {key, from, to} (a setting; null: no value, the door shows `change.none`)
+ * - profile {field, from, to} (a PROFILE field or linkedPlatform; null as above)
+ * - vanished {dataset, count}: records missing inside the export window (up to three datasets)
+ */
+export type HighlightCode = 'first-snapshot' | 'alert' | 'less-private' | 'more-private' | 'profile' | 'vanished';
+
+export interface TimelineHighlight {
+  code: HighlightCode;
+  params: ChangeParams;
 }
 
 export interface ArchiveRecordRow extends RecordRow {
@@ -310,7 +351,7 @@ export interface StillThereFinding {
   daysAfterDeletion: number | null;
 }
 
-/** How the database file is protected at rest (see src/main/store/cipher.ts). */
+/** How the database file is protected at rest (see src/main/vault/file-encryption.ts). */
 export interface EncryptionStatus {
   encrypted: boolean;
   /** what opened it: the OS-kept device key, a passphrase, or nothing (a plain file) */
@@ -455,15 +496,20 @@ export const UNLOCK_CHANNELS = {
   preference: 'unlock:preference',
 } as const;
 
+/**
+ * Why the Unlock screen shows (vault/device-key.ts UnlockResult): passphrase-needed: no device key,
+ * one that does not open the archive, or no keychain to hold one; passphrase-suggested: the OS
+ * keychain is missing (basic_text: Linux without a keyring), unavailable or not ready.
+ */
+export type UnlockReason = 'no-device-key' | 'device-key-mismatch' | 'keychain-unavailable' | 'basic_text' | 'unavailable' | 'not_ready';
+
 /** What the window shows first: the app ('ready'), the Unlock screen, or the "no keychain" choice. */
 export interface UnlockStatus {
   state: 'ready' | 'passphrase-needed' | 'passphrase-suggested';
   /** what was found on disk at start-up */
   database: 'new' | 'plaintext' | 'encrypted' | 'unknown';
-  /** why a passphrase is needed or suggested (vault/device-key.ts UnlockResult reasons), null when ready */
-  reason: string | null;
-  /** a sentence for people: why this screen */
-  message: string;
+  /** why a passphrase is needed or suggested, null when ready; the window words the screen from it */
+  reason: UnlockReason | null;
   /** whether the OS keychain can keep a device key on this computer */
   keychainAvailable: boolean;
   /** 'declined': the user chose to keep the database unencrypted (no suggestion, no automatic device key at start) */

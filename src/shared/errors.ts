@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'NO_KEYCHAIN', // { reason? }
   'NO_SUCH_SNAPSHOT', // { id }
   'NO_SUCH_RECORD', // { id }
+  'NOTHING_TO_COMPARE', // { reason: 'none' | 'one' | 'oldest' | 'latest', id }: a diff needs two snapshots, in export order
   // the doors
   // expected: 'text' { min, max } characters | 'integer' | 'integerMin' { min } | 'integerRange' { min, max } |
   // 'oneOf' { allowed: "a, b" } | 'list' { min, max } items | 'object' | 'absent' (a field the operation

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { IMPORT_PROGRESS_CHANNEL, OPERATIONS, UNLOCK_CHANNELS } from '../../src/shared/contract';
 import { createService } from '../../src/main/service';
-import { encryptDatabaseFile, isEncrypted } from '../../src/main/store/cipher';
+import { encryptDatabaseFile, isEncrypted } from '../../src/main/vault/file-encryption';
 import { buildApp, ROOT } from './harness';
 import { openExport } from '../../src/main/reader';
 import { READER_WORKER_NAME, readOnThread } from '../../src/main/import/reader-thread';

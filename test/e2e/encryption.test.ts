@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../../src/main/service';
-import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens, tableCounts } from '../../src/main/store/cipher';
+import { tableCounts } from '../../src/main/store/cipher';
+import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens } from '../../src/main/vault/file-encryption';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 

@@ -1,11 +1,10 @@
 // Records added and gone between two snapshots, per dataset, with "gone" split into aged out (older
 // than what the newer export covers) and vanished (inside its window, yet missing: deleted by the
-// user or by TikTok). Set-based SQL over record_snapshots; nothing here loops over records in JS.
+// user or by TikTok). The store counts the sets (store/changes.ts); this decides where each
+// dataset's window starts and which datasets count at all.
 import { datasetSpec } from '../../shared/catalog';
-import type { DatasetChange, DiffRecordKind, RecordPage, RecordRow } from '../../shared/contract';
-import type { DB } from '../store/db';
-import { recordRows, type RawRecord } from '../store/records';
-import { DAY_MS, presentDatasets, type PresentDataset, type Snap } from './order';
+import type { DatasetChange, DiffRecordKind } from '../../shared/contract';
+import { DAY_MS, type PresentDataset } from './order';
 
 /**
  * Datasets TikTok exports in full, as far as anyone has seen: nothing of them ages out, so a record
@@ -46,96 +45,49 @@ export function agedOutCutoff(dataset: string, newer: PresentDataset | undefined
   return starts.length > 0 ? Math.max(...starts) : null;
 }
 
-/** Record ids in one snapshot and not in the other: a merge of two primary-key ranges (MERGE (EXCEPT)). */
-const ONLY_IN = `SELECT record_id FROM record_snapshots WHERE snapshot_id = ? EXCEPT SELECT record_id FROM record_snapshots WHERE snapshot_id = ? ORDER BY 1`;
-
-/** Which pair (and database state) temp.diff_sets currently holds, per connection. */
-const builtFor = new WeakMap<DB, string>();
-
 /**
- * The records added (in `to`, not in `from`) and gone (in `from`, not in `to`) between two
- * snapshots, with their dataset and time, in temp.diff_sets: computed once per pair by two merges
- * over record_snapshots, then counted and paged through an index. `state` (a token that changes
- * with any import, deletion or forget) lets a later call for the same pair reuse it.
+ * The datasets whose gone records count, each with its aged-out cutoff: those in both snapshots (a
+ * dataset missing from either was not requested there, so nothing of it is "gone").
  */
-export function buildDiffSets(db: DB, from: Snap, to: Snap, state?: string): void {
-  const key = `${from.id}>${to.id}|${state}`;
-  if (state !== undefined && builtFor.get(db) === key) return;
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS diff_sets (added INTEGER NOT NULL, dataset TEXT NOT NULL, at INTEGER, id INTEGER NOT NULL)`);
-  db.exec('CREATE INDEX IF NOT EXISTS temp.diff_sets_page ON diff_sets (added, dataset, at, id)');
-  db.exec('DELETE FROM temp.diff_sets');
-  builtFor.delete(db);
-  if (from.id !== to.id) {
-    const fill = db.prepare(
-      `INSERT INTO temp.diff_sets (added, dataset, at, id)
-       SELECT ?, r.dataset, r.at, r.id FROM (${ONLY_IN}) g CROSS JOIN records r ON r.id = g.record_id`,
-    );
-    fill.run(1, to.id, from.id);
-    fill.run(0, from.id, to.id);
-  }
-  builtFor.set(db, key);
+export function goneQuestions(inFrom: Map<string, PresentDataset>, inTo: Map<string, PresentDataset>, toTime: number): { dataset: string; cutoff: number | null }[] {
+  return [...inTo.keys()]
+    .filter((d) => inFrom.has(d))
+    .sort()
+    .map((dataset) => ({ dataset, cutoff: agedOutCutoff(dataset, inTo.get(dataset), toTime) }));
 }
 
 /**
- * Per dataset of the newer snapshot: added (in `to`, not in `from`), gone (in `from`, not in `to`)
- * split into agedOut and vanished. A dataset missing from either snapshot was not requested there:
- * nothing of it is "gone"; a dataset only in `to` counts all its records as added.
+ * Per dataset of the newer snapshot: added, and gone split into agedOut and vanished. `added`:
+ * records added per dataset; `gone`: the answers to goneQuestions (how many left, how many of
+ * them older than the cutoff). A dataset only in the newer snapshot counts all its records as added.
  */
-export function datasetChanges(db: DB, from: Snap, to: Snap, state?: string): Record<string, DatasetChange> {
-  const inFrom = presentDatasets(db, from.id);
-  const inTo = presentDatasets(db, to.id);
+export function datasetChanges(
+  inTo: Map<string, PresentDataset>,
+  added: Map<string, number>,
+  gone: Map<string, { gone: number; olderThanCutoff: number }>,
+): Record<string, DatasetChange> {
   const out: Record<string, DatasetChange> = {};
-  for (const dataset of [...inTo.keys()].sort()) out[dataset] = { added: 0, gone: 0, agedOut: 0, vanished: 0 };
-  if (from.id === to.id) return out;
-  buildDiffSets(db, from, to, state);
-
-  const added = db.prepare('SELECT dataset, count(*) AS n FROM temp.diff_sets WHERE added = 1 GROUP BY dataset').all() as { dataset: string; n: number }[];
-  for (const { dataset, n } of added) if (out[dataset]) out[dataset].added = n;
-
-  // Gone only counts where the dataset was in both.
-  for (const dataset of [...inTo.keys()].filter((d) => inFrom.has(d))) {
-    const cutoff = agedOutCutoff(dataset, inTo.get(dataset), to.time);
-    const r = db
-      .prepare('SELECT count(*) AS n, coalesce(sum(at < ?), 0) AS agedOut FROM temp.diff_sets WHERE added = 0 AND dataset = ?')
-      .get(cutoff, dataset) as { n: number; agedOut: number };
-    const c = out[dataset]!;
-    c.gone = r.n;
-    c.agedOut = cutoff === null ? 0 : r.agedOut;
-    c.vanished = r.n - c.agedOut;
+  for (const dataset of [...inTo.keys()].sort()) {
+    const g = gone.get(dataset);
+    const agedOut = g?.olderThanCutoff ?? 0;
+    out[dataset] = { added: added.get(dataset) ?? 0, gone: g?.gone ?? 0, agedOut, vanished: (g?.gone ?? 0) - agedOut };
   }
   return out;
 }
 
-/** The records behind one number of a diff, newest first. */
-export function diffRecords(
-  db: DB,
-  from: Snap,
-  to: Snap,
+/** Which records one number of a diff stands for (store/changes.ts DiffSlice), or null for none. */
+export function diffSlice(
+  inFrom: Map<string, PresentDataset>,
+  inTo: Map<string, PresentDataset>,
+  toTime: number,
   dataset: string,
   kind: DiffRecordKind,
-  offset = 0,
-  limit = 100,
-  state?: string,
-): RecordPage {
-  const inFrom = presentDatasets(db, from.id);
-  const inTo = presentDatasets(db, to.id);
-  if (!inTo.has(dataset) || from.id === to.id) return { total: 0, rows: [] };
-  if (kind !== 'added' && !inFrom.has(dataset)) return { total: 0, rows: [] };
-  buildDiffSets(db, from, to, state);
-  let where = 'd.added = ? AND d.dataset = ?';
-  const params: unknown[] = [kind === 'added' ? 1 : 0, dataset];
-  const cutoff = agedOutCutoff(dataset, inTo.get(dataset), to.time);
-  if (kind === 'agedOut') {
-    if (cutoff === null) return { total: 0, rows: [] };
-    where += ' AND d.at < ?';
-    params.push(cutoff);
-  } else if (kind === 'vanished' && cutoff !== null) {
-    where += ' AND (d.at IS NULL OR d.at >= ?)';
-    params.push(cutoff);
-  }
-  const total = (db.prepare(`SELECT count(*) AS n FROM temp.diff_sets d WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT r.* FROM temp.diff_sets d CROSS JOIN records r ON r.id = d.id WHERE ${where} ORDER BY d.at DESC, d.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as RawRecord[];
-  return { total, rows: recordRows(db, rows) };
+): { added: boolean; dataset: string; before?: number; notBefore?: number } | null {
+  if (!inTo.has(dataset)) return null;
+  if (kind === 'added') return { added: true, dataset };
+  if (!inFrom.has(dataset)) return null;
+  const cutoff = agedOutCutoff(dataset, inTo.get(dataset), toTime);
+  if (kind === 'agedOut') return cutoff === null ? null : { added: false, dataset, before: cutoff };
+  if (kind === 'vanished' && cutoff !== null) return { added: false, dataset, notBefore: cutoff };
+  return { added: false, dataset };
 }

@@ -1,46 +1,41 @@
 // Profile changes between two snapshots: the identity fields of ProfileMap and the linked platforms.
 import { normalizeName } from '../../shared/catalog';
 import type { ProfileChange } from '../../shared/contract';
-import type { DB } from '../store/db';
-import { hasDataset, type Snap } from './order';
-import { cleanValue } from './settings';
+import { cleanValue, type SettingValue } from './settings';
 
 /** ProfileMap keys worth comparing (signed photo URLs and counters change with every export). */
 export const PROFILE_FIELDS = ['userName', 'displayName', 'emailAddress', 'telephoneNumber', 'birthDate', 'bioDescription', 'accountRegion'];
 
-function profileValues(db: DB, snapshotId: number): Map<string, string | null> {
-  const rows = db.prepare(`SELECT key, value FROM snapshot_values WHERE snapshot_id = ? AND dataset = 'profile'`).all(snapshotId) as {
-    key: string;
-    value: string | null;
-  }[];
+/** Linked-platform record fields the comparison reads. */
+export const LINKED_FIELDS = ['platform', 'name'] as const;
+
+function profileValues(rows: readonly SettingValue[]): Map<string, string | null> {
   const byNorm = new Map(rows.map((r) => [normalizeName(r.key), r.value]));
   return new Map(PROFILE_FIELDS.map((f) => [f, cleanValue(byNorm.get(normalizeName(f)))]));
 }
 
-function linkedPlatforms(db: DB, snapshotId: number): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.data ->> 'platform' AS platform, r.data ->> 'name' AS name
-       FROM records r
-       WHERE r.dataset = 'linked_platforms' AND EXISTS (SELECT 1 FROM record_snapshots s WHERE s.snapshot_id = ? AND s.record_id = r.id)`,
-    )
-    .all(snapshotId) as { id: number; platform: string | null; name: string | null }[];
+function linkedPlatforms(rows: readonly { id: number; platform?: unknown; name?: unknown }[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) {
-    const platform = cleanValue(r.platform === null ? null : String(r.platform));
-    const name = cleanValue(r.name === null ? null : String(r.name));
+    const platform = cleanValue(r.platform == null ? null : String(r.platform));
+    const name = cleanValue(r.name == null ? null : String(r.name));
     const label = platform && name ? `${platform}: ${name}` : (platform ?? name);
     if (label) out.set(label, r.id);
   }
   return out;
 }
 
-export function profileChanges(db: DB, from: Snap, to: Snap): ProfileChange[] {
-  if (from.id === to.id) return [];
+/** What each snapshot of the pair held: its ProfileMap values and linked-platform records (undefined: not in the export). */
+export interface ProfileSide {
+  values?: readonly SettingValue[];
+  linked?: readonly { id: number; platform?: unknown; name?: unknown }[];
+}
+
+export function profileChanges(older: ProfileSide, newer: ProfileSide): ProfileChange[] {
   const out: ProfileChange[] = [];
-  if (hasDataset(db, from.id, 'profile') && hasDataset(db, to.id, 'profile')) {
-    const a = profileValues(db, from.id);
-    const b = profileValues(db, to.id);
+  if (older.values && newer.values) {
+    const a = profileValues(older.values);
+    const b = profileValues(newer.values);
     // An empty ProfileMap (redacted or not requested) says nothing.
     const informative = (m: Map<string, string | null>) => [...m.values()].some((v) => v !== null);
     if (informative(a) && informative(b)) {
@@ -51,9 +46,9 @@ export function profileChanges(db: DB, from: Snap, to: Snap): ProfileChange[] {
       }
     }
   }
-  if (hasDataset(db, from.id, 'linked_platforms') && hasDataset(db, to.id, 'linked_platforms')) {
-    const a = linkedPlatforms(db, from.id);
-    const b = linkedPlatforms(db, to.id);
+  if (older.linked && newer.linked) {
+    const a = linkedPlatforms(older.linked);
+    const b = linkedPlatforms(newer.linked);
     for (const label of b.keys()) if (!a.has(label)) out.push({ field: 'linkedPlatform', from: null, to: label });
     for (const label of a.keys()) if (!b.has(label)) out.push({ field: 'linkedPlatform', from: label, to: null });
   }

@@ -2,8 +2,6 @@
 // drifts ("On", "Enabled", "enabled"; "Only me", "Only Me", "Myself"; "No one"), so values are
 // normalised before comparing: a vocabulary change alone is not a change.
 import type { ChangeDirection, SettingChange } from '../../shared/contract';
-import type { DB } from '../store/db';
-import { hasDataset, type Snap } from './order';
 
 /** A normalised setting value. Audience values order from most open to most closed. */
 export type Level = 'on' | 'off' | 'everyone' | 'suggested' | 'friends' | 'only-me' | 'no-one' | 'default';
@@ -104,16 +102,14 @@ export function settingDirection(key: string, from: string | null, to: string | 
   return b > a ? 'more-private' : 'less-private';
 }
 
-/** Settings that differ between the two snapshots (both must hold settings). */
-export function settingsChanges(db: DB, from: Snap, to: Snap, dataset = 'settings'): SettingChange[] {
-  if (from.id === to.id || !hasDataset(db, from.id, dataset) || !hasDataset(db, to.id, dataset)) return [];
-  const read = (id: number) =>
-    db.prepare('SELECT key, value FROM snapshot_values WHERE snapshot_id = ? AND dataset = ? ORDER BY rowid').all(id, dataset) as {
-      key: string;
-      value: string | null;
-    }[];
-  const older = read(from.id);
-  const newer = read(to.id);
+/** A setting as the store lists it, in the export's key order. */
+export interface SettingValue {
+  key: string;
+  value: string | null;
+}
+
+/** Settings that differ between an older and a newer snapshot's settings (both must hold settings). */
+export function settingsChanges(older: readonly SettingValue[], newer: readonly SettingValue[]): SettingChange[] {
   // A settings section without any value (TikTok sent `null`) says nothing about the settings.
   if (older.length === 0 || newer.length === 0) return [];
   // A key only one export has says which layout TikTok used, not what the user set: compare the

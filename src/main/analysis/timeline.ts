@@ -1,17 +1,18 @@
-// The timeline: every snapshot in export order with the headline changes since the one before it.
-import { datasetSpec } from '../../shared/catalog';
-import type { AlertKind, SnapshotDiff, TimelineEntry } from '../../shared/contract';
-import { orderedSnapshots } from './order';
-import type { DB } from '../store/db';
+// The timeline: every snapshot in export order with the headline changes since the one before it,
+// and a few highlights as codes and parameters (worded by the door: `highlight.<code>`).
+import type { AlertKind, SnapshotDiff, TimelineEntry, TimelineHighlight } from '../../shared/contract';
+import type { Snap } from './order';
 
 /** Alert kinds that lead a snapshot's highlights, most serious first. */
 const SERIOUS: AlertKind[] = ['still-there-after-deletion', 'new-country', 'new-device', 'new-network-owner', 'new-device-identifier', 'new-ad-partner', 'new-off-tiktok-source'];
 
-export function timeline(db: DB, diff: (from: number, to: number) => SnapshotDiff): TimelineEntry[] {
-  const ordered = orderedSnapshots(db);
+/** Highlights shown per snapshot, at most. */
+const MAX_HIGHLIGHTS = 12;
+
+export function timeline(ordered: Snap[], diff: (from: number, to: number) => SnapshotDiff): TimelineEntry[] {
   return ordered.map((s, i): TimelineEntry => {
     const base = { snapshotId: s.id, sourceName: s.sourceName, exportedAt: s.exportedAt, importedAt: s.importedAt, records: s.records };
-    if (i === 0) return { ...base, previousId: null, headline: null, highlights: ['First snapshot.'] };
+    if (i === 0) return { ...base, previousId: null, headline: null, highlights: [{ code: 'first-snapshot', params: {} }] };
     const prev = ordered[i - 1]!;
     const d = diff(prev.id, s.id);
     const sum = (k: 'added' | 'agedOut' | 'vanished') => Object.values(d.datasets).reduce((n, c) => n + c[k], 0);
@@ -27,20 +28,20 @@ export function timeline(db: DB, diff: (from: number, to: number) => SnapshotDif
       profileChanged: d.profile.length,
       alerts,
     };
-    const highlights: string[] = [];
+    const highlights: TimelineHighlight[] = [];
     for (const kind of SERIOUS) {
       const of = d.alerts.filter((x) => x.kind === kind);
-      if (of.length > 0) highlights.push(of.length === 1 ? of[0]!.detail : `${of[0]!.detail} (and ${of.length - 1} more like it)`);
+      if (of.length > 0) highlights.push({ code: 'alert', params: { ...of[0]!.params, kind, more: of.length - 1 } });
     }
-    for (const c of d.settings.filter((x) => x.direction === 'less-private')) highlights.push(`Less private: ${c.key} ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
-    for (const c of d.settings.filter((x) => x.direction === 'more-private')) highlights.push(`More private: ${c.key} ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
-    for (const p of d.profile) highlights.push(`Profile: ${p.field} ${p.from ?? '(none)'} → ${p.to ?? '(none)'}`);
+    for (const direction of ['less-private', 'more-private'] as const) {
+      for (const c of d.settings.filter((x) => x.direction === direction)) highlights.push({ code: direction, params: { key: c.key, from: c.from, to: c.to } });
+    }
+    for (const p of d.profile) highlights.push({ code: 'profile', params: { field: p.field, from: p.from, to: p.to } });
     const vanished = Object.entries(d.datasets)
       .filter(([, c]) => c.vanished > 0)
       .sort(([, a], [, b]) => b.vanished - a.vanished)
-      .slice(0, 3)
-      .map(([id, c]) => `${c.vanished} ${datasetSpec(id)?.label.toLowerCase() ?? id}`);
-    if (vanished.length > 0) highlights.push(`Vanished inside the export window: ${vanished.join(', ')}`);
-    return { ...base, previousId: prev.id, headline, highlights: highlights.slice(0, 12) };
+      .slice(0, 3);
+    for (const [dataset, c] of vanished) highlights.push({ code: 'vanished', params: { dataset, count: c.vanished } });
+    return { ...base, previousId: prev.id, headline, highlights: highlights.slice(0, MAX_HIGHLIGHTS) };
   });
 }

@@ -4,14 +4,15 @@
 // imports.ts holds the one import slot, whatever runner runs the import.
 import type { Api, ImportProgress, OperationName, OperationResults } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
-import { openDatabase, type DB } from '../store/db';
-import { connectionKey, encryptionOperations } from '../store/cipher';
+import type { WritableDB } from '../store/db';
+import { connectionKey } from '../store/cipher';
+import { encryptionOperations, openArchive } from '../vault/file-encryption';
 import type { DeviceKeyStore } from '../vault/device-key';
-import { deleteSnapshot, getRawSection, getSnapshot, listSnapshots } from '../store/snapshots';
+import { deleteSnapshot, getRawSection, getSnapshot, latestSnapshotId, listSnapshots } from '../store/snapshots';
 import { datasetOverview, listRecords, listValues } from '../store/records';
 import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
-import { changeOperations } from '../analysis';
+import { changeOperations } from './changes';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -42,7 +43,7 @@ export interface Service extends Api {
   /** validates raw input against the contract, then runs the operation */
   call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]>;
   close(): void;
-  readonly db: DB;
+  readonly db: WritableDB;
   /** true while an import runs */
   readonly importing: boolean;
   /** cancels a running import and waits for it to stop (call before quitting) */
@@ -50,7 +51,7 @@ export interface Service extends Api {
 }
 
 export function createService(opts: ServiceOptions): Service {
-  const db = openDatabase(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
+  const db = openArchive(opts.dbPath, { key: opts.key, passphrase: opts.passphrase });
   const encryption = encryptionOperations(db, opts.deviceKeys);
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
@@ -92,8 +93,4 @@ export function createService(opts: ServiceOptions): Service {
     stopImports: () => imports.stop(),
     close: () => db.close(),
   };
-}
-
-function latestSnapshotId(db: DB): number | null {
-  return (db.prepare('SELECT max(id) AS id FROM snapshots').get() as { id: number | null }).id;
 }

@@ -1,254 +1,119 @@
-// Encryption at rest: the whole database file (and its WAL) encrypted by SQLite3 Multiple Ciphers,
-// the SQLite build that better-sqlite3-multiple-ciphers bundles (2.4.0 at the time of writing).
+// The SQL side of encryption at rest: the PRAGMAs SQLite3 Multiple Ciphers (the SQLite build that
+// better-sqlite3-multiple-ciphers bundles, 2.4.0 at the time of writing) reads a key and re-keys a
+// file with. What a file is, passphrases, salts and key derivation, and the encrypt / rekey /
+// decrypt orchestration are the vault's (vault/file-encryption.ts, whose header explains the design).
 //
-// Cipher: 'chacha20' = ChaCha20-Poly1305 (sqleet-compatible, non-legacy): every page is encrypted
-// and authenticated (16-byte nonce + 16-byte tag in each page's reserved bytes). Page 1 starts with
-// the cipher's random 16-byte salt instead of "SQLite format 3\0"; bytes 16–23 stay in the clear
-// (page size, versions, reserved bytes) so SQLite can size pages before it has a key. We set the
-// cipher explicitly on every connection, so a change of the library's default cannot strand a file.
+// Cipher: 'chacha20' = ChaCha20-Poly1305 (sqleet-compatible): every page encrypted and
+// authenticated. We set it explicitly on every connection, so a change of the library's default
+// cannot strand a file. Keys are always raw 32-byte keys (`PRAGMA key = "x'<64 hex>'"`), which
+// bypasses SQLite3MC's own KDF; with 16 more bytes ("x'<96 hex>'") the file takes that salt.
 //
-// Keys are always handed to SQLite as raw 32-byte keys (`PRAGMA key = "x'<64 hex>'"`), which
-// bypasses SQLite3MC's own KDF (PBKDF2-HMAC-SHA256, 64,007 iterations for chacha20). Two sources:
-//  - a random device key (crypto.randomBytes(32)) kept by the OS keychain (see ../keychain.ts);
-//  - a passphrase, stretched here with scrypt (N=2^17, r=8, p=1: 128 MiB, memory-hard) salted with
-//    that same per-file salt, read back from the first 16 bytes of the file. No side file is
-//    needed, and every encrypt/rekey draws a fresh salt (we pass key+salt as "x'<96 hex>'").
-//
-// Facts checked against this build (see test/encryption.test.ts and the report):
-//  - `PRAGMA rekey` on an UNENCRYPTED database in WAL mode fails ("Rekeying an unencrypted
-//    database is not supported in WAL journal mode"); on an encrypted one in WAL mode 2.4.0 accepts
-//    it but keeps the old salt (our salt would be ignored). So every rekey runs in journal mode
-//    DELETE (after a TRUNCATE checkpoint) and goes back to WAL afterwards.
-//  - Encrypting/decrypting changes the reserved bytes per page, which SQLite3MC does with an
-//    internal VACUUM inside a transaction: crash-safe (rollback journal), no data lost.
+// Facts checked against this build (test/encryption.test.ts):
+//  - `PRAGMA rekey` on an UNENCRYPTED database in WAL mode fails; on an encrypted one in WAL mode it
+//    is accepted but keeps the old salt. So every rekey runs in journal mode DELETE (after a
+//    TRUNCATE checkpoint) and goes back to WAL afterwards.
+//  - Encrypting/decrypting rewrites every page with an internal VACUUM inside a transaction:
+//    crash-safe (rollback journal), no data lost.
 //  - A wrong key fails the first read with SQLITE_NOTADB and writes nothing.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { randomBytes, scrypt, scryptSync } from 'node:crypto';
-import { openDatabase, type DB } from './db';
-import { StoreError } from './store-error';
-import type { Api, EncryptionStatus } from '../../shared/contract';
-import type { DeviceKeyStore } from '../vault/device-key';
+import { FootprintError } from '../../shared/errors';
+import type { ReadableDB, WritableDB } from './handles';
 
 export const CIPHER = 'chacha20';
 export const KEY_BYTES = 32;
+/** The cipher's per-file salt: the first 16 bytes of an encrypted file. */
 export const SALT_BYTES = 16;
-/** scrypt parameters for passphrases (OWASP's minimum for scrypt). Changing them strands every passphrase-protected file. */
-export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
-/** How a new passphrase must look (the contract enforces the same bounds). */
-export const PASSPHRASE_MIN = 8;
-export const PASSPHRASE_MAX = 1024;
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** What opens a database: a raw 32-byte key, or a passphrase. Neither: a plain (unencrypted) database. */
-export interface Secret {
+/** What opens an encrypted connection: a raw key (none: a plain file); `salt` only when a new file is to take it. */
+export interface ConnectionKey {
   key?: Uint8Array;
-  passphrase?: string;
-}
-
-export type FileState = 'missing' | 'empty' | 'plaintext' | 'encrypted' | 'unknown';
-
-/** What is at `path`, from its first bytes only (never opens it as a database). */
-export function databaseFileState(path: string): FileState {
-  if (!existsSync(path)) return 'missing';
-  const head = readHead(path, 100);
-  if (head.length === 0) return 'empty';
-  if (head.length >= 16 && head.subarray(0, 16).equals(SQLITE_MAGIC)) return 'plaintext';
-  // An encrypted SQLite3MC page 1 keeps bytes 16–23 of the SQLite header readable; bytes 21–23
-  // (payload fractions) are the constants 64, 32, 32 in every SQLite database.
-  if (head.length >= 24 && head[21] === 64 && head[22] === 32 && head[23] === 32) return 'encrypted';
-  return 'unknown';
-}
-
-/** True for an SQLite3MC-encrypted database: not "SQLite format 3\0" at the start, yet an SQLite page-1 layout. */
-export function isEncrypted(path: string): boolean {
-  return databaseFileState(path) === 'encrypted';
-}
-
-function readHead(path: string, n: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, 0);
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The cipher's per-file salt (the first 16 bytes of an encrypted file), or null. */
-export function fileSalt(path: string): Buffer | null {
-  if (!existsSync(path) || statSync(path).size < SALT_BYTES) return null;
-  const head = readHead(path, SALT_BYTES);
-  return head.equals(SQLITE_MAGIC) ? null : head;
-}
-
-function passphraseBytes(passphrase: string): Buffer {
-  if (typeof passphrase !== 'string' || passphrase.length === 0) throw new StoreError('DB_LOCKED', 'The passphrase is empty.');
-  // NFC: the same passphrase typed on another OS or keyboard layout gives the same bytes.
-  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
-}
-
-/** The raw key for a passphrase and salt (scrypt; ~0.3–0.8 s and 128 MiB, on purpose). */
-export function deriveKey(passphrase: string, salt: Uint8Array): Buffer {
-  return scryptSync(passphraseBytes(passphrase), salt, KEY_BYTES, SCRYPT);
-}
-
-export function deriveKeyAsync(passphrase: string, salt: Uint8Array): Promise<Buffer> {
-  const bytes = passphraseBytes(passphrase);
-  return new Promise((resolve, reject) => scrypt(bytes, salt, KEY_BYTES, SCRYPT, (e, k) => (e ? reject(e) : resolve(k))));
-}
-
-/**
- * The raw key that opens the existing encrypted file at `path` with this passphrase (not verified).
- * Lets the desktop app stretch the passphrase off the main thread, and hand a worker thread the key
- * instead of the passphrase (see connectionKey).
- */
-export async function keyForPassphrase(path: string, passphrase: string): Promise<Buffer> {
-  const salt = fileSalt(path);
-  if (!salt) throw new StoreError('DB_NOT_ENCRYPTED', 'This database is not encrypted, so it has no passphrase.');
-  return deriveKeyAsync(passphrase, salt);
-}
-
-/** A fresh random 32-byte key (for the OS keychain). */
-export function newKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  salt?: Uint8Array;
+  /** how the key was come by (what encryptionStatus reports); default 'key' */
+  via?: 'key' | 'passphrase';
 }
 
 function checkKey(key: Uint8Array): Buffer {
-  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) throw new TypeError(`A database key is ${KEY_BYTES} bytes.`);
+  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) throw new FootprintError('BAD_INPUT', { field: 'key', expected: `${KEY_BYTES} bytes` });
   return Buffer.from(key);
 }
 
-function hasSecret(secret: Secret | undefined): secret is Secret {
-  return !!secret && (secret.key !== undefined || secret.passphrase !== undefined);
-}
-
 /** `x'<key hex>[<salt hex>]'`: SQLite3MC's raw-key syntax (key + salt when the salt is to be set). */
-function rawKeyLiteral(key: Buffer, salt?: Buffer): string {
-  return `"x'${key.toString('hex')}${salt ? salt.toString('hex') : ''}'"`;
+function rawKeyLiteral(key: Buffer, salt?: Uint8Array): string {
+  return `"x'${key.toString('hex')}${salt ? Buffer.from(salt).toString('hex') : ''}'"`;
 }
 
 // The raw key each open connection was unlocked with, and how: lets a worker thread open its own
 // connection with the same key, and lets the UI say how the database is protected.
-const connectionKeys = new WeakMap<DB, { key: Buffer; via: 'key' | 'passphrase' }>();
+const connectionKeys = new WeakMap<ReadableDB, { key: Buffer; via: 'key' | 'passphrase' }>();
 
 /** The raw key this connection uses (undefined for a plain database). Pass it as {key} to openDatabase elsewhere. */
-export function connectionKey(db: DB): Buffer | undefined {
+export function connectionKey(db: ReadableDB): Buffer | undefined {
   return connectionKeys.get(db)?.key;
 }
 
-export function unlockedWith(db: DB): 'key' | 'passphrase' | null {
+export function unlockedWith(db: ReadableDB): 'key' | 'passphrase' | null {
   return connectionKeys.get(db)?.via ?? null;
 }
 
-export const MESSAGES = {
-  wrong: 'The passphrase is wrong, or this is not a Footprint database.',
-  needed: 'This database is encrypted: a passphrase is needed to open it.',
-  notEncrypted: 'This database is not encrypted, so it opens without a passphrase (encrypt it to protect it with one).',
-  already: 'This database is already encrypted; change its passphrase instead.',
-  busy: 'The database is in use by another Footprint window or process. Close it and try again.',
-} as const;
+function applyKey(db: Database.Database, raw: Uint8Array, salt?: Uint8Array): Buffer {
+  const key = checkKey(raw);
+  db.pragma(`cipher = '${CIPHER}'`);
+  db.pragma(`key = ${rawKeyLiteral(key, salt)}`);
+  return key;
+}
 
 /**
  * Called by openDatabase straight after the connection is made, before any other statement:
  * applies the key (if any) and proves it by reading sqlite_master. On failure the connection is
- * closed, nothing has been written, and a StoreError says what to do: DB_LOCKED (encrypted: no or
- * wrong passphrase/key), DB_NOT_ENCRYPTED (a secret for a plain file), DB_UNREADABLE.
+ * closed and nothing has been written: DB_LOCKED (a key that does not open it), DB_UNREADABLE
+ * (anything else, an encrypted file opened without a key included; the vault tells those apart
+ * before it gets here).
  */
-export function unlockConnection(db: DB, path: string, secret?: Secret): void {
-  const memory = path === ':memory:' || path === '';
-  const state: FileState = memory ? 'empty' : databaseFileState(path);
-  const keyed = hasSecret(secret) && !memory;
+export function unlockConnection(db: ReadableDB, path: string, k?: ConnectionKey): void {
+  const keyed = k?.key !== undefined && path !== ':memory:' && path !== '';
   try {
-    if (keyed) {
-      if (state === 'plaintext') throw new StoreError('DB_NOT_ENCRYPTED', MESSAGES.notEncrypted);
-      const existingSalt = state === 'encrypted' || state === 'unknown' ? fileSalt(path) : null;
-      const salt = existingSalt ?? randomBytes(SALT_BYTES); // a new file takes this salt
-      const key = secret.key !== undefined ? checkKey(secret.key) : deriveKey(secret.passphrase!, salt);
-      db.pragma(`cipher = '${CIPHER}'`);
-      db.pragma(`key = ${rawKeyLiteral(key, existingSalt ? undefined : salt)}`);
-      connectionKeys.set(db, { key, via: secret.key !== undefined ? 'key' : 'passphrase' });
-    }
+    if (keyed) connectionKeys.set(db, { key: applyKey(db, k!.key!, k!.salt), via: k!.via ?? 'key' });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     db.close();
-    if (e instanceof StoreError) throw e;
-    if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
-      if (keyed) throw new StoreError('DB_LOCKED', MESSAGES.wrong);
-      if (state === 'encrypted') throw new StoreError('DB_LOCKED', MESSAGES.needed);
-    }
-    throw new StoreError('DB_UNREADABLE', `The database "${path}" cannot be opened: ${(e as Error).message}`);
+    if (e instanceof FootprintError) throw e;
+    if (keyed && (e as { code?: string }).code === 'SQLITE_NOTADB') throw new FootprintError('DB_LOCKED', {}, { cause: e });
+    throw new FootprintError('DB_UNREADABLE', { path, reason: (e as Error).message }, { cause: e });
   }
 }
 
-/** Whether `secret` opens the encrypted file at `path`; writes nothing. */
-export function secretOpens(path: string, secret: Secret): boolean {
-  if (databaseFileState(path) !== 'encrypted') return false;
-  let db: DB;
+/** Whether this raw key opens the file at `path`; writes nothing. */
+export function keyOpens(path: string, key: Uint8Array): boolean {
+  let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: true });
   } catch {
     return false;
   }
   try {
-    unlockConnection(db, path, secret);
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
   } catch {
     return false;
   } finally {
-    if (db.open) db.close();
+    db.close();
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Encrypt / rekey / decrypt an open connection, in place.
-
-/** Encrypts the plain database behind `db` in place with a key or a new passphrase. */
-export function encryptDatabase(db: DB, secret: Secret): void {
-  const path = fileOf(db);
-  if (isEncrypted(path)) throw new StoreError('DB_ENCRYPTED', MESSAGES.already);
-  rekeyConnection(db, secret);
-}
-
-/** Re-encrypts the encrypted database behind `db` with a new key or passphrase (fresh salt). */
-export function changeKey(db: DB, secret: Secret): void {
-  const path = fileOf(db);
-  if (!isEncrypted(path)) throw new StoreError('DB_NOT_ENCRYPTED', 'This database is not encrypted yet: encrypt it first.');
-  rekeyConnection(db, secret);
-}
-
-/** Turns the encrypted database behind `db` back into a plain SQLite file. */
-export function decryptDatabase(db: DB): void {
-  const path = fileOf(db);
-  if (!isEncrypted(path)) throw new StoreError('DB_NOT_ENCRYPTED', 'This database is not encrypted.');
-  rekeyConnection(db, null);
-}
-
-function fileOf(db: DB): string {
-  if (db.memory || !db.name) throw new StoreError('DB_UNREADABLE', 'An in-memory database cannot be encrypted.');
-  return db.name;
-}
-
-function rekeyConnection(db: DB, secret: Secret | null): void {
-  const path = fileOf(db);
-  if (secret && !hasSecret(secret)) throw new TypeError('A key or a passphrase is needed.');
-  if (db.inTransaction) throw new StoreError('DB_BUSY', MESSAGES.busy);
-  let target: { key: Buffer; salt: Buffer; via: 'key' | 'passphrase' } | null = null;
-  if (secret) {
-    const salt = randomBytes(SALT_BYTES);
-    const key = secret.key !== undefined ? checkKey(secret.key) : deriveKey(checkNewPassphrase(secret.passphrase!), salt);
-    target = { key, salt, via: secret.key !== undefined ? 'key' : 'passphrase' };
-  }
-  const before = tableCounts(db);
-
-  // Out of WAL: everything into the main file, then the rollback journal for the rewrite. Another
-  // connection (a second window, a CLI run, the import worker) makes this fail: DB_BUSY, unchanged.
+/**
+ * Re-encrypts the file behind `db` in place: with `target` (a raw key and a fresh salt), or back to
+ * a plain file (null). Another connection to the file (a second window, a CLI run, the import
+ * worker) makes this fail with DB_BUSY, the file unchanged.
+ */
+export function rekeyConnection(db: WritableDB, target: { key: Uint8Array; salt: Uint8Array; via: 'key' | 'passphrase' } | null): void {
+  if (db.inTransaction) throw new FootprintError('DB_BUSY');
+  const key = target ? checkKey(target.key) : null;
+  // Out of WAL: everything into the main file, then the rollback journal for the rewrite.
   try {
     const [ck] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (ck && ck.busy) throw new StoreError('DB_BUSY', MESSAGES.busy);
-    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new StoreError('DB_BUSY', MESSAGES.busy);
+    if (ck && ck.busy) throw new FootprintError('DB_BUSY');
+    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new FootprintError('DB_BUSY');
   } catch (e) {
     try {
       db.pragma('journal_mode = WAL');
@@ -256,48 +121,24 @@ function rekeyConnection(db: DB, secret: Secret | null): void {
       /* still WAL */
     }
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new StoreError('DB_BUSY', MESSAGES.busy);
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new FootprintError('DB_BUSY', {}, { cause: e });
     throw e;
   }
   try {
     db.pragma('temp_store = MEMORY'); // the rekey's VACUUM copy stays in memory, never in a temp file
     db.pragma(`cipher = '${CIPHER}'`);
-    db.pragma(`rekey = ${target ? rawKeyLiteral(target.key, target.salt) : "''"}`);
+    db.pragma(`rekey = ${key && target ? rawKeyLiteral(key, target.salt) : "''"}`);
   } catch (e) {
-    throw new StoreError('DB_UNREADABLE', `Changing the database's encryption failed; it is unchanged: ${(e as Error).message}`);
+    throw new FootprintError('DB_UNREADABLE', { path: db.name, reason: `rekey: ${(e as Error).message}` }, { cause: e });
   } finally {
     db.pragma('journal_mode = WAL');
   }
-  if (target) connectionKeys.set(db, { key: target.key, via: target.via });
+  if (key && target) connectionKeys.set(db, { key, via: target.via });
   else connectionKeys.delete(db);
-
-  // Prove it from the file, on a second connection: the new secret (or none) opens it, and every
-  // table still holds what it held.
-  const check = new Database(path, { fileMustExist: true });
-  try {
-    if (target) {
-      if (!fileSalt(path)?.equals(target.salt)) throw new Error('the file does not carry the new salt');
-      check.pragma(`cipher = '${CIPHER}'`);
-      check.pragma(`key = ${rawKeyLiteral(target.key)}`);
-    } else if (isEncrypted(path)) throw new Error('the file is still encrypted');
-    const after = tableCounts(check);
-    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('row counts differ after the change');
-  } catch (e) {
-    throw new StoreError('DB_UNREADABLE', `The database's encryption was changed but could not be verified: ${(e as Error).message}`);
-  } finally {
-    check.close();
-  }
 }
 
-export function checkNewPassphrase(passphrase: string): string {
-  if (typeof passphrase !== 'string' || passphrase.length < PASSPHRASE_MIN || passphrase.length > PASSPHRASE_MAX) {
-    throw new StoreError('BAD_PASSPHRASE', `A passphrase needs ${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters.`);
-  }
-  return passphrase;
-}
-
-/** Rows per table (FTS shadow tables included): the "nothing was lost" check. */
-export function tableCounts(db: DB): Record<string, number> {
+/** Rows per table: the "nothing was lost" check around a rekey. */
+export function tableCounts(db: ReadableDB | Database.Database): Record<string, number> {
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
     .pluck()
@@ -307,74 +148,13 @@ export function tableCounts(db: DB): Record<string, number> {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The same on a file (opens it, changes it, closes it): for scripts, the desktop start-up, tests.
-
-export function encryptDatabaseFile(path: string, secret: Secret): void {
-  if (isEncrypted(path)) throw new StoreError('DB_ENCRYPTED', MESSAGES.already);
-  withDatabase(path, undefined, (db) => encryptDatabase(db, secret));
-}
-
-export function changeDatabaseKey(path: string, current: Secret, next: Secret): void {
-  withDatabase(path, current, (db) => changeKey(db, next));
-}
-
-export function decryptDatabaseFile(path: string, current: Secret): void {
-  withDatabase(path, current, (db) => decryptDatabase(db));
-}
-
-function withDatabase(path: string, secret: Secret | undefined, fn: (db: DB) => void): void {
-  const db = openDatabase(path, secret);
+/** tableCounts of the file at `path`, read on a connection of its own (with `key` when encrypted). */
+export function fileTableCounts(path: string, key?: Uint8Array): Record<string, number> {
+  const check = new Database(path, { fileMustExist: true });
   try {
-    fn(db);
+    if (key) applyKey(check, key);
+    return tableCounts(check);
   } finally {
-    db.close();
+    check.close();
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The contract's operations (the service spreads these in).
-
-export type EncryptionApi = Pick<Api, 'encryptionStatus' | 'encryptDatabase' | 'changeKey' | 'decryptDatabase'>;
-
-/**
- * encryptionStatus / encryptDatabase / changeKey / decryptDatabase over the service's connection.
- * A passphrase given: protect with it (and forget any device key). None: a new random device key
- * from `deviceKeys` (the desktop app's OS keychain), stored before the database is re-keyed.
- */
-export function encryptionOperations(db: DB, deviceKeys?: DeviceKeyStore): EncryptionApi {
-  const status = async (): Promise<EncryptionStatus> => ({
-    encrypted: !db.memory && isEncrypted(db.name),
-    unlockedWith: unlockedWith(db),
-    deviceKeyAvailable: deviceKeys ? (await deviceKeys.availability()).available : false,
-  });
-  const protect = async (passphrase: string | undefined, apply: (secret: Secret) => void): Promise<EncryptionStatus> => {
-    if (passphrase !== undefined) {
-      apply({ passphrase });
-      await deviceKeys?.clear();
-      return status();
-    }
-    if (!deviceKeys) throw new StoreError('NO_KEYCHAIN', 'A passphrase is needed: there is no system keychain to keep a key here.');
-    const avail = await deviceKeys.availability();
-    if (!avail.available) throw new StoreError('NO_KEYCHAIN', avail.message);
-    const key = await deviceKeys.create(); // stored first: a crash mid-way never loses the key
-    try {
-      apply({ key });
-    } catch (e) {
-      await deviceKeys.discard(key);
-      throw e;
-    }
-    await deviceKeys.commit(key);
-    return status();
-  };
-  return {
-    encryptionStatus: () => status(),
-    encryptDatabase: ({ passphrase }) => protect(passphrase, (secret) => encryptDatabase(db, secret)),
-    changeKey: ({ passphrase }) => protect(passphrase, (secret) => changeKey(db, secret)),
-    decryptDatabase: async () => {
-      decryptDatabase(db);
-      await deviceKeys?.clear();
-      return status();
-    },
-  };
 }

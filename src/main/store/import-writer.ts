@@ -4,7 +4,8 @@
 // reader thread; rows are written in multi-row statements: per-statement overhead, not SQLite,
 // dominates a million single-row inserts.
 import { datasetSpec } from '../../shared/catalog';
-import type { DB } from './db';
+import { FootprintError } from '../../shared/errors';
+import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from '../import/hash128';
@@ -53,7 +54,7 @@ const PROGRESS_EVERY = 25_000;
 /** Multi-row statements, prepared once per row count. */
 class BatchStatements {
   private cache = new Map<string, Statement>();
-  constructor(private db: DB) {}
+  constructor(private db: WritableDB) {}
   private get(sql: string): Statement {
     let st = this.cache.get(sql);
     if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
@@ -78,7 +79,7 @@ class BatchStatements {
   }
 }
 
-export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, opts: WriteOptions = {}): WriteResult {
+export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchSource, opts: WriteOptions = {}): WriteResult {
   const now = opts.now ?? Date.now();
   const statements = new BatchStatements(db);
   const insertValue = db.prepare(`INSERT OR IGNORE INTO snapshot_values (snapshot_id, dataset, key, value) VALUES (?, ?, ?, ?)`);
@@ -133,7 +134,7 @@ export function writeSnapshot(db: DB, meta: SnapshotMeta, source: BatchSource, o
       const records = (b: RecordBatch): void => {
         const { dataset } = b;
         const spec = datasetSpec(dataset);
-        if (!spec) throw new Error(`unknown dataset ${dataset}`);
+        if (!spec) throw new FootprintError('INTERNAL', { reason: `unknown dataset ${dataset}` });
         const c = countsFor(dataset);
         for (let i = 0; i < b.n; i++) {
           const hi = b.hi[i]!;

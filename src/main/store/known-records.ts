@@ -4,7 +4,7 @@
 // through a UNIQUE index avoids a random B-tree insert and a lookup per record, which cost more
 // than the rest of a million-record import together. The table is open addressing over typed
 // arrays: a Map keyed by 53-bit numbers boxes every key and costs ~5x the time and memory.
-import type { DB } from './db';
+import type { WritableDB } from './handles';
 
 /** fingerprint (hi, lo) → record id; 0 means absent */
 class FingerprintTable {
@@ -103,7 +103,7 @@ export class KnownRecords {
   private readonly firstNew: number;
   private nextId: number;
 
-  constructor(private readonly db: DB) {
+  constructor(private readonly db: WritableDB) {
     this.nextId = this.firstNew = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM records').get() as { n: number }).n;
   }
 

@@ -1,5 +1,5 @@
 // Reading records and values for tables, exports and the overview.
-import type { DB } from './db';
+import type { ReadableDB } from './handles';
 import type { RecordPage, RecordRow, ValueRow, DatasetOverview } from '../../shared/contract';
 import { DATASETS } from '../../shared/catalog';
 
@@ -16,7 +16,7 @@ function toRow(r: RawRecord, lastSnapshot: number): RecordRow {
 }
 
 /** A page of raw rows as the contract's rows, with each record's last snapshot (record_last; none there: its first). */
-export function recordRows(db: DB, raws: RawRecord[]): RecordRow[] {
+export function recordRows(db: ReadableDB, raws: RawRecord[]): RecordRow[] {
   if (raws.length === 0) return [];
   const last = new Map(
     db
@@ -28,7 +28,7 @@ export function recordRows(db: DB, raws: RawRecord[]): RecordRow[] {
 }
 
 /** Records of a dataset, newest first; within one snapshot when snapshotId is given. */
-export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number; offset?: number; limit?: number }): RecordPage {
+export function listRecords(db: ReadableDB, dataset: string, opts: { snapshotId?: number; offset?: number; limit?: number }): RecordPage {
   const limit = opts.limit ?? 100;
   const offset = opts.offset ?? 0;
   // Newest first, ties by id descending: exactly the (dataset, at) index read backwards, no sort.
@@ -49,7 +49,7 @@ export function listRecords(db: DB, dataset: string, opts: { snapshotId?: number
 }
 
 /** Every record of a dataset, oldest first, one at a time (for CSV/JSON export of large datasets). */
-export function* iterateRecords(db: DB, dataset: string): Generator<RecordRow> {
+export function* iterateRecords(db: ReadableDB, dataset: string): Generator<RecordRow> {
   const query = db.prepare(
     `SELECT r.*, coalesce(l.snapshot_id, r.first_snapshot) AS last_snapshot FROM records r LEFT JOIN record_last l ON l.record_id = r.id
      WHERE r.dataset = ? ORDER BY r.at, r.id`,
@@ -57,14 +57,14 @@ export function* iterateRecords(db: DB, dataset: string): Generator<RecordRow> {
   for (const r of query.iterate(dataset) as IterableIterator<RawRecord & { last_snapshot: number }>) yield toRow(r, r.last_snapshot);
 }
 
-export function listValues(db: DB, dataset: string, snapshotId: number): ValueRow[] {
+export function listValues(db: ReadableDB, dataset: string, snapshotId: number): ValueRow[] {
   return db
     .prepare('SELECT key, value FROM snapshot_values WHERE snapshot_id = ? AND dataset = ? ORDER BY rowid')
     .all(snapshotId, dataset) as ValueRow[];
 }
 
 /** Per-dataset totals across the archive and in the given snapshot. */
-export function datasetOverview(db: DB, snapshotId: number | null): DatasetOverview[] {
+export function datasetOverview(db: ReadableDB, snapshotId: number | null): DatasetOverview[] {
   const archive = archiveCounts(db);
   const inSnapshot = new Map(
     snapshotId === null
@@ -87,13 +87,13 @@ export function datasetOverview(db: DB, snapshotId: number | null): DatasetOverv
   }));
 }
 
-const archiveCache = new WeakMap<DB, { version: string; counts: Map<string, number> }>();
+const archiveCache = new WeakMap<ReadableDB, { version: string; counts: Map<string, number> }>();
 
 /**
  * Distinct records kept per dataset. Counting a million rows takes tens of milliseconds and the
  * overview asks often, so the answer is kept until this or another connection writes.
  */
-function archiveCounts(db: DB): Map<string, number> {
+function archiveCounts(db: ReadableDB): Map<string, number> {
   const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
   const cached = archiveCache.get(db);
   if (cached?.version === version) return cached.counts;
@@ -102,4 +102,24 @@ function archiveCounts(db: DB): Map<string, number> {
   );
   archiveCache.set(db, { version, counts });
   return counts;
+}
+
+/**
+ * Fields of the records of `dataset` a snapshot holds, read from their JSON: `{ id, <field>… }` per
+ * record, each field as stored (null when absent).
+ */
+export function recordFieldsIn(db: ReadableDB, snapshotId: number, dataset: string, fields: readonly string[]): ({ id: number } & Record<string, unknown>)[] {
+  const cols = fields.map((f, i) => `r.data ->> ${jsonPath(f)} AS f${i}`).join(', ');
+  const rows = db
+    .prepare(
+      `SELECT r.id${cols ? ', ' + cols : ''} FROM records r
+       WHERE r.dataset = ? AND EXISTS (SELECT 1 FROM record_snapshots s WHERE s.snapshot_id = ? AND s.record_id = r.id)`,
+    )
+    .all(dataset, snapshotId) as Record<string, unknown>[];
+  return rows.map((r) => Object.assign({ id: r.id as number }, Object.fromEntries(fields.map((f, i) => [f, r[`f${i}`] ?? null]))));
+}
+
+/** A canonical field name as the right operand of `->>` (a label: the record's top-level key). */
+export function jsonPath(field: string): string {
+  return `'${field.replace(/'/g, "''")}'`;
 }

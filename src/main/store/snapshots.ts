@@ -1,5 +1,5 @@
-// Reading and removing snapshots.
-import type { DB } from './db';
+// Reading and removing snapshots, and the order their exports were made in.
+import type { ReadableDB, WritableDB } from './handles';
 import type { SnapshotSummary, SnapshotDetail } from '../../shared/contract';
 
 interface SnapshotRow {
@@ -30,16 +30,16 @@ function summary(r: SnapshotRow): SnapshotSummary {
   };
 }
 
-export function listSnapshots(db: DB): SnapshotSummary[] {
+export function listSnapshots(db: ReadableDB): SnapshotSummary[] {
   return (db.prepare('SELECT * FROM snapshots ORDER BY id').all() as SnapshotRow[]).map(summary);
 }
 
-export function findSnapshotBySha(db: DB, sha256: string): SnapshotSummary | undefined {
+export function findSnapshotBySha(db: ReadableDB, sha256: string): SnapshotSummary | undefined {
   const row = db.prepare('SELECT * FROM snapshots WHERE sha256 = ?').get(sha256) as SnapshotRow | undefined;
   return row && summary(row);
 }
 
-export function getSnapshot(db: DB, id: number): SnapshotDetail | undefined {
+export function getSnapshot(db: ReadableDB, id: number): SnapshotDetail | undefined {
   const row = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotRow | undefined;
   if (!row) return undefined;
   const datasets = (
@@ -61,13 +61,13 @@ export function getSnapshot(db: DB, id: number): SnapshotDetail | undefined {
   return { ...summary(row), datasets, unknownSections, warnings };
 }
 
-export function getRawSection(db: DB, snapshotId: number, path: string): string | undefined {
+export function getRawSection(db: ReadableDB, snapshotId: number, path: string): string | undefined {
   const row = db.prepare('SELECT raw FROM snapshot_sections WHERE snapshot_id = ? AND path = ?').get(snapshotId, path) as { raw: string } | undefined;
   return row?.raw;
 }
 
 /** Removes a snapshot and every record only it held, then compacts the file so the data is really gone. */
-export function deleteSnapshot(db: DB, id: number): boolean {
+export function deleteSnapshot(db: WritableDB, id: number): boolean {
   const deleted = db
     .transaction(() => {
       if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
@@ -96,4 +96,51 @@ export function deleteSnapshot(db: DB, id: number): boolean {
     db.exec('VACUUM');
   }
   return deleted;
+}
+
+/** The newest snapshot by id (the last imported), or null. */
+export function latestSnapshotId(db: ReadableDB): number | null {
+  return (db.prepare('SELECT max(id) AS id FROM snapshots').get() as { id: number | null }).id;
+}
+
+/** A snapshot as the change analysis places it in time. */
+export interface SnapshotTimes {
+  id: number;
+  exportedAt: number | null;
+  importedAt: number;
+  sourceName: string;
+  records: number;
+}
+
+/** Every snapshot, oldest export first (import time stands in for an unknown export time). */
+export function snapshotsInExportOrder(db: ReadableDB): SnapshotTimes[] {
+  return (
+    db
+      .prepare(
+        `SELECT id, exported_at, imported_at, source_name, record_count FROM snapshots
+         ORDER BY coalesce(exported_at, imported_at), id`,
+      )
+      .all() as { id: number; exported_at: number | null; imported_at: number; source_name: string; record_count: number }[]
+  ).map((r) => ({ id: r.id, exportedAt: r.exported_at, importedAt: r.imported_at, sourceName: r.source_name, records: r.record_count }));
+}
+
+/** A dataset as one snapshot held it: its record count and time window. */
+export interface SnapshotDataset {
+  dataset: string;
+  records: number;
+  oldest: number | null;
+  newest: number | null;
+}
+
+/** The datasets a snapshot contained (list and values datasets alike). */
+export function snapshotDatasets(db: ReadableDB, snapshotId: number): SnapshotDataset[] {
+  return db.prepare('SELECT dataset, records, oldest, newest FROM snapshot_datasets WHERE snapshot_id = ?').all(snapshotId) as SnapshotDataset[];
+}
+
+/** Per snapshot holding the dataset: its record count and time window. */
+export function datasetInSnapshots(db: ReadableDB, dataset: string): Map<number, SnapshotDataset> {
+  const rows = db.prepare('SELECT snapshot_id, dataset, records, oldest, newest FROM snapshot_datasets WHERE dataset = ?').all(dataset) as (SnapshotDataset & {
+    snapshot_id: number;
+  })[];
+  return new Map(rows.map(({ snapshot_id, ...d }) => [snapshot_id, d]));
 }

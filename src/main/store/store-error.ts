@@ -1,12 +1,15 @@
-// The store's failures, in a module of their own so that code on other threads can name them
-// without loading the database driver.
-export class StoreError extends Error {
-  constructor(
-    // DB_LOCKED: encrypted, and no or a wrong passphrase/key. The rest: see store/cipher.ts.
-    readonly code: 'DB_NEWER' | 'DB_UNREADABLE' | 'DB_LOCKED' | 'DB_NOT_ENCRYPTED' | 'DB_ENCRYPTED' | 'DB_BUSY' | 'BAD_PASSPHRASE' | 'NO_KEYCHAIN',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
+// Deprecated: the store throws FootprintError (src/shared/errors.ts). This shim remains only for
+// src/main/cli/main.ts, which still names StoreError; delete it once the CLI throws FootprintError.
+import { FootprintError, type ErrorCode, type ErrorParams } from '../../shared/errors';
+
+/** @deprecated throw `new FootprintError(code, params)`; the sentence is dropped (no sentences leave the main process). */
+export class StoreError extends FootprintError {
+  constructor(code: ErrorCode, message = '') {
+    super(code, code === 'BAD_PASSPHRASE' ? passphraseFileParams(message) : {});
   }
+}
+
+/** The CLI's passphrase-file failures, as BAD_PASSPHRASE's params. */
+function passphraseFileParams(message: string): ErrorParams {
+  return { reason: /is empty/.test(message) ? 'empty' : 'unreadable', file: /"([^"]*)"/.exec(message)?.[1] ?? '' };
 }

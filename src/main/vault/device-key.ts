@@ -1,6 +1,6 @@
 // The device key: a random 32-byte database key kept in a small file in userData, itself encrypted
 // by the OS (Electron's safeStorage: Keychain on macOS, DPAPI on Windows, libsecret/KWallet on
-// Linux). Plain Node: ../keychain.ts hands in Electron's safeStorage, tests hand in a fake.
+// Linux). Plain Node: shell/keychain.ts hands in Electron's safeStorage, tests hand in a fake.
 //
 // Linux without a keyring: safeStorage then "encrypts" with a hard-coded password
 // (getSelectedStorageBackend() === 'basic_text'). We do not pretend: availability() says so and
@@ -14,7 +14,8 @@
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databaseFileState, encryptDatabaseFile, KEY_BYTES, newKey, secretOpens } from '../store/cipher';
+import { FootprintError } from '../../shared/errors';
+import { databaseFileState, encryptDatabaseFile, KEY_BYTES, newKey, secretOpens } from './file-encryption';
 
 /** The part of Electron's safeStorage we use (async API preferred: the sync one is gone in Electron 46). */
 export interface SafeStorageLike {
@@ -30,7 +31,7 @@ export interface SafeStorageLike {
 
 export type KeychainAvailability =
   | { available: true; backend: string }
-  | { available: false; reason: 'basic_text' | 'unavailable' | 'not_ready'; message: string };
+  | { available: false; reason: 'basic_text' | 'unavailable' | 'not_ready' };
 
 export const KEY_FILE_FORMAT = 'footprint-key';
 
@@ -55,29 +56,13 @@ export interface DeviceKeyStore {
   clear(): Promise<void>;
 }
 
-export class KeychainError extends Error {
-  constructor(
-    readonly code: 'NO_KEYCHAIN',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'KeychainError';
-  }
-}
-
-const MESSAGES = {
-  basic_text:
-    'No system keyring (such as GNOME Keyring or KWallet) is available, so Footprint cannot keep a key for you safely. Protect your data with a passphrase instead.',
-  unavailable: 'The system keychain is not available, so Footprint cannot keep a key for you. Protect your data with a passphrase instead.',
-  not_ready: 'The system keychain was asked before the app was ready.',
-} as const;
 
 export async function keychainAvailability(safe: SafeStorageLike, platform: NodeJS.Platform = process.platform): Promise<KeychainAvailability> {
   let backend = platform === 'darwin' ? 'keychain' : platform === 'win32' ? 'dpapi' : 'unknown';
   if (platform === 'linux') {
     backend = safe.getSelectedStorageBackend?.() ?? 'unknown';
-    if (backend === 'basic_text') return { available: false, reason: 'basic_text', message: MESSAGES.basic_text };
-    if (backend === 'unknown') return { available: false, reason: 'not_ready', message: MESSAGES.not_ready };
+    if (backend === 'basic_text') return { available: false, reason: 'basic_text' };
+    if (backend === 'unknown') return { available: false, reason: 'not_ready' };
   }
   let available = false;
   try {
@@ -85,7 +70,7 @@ export async function keychainAvailability(safe: SafeStorageLike, platform: Node
   } catch {
     available = false;
   }
-  return available ? { available: true, backend } : { available: false, reason: 'unavailable', message: MESSAGES.unavailable };
+  return available ? { available: true, backend } : { available: false, reason: 'unavailable' };
 }
 
 export function parseKeyFile(text: string): KeyFile | null {
@@ -156,7 +141,7 @@ export function createKeyStore(safe: SafeStorageLike, file: string, platform: No
   };
   const requireKeychain = async (): Promise<void> => {
     const avail = await keychainAvailability(safe, platform);
-    if (!avail.available) throw new KeychainError('NO_KEYCHAIN', avail.message);
+    if (!avail.available) throw new FootprintError('NO_KEYCHAIN', { reason: avail.reason });
   };
   const entries = async (): Promise<{ entry: string; key: Buffer | null; reEncrypt: boolean }[]> =>
     Promise.all(
@@ -182,7 +167,7 @@ export function createKeyStore(safe: SafeStorageLike, file: string, platform: No
       const key = newKey();
       const entry = await encrypt(key);
       const back = await decrypt(entry);
-      if (!back || !back.key.equals(key)) throw new KeychainError('NO_KEYCHAIN', MESSAGES.unavailable);
+      if (!back || !back.key.equals(key)) throw new FootprintError('NO_KEYCHAIN', { reason: 'unavailable' });
       await write([entry, ...(read()?.keys ?? [])]);
       return key;
     },
@@ -210,16 +195,16 @@ export type UnlockResult =
   /** open with createService({dbPath, key}) (key undefined: a plain database, open without one) */
   | { status: 'ready'; database: 'new' | 'plaintext' | 'encrypted'; key?: Buffer; encryptedNow?: boolean }
   /** an encrypted database the device key does not open: ask for its passphrase, then createService({dbPath, passphrase}) */
-  | { status: 'passphrase-needed'; database: 'encrypted' | 'unknown'; reason: 'no-device-key' | 'device-key-mismatch' | 'keychain-unavailable'; message: string }
+  | { status: 'passphrase-needed'; database: 'encrypted' | 'unknown'; reason: 'no-device-key' | 'device-key-mismatch' | 'keychain-unavailable' }
   /** no keychain: suggest a passphrase (new database: createService({dbPath, passphrase}); plain one: service.encryptDatabase({passphrase})), or let the user continue unencrypted */
-  | { status: 'passphrase-suggested'; database: 'new' | 'plaintext'; reason: 'basic_text' | 'unavailable' | 'not_ready'; message: string };
+  | { status: 'passphrase-suggested'; database: 'new' | 'plaintext'; reason: 'basic_text' | 'unavailable' | 'not_ready' };
 
 export async function unlockDatabase(dbPath: string, store: DeviceKeyStore, opts: { autoEncrypt?: boolean } = {}): Promise<UnlockResult> {
   const state = databaseFileState(dbPath);
   const avail = await store.availability();
   if (state === 'encrypted' || state === 'unknown') {
     const database = state;
-    if (!avail.available) return { status: 'passphrase-needed', database, reason: 'keychain-unavailable', message: `This database is encrypted. ${avail.message}` };
+    if (!avail.available) return { status: 'passphrase-needed', database, reason: 'keychain-unavailable' };
     const keys = await store.load();
     for (const key of keys) {
       if (secretOpens(dbPath, { key })) {
@@ -231,11 +216,10 @@ export async function unlockDatabase(dbPath: string, store: DeviceKeyStore, opts
       status: 'passphrase-needed',
       database,
       reason: keys.length ? 'device-key-mismatch' : 'no-device-key',
-      message: 'This database is protected by a passphrase. Enter it to open your data.',
     };
   }
   const database = state === 'plaintext' ? 'plaintext' : 'new';
-  if (!avail.available) return { status: 'passphrase-suggested', database, reason: avail.reason, message: avail.message };
+  if (!avail.available) return { status: 'passphrase-suggested', database, reason: avail.reason };
   if (database === 'plaintext' && opts.autoEncrypt === false) return { status: 'ready', database };
   const key = await store.create();
   if (database === 'new') {

@@ -21,8 +21,8 @@ import {
 } from '../../shared/contract';
 import { guardedHandler, type ContractCaller, type IpcMainLike } from '../shell/ipc-binding';
 import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './device-key';
-import { StoreError } from '../store/store-error';
-import { checkNewPassphrase, databaseFileState, keyForPassphrase, MESSAGES, secretOpens } from '../store/cipher';
+import { FootprintError } from '../../shared/errors';
+import { checkNewPassphrase, databaseFileState, keyForPassphrase, secretOpens } from './file-encryption';
 
 // ---------------------------------------------------------------------------------------------
 // The one preference: "keep my database unencrypted" (a small JSON file in userData).
@@ -110,7 +110,7 @@ export interface UnlockGateOptions<S extends GateService> {
   prefs: PreferenceStore;
   /** whether the OS keychain can keep a device key (DeviceKeyStore.availability()) */
   keychainAvailable: boolean;
-  /** creates the service on the database (throws StoreError as createService does) */
+  /** creates the service on the database (throws FootprintError as createService does) */
   open(secret: OpenSecret): S;
   /** called once, when the service exists */
   onReady?(service: S): void;
@@ -128,7 +128,6 @@ export interface UnlockGate<S extends GateService> extends ContractCaller {
 
 export const defaultFailureDelay = (failures: number): number => Math.min(250 * 2 ** Math.max(0, failures - 1), 4000);
 
-export const LOCKED_MESSAGE = 'Your archive is locked. Unlock it first.';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The gate. A 'ready' start-up opens the service at once (its errors are thrown here, as before). */
@@ -155,8 +154,9 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
       encryptionPreference: prefs.get().encryption,
       failures,
     };
-    if (service || startup.status === 'ready') return { ...base, state: 'ready', reason: null, message: 'Your archive is open.' };
-    return { ...base, state: startup.status, reason: startup.reason, message: startup.message };
+    // the window words the screen from state and reason (no sentence crosses IPC)
+    if (service || startup.status === 'ready') return { ...base, state: 'ready', reason: null };
+    return { ...base, state: startup.status, reason: startup.reason };
   };
 
   async function unlock(passphrase: string): Promise<void> {
@@ -164,7 +164,7 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
     if (!secretOpens(dbPath, { key })) {
       failures++;
       await sleep(delay(failures));
-      throw new StoreError('DB_LOCKED', MESSAGES.wrong);
+      throw new FootprintError('DB_LOCKED');
     }
     become(opts.open({ key, fromPassphrase: true }));
   }
@@ -178,7 +178,7 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
     } else {
       const s = opts.open({});
       try {
-        await s.encryptDatabase({ passphrase }); // in place, every row checked (store/cipher.ts)
+        await s.encryptDatabase({ passphrase }); // in place, every row checked (file-encryption.ts)
       } catch (e) {
         s.close();
         throw e;
@@ -196,15 +196,15 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
     async submit(input) {
       const { action, passphrase } = UNLOCK_INPUTS.submit.parse(input ?? {});
       if (service) return status(); // already open (a second window, a double click): nothing to do
-      if (busy) throw new StoreError('DB_BUSY', 'Footprint is already opening your archive. Wait a moment.');
+      if (busy) throw new FootprintError('DB_BUSY'); // already opening it (a double submit)
       busy = true;
       try {
         if (action === 'unlock') {
-          if (startup.status !== 'passphrase-needed') throw new StoreError('DB_NOT_ENCRYPTED', MESSAGES.notEncrypted);
-          if (!passphrase) throw new StoreError('DB_LOCKED', 'Enter your passphrase.');
+          if (startup.status !== 'passphrase-needed') throw new FootprintError('DB_NOT_ENCRYPTED');
+          if (!passphrase) throw new FootprintError('DB_LOCKED');
           await unlock(passphrase);
         } else {
-          if (startup.status !== 'passphrase-suggested') throw new StoreError('DB_ENCRYPTED', 'This archive is encrypted: unlock it with its passphrase.');
+          if (startup.status !== 'passphrase-suggested') throw new FootprintError('DB_ENCRYPTED');
           if (action === 'encrypt') await encrypt(passphrase ?? '');
           else {
             prefs.set({ encryption: 'declined' });
@@ -222,7 +222,7 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
       return status();
     },
     async call(name: OperationName, input: unknown) {
-      if (!service) throw new StoreError('DB_LOCKED', LOCKED_MESSAGE);
+      if (!service) throw new FootprintError('DB_LOCKED');
       const value = await service.call(name, input);
       // The start-up follows what the user last did: decrypting means "keep it plain" (no device
       // key slipped back in at the next start); encrypting means "suggest it again".

@@ -2,15 +2,16 @@
 // fingerprints, so that re-importing an older export that still holds them does not bring them back
 // (the import writer skips tombstoned fingerprints). Per-snapshot counts and time windows are
 // corrected so they reveal nothing of what was forgotten; the file is compacted afterwards.
-import { SchemaError } from '../../shared/schema';
-import type { DB } from '../store/db';
+import type { ReadableDB, WritableDB } from './handles';
 
-export function forgetRecords(db: DB, ids: number[], now = Date.now()): { forgotten: number } {
+/** The ids (of those given) that name no record. */
+export function missingRecordIds(db: ReadableDB, ids: number[]): number[] {
   const exists = db.prepare('SELECT 1 FROM records WHERE id = ?');
-  const missing = [...new Set(ids)].filter((id) => exists.get(id) === undefined);
-  if (missing.length > 0) {
-    throw new SchemaError(`There is no record ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}; nothing was forgotten.`);
-  }
+  return [...new Set(ids)].filter((id) => exists.get(id) === undefined);
+}
+
+/** Forgets the records with these ids (unknown ids are skipped); returns how many were forgotten. */
+export function forgetRecords(db: WritableDB, ids: number[], now: number): number {
   const forgotten = db
     .transaction((): number => {
       db.exec('CREATE TEMP TABLE IF NOT EXISTS forget_ids (id INTEGER PRIMARY KEY)');
@@ -69,9 +70,9 @@ export function forgetRecords(db: DB, ids: number[], now = Date.now()): { forgot
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('VACUUM');
   }
-  return { forgotten };
+  return forgotten;
 }
 
-export function tombstoneCount(db: DB): number {
+export function tombstoneCount(db: ReadableDB): number {
   return (db.prepare('SELECT count(*) AS n FROM tombstones').get() as { n: number }).n;
 }

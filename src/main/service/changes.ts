@@ -1,0 +1,162 @@
+// Change tracking across repeated imports, as contract operations over one database: asks the
+// store (SQL, store/changes.ts and friends) and hands what it returns to the analysis (pure,
+// analysis/*). The service spreads these into its Api; the CLI's diff/timeline/forget/mark-deleted
+// commands call them.
+import type { Api, ChangeAlert, SnapshotDiff, StillThereFinding } from '../../shared/contract';
+import { FootprintError } from '../../shared/errors';
+import type { ReadableDB, WritableDB } from '../store/db';
+import { addedCounts, buildDiffSets, changeStateToken, diffRecordPage, diffTouches, goneCounts } from '../store/changes';
+import { archivePage, countIn, goneBetween, keptOf, keptPerDataset, latestSnapshotWith } from '../store/archive';
+import { listDeletionMarks, markedRecordsStillHeld, postsStillHeld, recentlyDeletedPosts, recordExists, removeDeletionMark, saveDeletionMark } from '../store/marks';
+import { forgetRecords, missingRecordIds } from '../store/forget';
+import { datasetInSnapshots, snapshotDatasets, snapshotsInExportOrder } from '../store/snapshots';
+import { listValues, recordFieldsIn } from '../store/records';
+import { membershipChanges, newValues } from '../store/new-values';
+import { ALERT_DATASETS, alertQuestions, changeAlerts, MAX_EVIDENCE, MEMBER_FIELD, type AlertAnswers } from '../analysis/alerts';
+import { archiveTotal, retentionSteps, retentionView, summaryRow } from '../analysis/archive';
+import { datasetChanges, diffSlice, goneQuestions } from '../analysis/diff';
+import { deletedPostFindings, deletedPostQuestions, deletionTime, markFindings } from '../analysis/deletion';
+import { baselineIds, findSnap, placeInTime, presentDatasets, resolvePair, type Snap } from '../analysis/order';
+import { LINKED_FIELDS, profileChanges, type ProfileSide } from '../analysis/profile';
+import { settingsChanges } from '../analysis/settings';
+import { timeline } from '../analysis/timeline';
+
+export type ChangeOperations = Pick<
+  Api,
+  | 'diffSnapshots'
+  | 'diffRecords'
+  | 'timeline'
+  | 'archiveSummary'
+  | 'archiveRecords'
+  | 'retention'
+  | 'markDeleted'
+  | 'unmarkDeleted'
+  | 'listDeletionMarks'
+  | 'stillThere'
+  | 'forgetRecords'
+>;
+
+const ordered = (db: ReadableDB): Snap[] => placeInTime(snapshotsInExportOrder(db));
+const datasetsOf = (db: ReadableDB, id: number) => snapshotDatasets(db, id);
+
+/** Every snapshot exported after a deletion that still holds the deleted record (one snapshot when given). */
+export function stillThereFindings(db: ReadableDB, snapshotId?: number): StillThereFinding[] {
+  const out = markFindings(markedRecordsStillHeld(db, snapshotId));
+  for (const q of deletedPostQuestions(recentlyDeletedPosts(db))) out.push(...deletedPostFindings(q, postsStillHeld(db, q.postedAt, q.deletedAt, snapshotId)));
+  return out;
+}
+
+function alertsFor(db: ReadableDB, from: Snap, to: Snap, all: Snap[]): ChangeAlert[] {
+  const stillThere = stillThereFindings(db, to.id);
+  if (from.id === to.id) return changeAlerts(from, to, { newValues: new Map(), membership: new Map(), stillThere });
+  const baseline = baselineIds(all, from, to);
+  const names = (id: number) => new Set(datasetsOf(db, id).map((d) => d.dataset));
+  const questions = alertQuestions({
+    inFrom: names(from.id),
+    inTo: names(to.id),
+    inBaseline: new Set(baseline.flatMap((id) => [...names(id)])),
+    touched: new Map(ALERT_DATASETS.map((d) => [d, diffTouches(db, d)])),
+  });
+  const answers: AlertAnswers = {
+    newValues: new Map(questions.newValues.map((q) => [q.dataset, newValues(db, { ...q, to: to.id, baseline, evidence: MAX_EVIDENCE })])),
+    membership: new Map(questions.membership.map((dataset) => [dataset, membershipChanges(db, { dataset, field: MEMBER_FIELD, from: from.id, to: to.id })])),
+    stillThere,
+  };
+  return changeAlerts(from, to, answers);
+}
+
+/** The full comparison of two snapshots (default: the last two exports). `state`: see changeStateToken. */
+export function diffSnapshots(db: ReadableDB, from?: number, to?: number, state?: string): SnapshotDiff {
+  const all = ordered(db);
+  const pair = resolvePair(all, from, to);
+  // Without a state token the added/gone sets are built afresh, once for this whole diff.
+  const token = state ?? `diff:${++diffCount}`;
+  const fromRows = datasetsOf(db, pair.from.id);
+  const toRows = datasetsOf(db, pair.to.id);
+  const inFrom = presentDatasets(fromRows);
+  const inTo = presentDatasets(toRows);
+  const same = pair.from.id === pair.to.id;
+  if (!same) buildDiffSets(db, pair.from.id, pair.to.id, token);
+  const added = same ? new Map<string, number>() : addedCounts(db);
+  const gone = new Map(same ? [] : goneQuestions(inFrom, inTo, pair.to.time).map((q) => [q.dataset, goneCounts(db, q.dataset, q.cutoff)] as const));
+
+  const has = (rows: { dataset: string }[], dataset: string) => rows.some((r) => r.dataset === dataset);
+  const bothHave = (dataset: string) => !same && has(fromRows, dataset) && has(toRows, dataset);
+  const side = (id: number): ProfileSide => ({
+    values: bothHave('profile') ? listValues(db, 'profile', id) : undefined,
+    linked: bothHave('linked_platforms') ? recordFieldsIn(db, id, 'linked_platforms', LINKED_FIELDS) : undefined,
+  });
+  return {
+    from: pair.from.id,
+    to: pair.to.id,
+    datasets: datasetChanges(inTo, added, gone),
+    settings: bothHave('settings') ? settingsChanges(listValues(db, 'settings', pair.from.id), listValues(db, 'settings', pair.to.id)) : [],
+    profile: same ? [] : profileChanges(side(pair.from.id), side(pair.to.id)),
+    alerts: alertsFor(db, pair.from, pair.to, all),
+  };
+}
+let diffCount = 0;
+
+export function changeOperations(db: WritableDB): ChangeOperations {
+  let token = '';
+  const cache = new Map<string, SnapshotDiff>();
+  const cachedDiff = (from?: number, to?: number): SnapshotDiff => {
+    const now = changeStateToken(db);
+    if (now !== token) {
+      cache.clear();
+      token = now;
+    }
+    const pair = resolvePair(ordered(db), from, to);
+    const key = `${pair.from.id}>${pair.to.id}`;
+    let d = cache.get(key);
+    if (!d) {
+      d = diffSnapshots(db, pair.from.id, pair.to.id, now);
+      if (cache.size > 64) cache.clear();
+      cache.set(key, d);
+    }
+    return d;
+  };
+  return {
+    diffSnapshots: async ({ from, to }) => cachedDiff(from, to),
+    diffRecords: async ({ from, to, dataset, kind, offset, limit }) => {
+      const all = ordered(db);
+      const f = findSnap(all, from);
+      const t = findSnap(all, to);
+      const slice = f.id === t.id ? null : diffSlice(presentDatasets(datasetsOf(db, f.id)), presentDatasets(datasetsOf(db, t.id)), t.time, dataset, kind);
+      if (!slice) return { total: 0, rows: [] };
+      buildDiffSets(db, f.id, t.id, changeStateToken(db));
+      return diffRecordPage(db, slice, offset ?? 0, limit ?? 100);
+    },
+    timeline: async () => timeline(ordered(db), (from, to) => cachedDiff(from, to)),
+    archiveSummary: async () =>
+      keptPerDataset(db).map(({ dataset, n }) => {
+        const latest = latestSnapshotWith(db, dataset);
+        return summaryRow(dataset, n, { id: latest, count: latest === null ? 0 : countIn(db, latest, dataset) });
+      }),
+    archiveRecords: async ({ dataset, status = 'all', offset = 0, limit = 100 }) => {
+      const latest = latestSnapshotWith(db, dataset);
+      const total = archiveTotal(status, keptOf(db, dataset), latest === null ? 0 : countIn(db, latest, dataset));
+      return { dataset, latestSnapshotId: latest, total, rows: archivePage(db, dataset, latest, status, offset, limit) };
+    },
+    retention: async ({ dataset }) => {
+      const steps = retentionSteps(dataset, ordered(db), datasetInSnapshots(db, dataset));
+      const gone = steps.map((s) => (s.previousId === null ? null : goneBetween(db, dataset, s.previousId, s.snapshot.id, s.cutoff)));
+      return retentionView(dataset, steps, gone);
+    },
+    markDeleted: async ({ recordId, deletedAt, note }) => {
+      const now = Date.now();
+      const when = deletionTime(deletedAt, now);
+      if (!recordExists(db, recordId)) throw new FootprintError('NO_SUCH_RECORD', { id: recordId });
+      return saveDeletionMark(db, recordId, when, note?.trim() || null, now);
+    },
+    unmarkDeleted: async ({ recordId }) => ({ unmarked: removeDeletionMark(db, recordId) }),
+    listDeletionMarks: async () => listDeletionMarks(db),
+    stillThere: async () => stillThereFindings(db),
+    forgetRecords: async ({ ids }) => {
+      const missing = missingRecordIds(db, ids);
+      // nothing is forgotten unless every id names a record
+      if (missing.length > 0) throw new FootprintError('NO_SUCH_RECORD', { id: missing.length === 1 ? missing[0]! : missing.join(', ') });
+      return { forgotten: forgetRecords(db, ids, Date.now()) };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+-- Footprint's archive: the current schema, whole, in one place. One SQLite file holds every
+-- imported export (a snapshot) and every distinct record ever seen in one (de-duplicated across
+-- snapshots by a fingerprint), so that what changed between exports can be answered with set
+-- operations. The file may be encrypted at rest (SQLite3 Multiple Ciphers, see store/cipher.ts).
+--
+-- This file is not run: databases are built and brought forward by store/migrations.ts (append-only,
+-- one transaction, PRAGMA user_version). test/schema.test.ts migrates an empty database and
+-- compares it with this file, so the two cannot drift: a new migration updates this file too.
+--
+-- Connection-local scratch tables (temp schema, in memory, never in the file): temp.diff_sets
+-- (store/changes.ts: the records added and gone between two snapshots), temp.alert_rows and
+-- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
+-- temp.forget_ids and temp.forget_counts (store/forget.ts).
+
+PRAGMA user_version = 3;
+
+-- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
+-- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
+-- (or the newest plausible record time); snapshots are compared in that order, not import order.
+-- The counts are the snapshot's records, those new to the archive, and exact duplicate rows.
+CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    source_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    exported_at INTEGER,
+    imported_at INTEGER NOT NULL,
+    record_count INTEGER NOT NULL DEFAULT 0,
+    new_count INTEGER NOT NULL DEFAULT 0,
+    duplicate_count INTEGER NOT NULL DEFAULT 0
+  );
+
+-- Which datasets a snapshot contained: a dataset missing from a snapshot was not requested,
+-- which is different from being emptied. oldest/newest are the time window the export covers for
+-- the dataset (what "aged out" is measured against).
+CREATE TABLE snapshot_datasets (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    dataset TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    new INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    oldest INTEGER,
+    newest INTEGER,
+    paths TEXT NOT NULL DEFAULT '[]', -- where in the export the dataset was found (JSON list)
+    PRIMARY KEY (snapshot_id, dataset)
+  ) WITHOUT ROWID;
+
+-- One row per distinct record ever seen, kept after it vanishes from later exports. fp_hi/fp_lo
+-- are a 106-bit hash of the dataset and its identifying fields, as two 53-bit integers; not
+-- indexed: the importer de-duplicates in memory (store/known-records.ts). data is the record's
+-- canonical fields as JSON (the latest export's, for mutable datasets); at its time (epoch ms).
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    dataset TEXT NOT NULL,
+    fp_hi INTEGER NOT NULL,
+    fp_lo INTEGER NOT NULL,
+    at INTEGER,
+    data TEXT NOT NULL,
+    first_snapshot INTEGER NOT NULL);
+
+-- Pages of a dataset newest first, without a sort.
+CREATE INDEX records_by_dataset ON records(dataset, at);
+
+-- Which snapshots contained which records: the table every diff is a merge over. No foreign keys:
+-- checked per row they would double the cost of a million-row import; deleting a snapshot or
+-- forgetting records maintains it.
+CREATE TABLE record_snapshots (
+    snapshot_id INTEGER NOT NULL,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, record_id)
+  ) WITHOUT ROWID;
+
+-- Datasets that are key/value pairs (profile, settings) per snapshot; a rowid table so that rowid
+-- keeps the export's key order.
+CREATE TABLE snapshot_values (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    dataset TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (snapshot_id, dataset, key)
+  );
+
+-- Sections of an export Footprint does not understand, kept raw so nothing is lost.
+CREATE TABLE snapshot_sections (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    empty INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, path)
+  );
+
+-- What the import noticed about an export (duplicate rows, skipped forgotten records, …), in order.
+CREATE TABLE snapshot_warnings (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, seq)
+  );
+
+-- Fingerprints of records the user asked to forget for good: the importer skips them, so
+-- re-importing an older export does not bring them back. Nothing else of the record is kept.
+CREATE TABLE tombstones (
+    fp_hi INTEGER NOT NULL,
+    fp_lo INTEGER NOT NULL,
+    dataset TEXT NOT NULL,
+    forgotten_at INTEGER NOT NULL,
+    PRIMARY KEY (fp_hi, fp_lo)
+  ) WITHOUT ROWID;
+
+-- Records the user marks as deleted by them on a date: a later export that still holds one is
+-- flagged ("still there after deletion").
+CREATE TABLE deletion_marks (
+    record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    deleted_at INTEGER NOT NULL,
+    marked_at INTEGER NOT NULL,
+    note TEXT
+  );
+
+-- A record's last snapshot, in a narrow table of its own: every import marks each record it holds
+-- as seen in it, and in `records` (whose pages also hold the data) that rewrote the whole archive.
+-- A record with no row here was last seen where it was first seen.
+CREATE TABLE record_last (
+    record_id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL
+  );
+
+-- The importer's copy of each dataset's (fp_hi, fp_lo, id), packed as float64 triplets, one chunk
+-- per import that added records: loading a million fingerprints is one read instead of a million
+-- rows. Derived data: n and id_sum are checked against records before a chunk is trusted, and a
+-- stale dataset is rebuilt from records (store/known-records.ts).
+CREATE TABLE fingerprint_chunks (
+    dataset TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    id_sum INTEGER NOT NULL,
+    fps BLOB NOT NULL,
+    PRIMARY KEY (dataset, seq)
+  );
