@@ -41,7 +41,7 @@ class FakeIpcMain implements IpcMainLike<Event> {
   }
 }
 
-const app: AppSource = { kind: 'file', rendererDir: '/opt/Footprint/resources/app.asar/out/renderer' };
+const app: AppSource = { kind: 'app', rendererDir: '/opt/Footprint/resources/app.asar/out/renderer' };
 const own: Event = { senderFrame: { url: appEntryUrl(app) } };
 const stranger: Event = { senderFrame: { url: 'https://evil.example/index.html' } };
 const trusted = (e: Event) => isAppPageUrl(e.senderFrame?.url, app);
@@ -182,35 +182,41 @@ describe('bindContract', () => {
 describe('security policy', () => {
   it('knows the app page exactly', () => {
     const entry = appEntryUrl(app);
-    expect(entry).toBe('file:///opt/Footprint/resources/app.asar/out/renderer/index.html');
+    expect(entry).toBe('app://footprint/index.html');
     expect(isAppPageUrl(entry, app)).toBe(true);
     expect(isAppPageUrl(`${entry}#/snapshots`, app)).toBe(true);
     expect(isAppPageUrl(`${entry}?a=1`, app)).toBe(false);
-    expect(isAppPageUrl('file:///opt/Footprint/resources/app.asar/out/renderer/other.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint/other.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint/', app)).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html', app)).toBe(false);
+    expect(isAppPageUrl('app://user@footprint/index.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint:1/index.html', app)).toBe(false);
+    // file:// is no longer the app, even the renderer folder's own index.html
+    expect(isAppPageUrl('file:///opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAppPageUrl('file:///tmp/index.html', app)).toBe(false);
-    expect(isAppPageUrl('file://evil-host/opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAppPageUrl('http://localhost:5173/', app)).toBe(false);
     expect(isAppPageUrl('', app)).toBe(false);
     expect(isAppPageUrl('not a url', app)).toBe(false);
 
-    const win: AppSource = { kind: 'file', rendererDir: 'C:\\Program Files\\Footprint\\resources\\app.asar\\out\\renderer' };
-    expect(appEntryUrl(win)).toBe('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html');
-    expect(isAppPageUrl('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html', win)).toBe(true);
-
     const dev: AppSource = { kind: 'dev', url: 'http://localhost:5173' };
     expect(isAppPageUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppPageUrl('http://localhost:5173/#/snapshots', dev)).toBe(true);
     expect(isAppPageUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppPageUrl('file:///tmp/index.html', dev)).toBe(false);
+    expect(isAppPageUrl('app://footprint/index.html', dev)).toBe(false);
   });
 
   it('lets the window request only its own files', () => {
-    const file = (p: string) => `file:///opt/Footprint/resources/app.asar/out/renderer/${p}`;
-    expect(isAllowedRequest(file('index.html'), app)).toBe(true);
-    expect(isAllowedRequest(file('assets/index-abc.js'), app)).toBe(true);
-    expect(isAllowedRequest(file('../main/index.js'), app)).toBe(false); // URL-normalized out of the folder
-    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer%2F..%2F..%2Fsecret', app)).toBe(false);
+    const own = (p: string) => `app://footprint/${p}`;
+    expect(isAllowedRequest(own('index.html'), app)).toBe(true);
+    expect(isAllowedRequest(own('assets/index-abc.js'), app)).toBe(true);
+    expect(isAllowedRequest(own('../main/index.js'), app)).toBe(false);
+    expect(isAllowedRequest(own('%2e%2e/main/index.js'), app)).toBe(false);
+    expect(isAllowedRequest(own('assets%2F..%2F..%2Fsecret.js'), app)).toBe(false);
+    expect(isAllowedRequest('app://evil/index.html', app)).toBe(false);
+    // no file:// at all: the page is app://, and the fuse that privileged file:// is off
+    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAllowedRequest('file:///etc/passwd', app)).toBe(false);
-    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer-evil/x.js', app)).toBe(false);
     expect(isAllowedRequest('https://www.tiktok.com/', app)).toBe(false);
     expect(isAllowedRequest('http://127.0.0.1:8080/', app)).toBe(false);
     expect(isAllowedRequest('wss://example.com/', app)).toBe(false);
@@ -224,6 +230,7 @@ describe('security policy', () => {
     expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true);
     expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
     expect(isAllowedRequest('https://cdn.example/x.js', dev)).toBe(false);
+    expect(isAllowedRequest('app://footprint/index.html', dev)).toBe(false);
   });
 
   it('opens only the https links the app ships, after parsing', () => {

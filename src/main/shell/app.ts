@@ -10,7 +10,7 @@ import { resolveImportWorkerEntry, withWorkerImport, type WorkerService } from '
 import { defaultDbPath } from '../service/data-location';
 import type { AppSource } from './security';
 import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, hardenSession, hardenWebContents, registerAppScheme } from './window';
 import { buildMenu } from './menu';
 import { pickLang, translator } from '../../shared/i18n';
 import { deviceKeyStore } from './keychain';
@@ -18,12 +18,14 @@ import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENC
 
 // Every renderer sandboxed, whatever a window's options say. Must run before `ready`.
 app.enableSandbox();
+// The page comes from app://footprint/, not file:// (window.ts). Also only before `ready`.
+registerAppScheme();
 
 const devTools = !app.isPackaged;
 // The dev server URL is honoured only in an unpackaged run (electron-vite dev).
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const here = import.meta.dirname; // out/main
-const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', rendererDir: join(here, '../renderer') };
+const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'app', rendererDir: join(here, '../renderer') };
 
 let mainWindow: BrowserWindow | null = null;
 let service: WorkerService | null = null;
