@@ -107,7 +107,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     writeState(opts.statePath, win);
   });
 
-  // app://footprint/index.html (served by serveApp), or the dev server in development
+  // app://footprint/index.html (served by hardenSession's app:// handler), or the dev server
   void win.loadURL(opts.app.kind === 'dev' ? opts.app.url : appEntryUrl(opts.app));
   return win;
 }
