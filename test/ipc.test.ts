@@ -20,6 +20,7 @@ import {
   restoreWindowState,
   type AppSource,
 } from '../src/main/shell/security';
+import { approveChosen, bindPathApproval, createApprovedPaths, PATH_APPROVAL_CHANNEL, requireApprovedPaths } from '../src/main/shell/approved-paths';
 import { writeFixture } from './e2e/fixture';
 
 type Event = { senderFrame: { url: string } | null };
@@ -41,7 +42,7 @@ class FakeIpcMain implements IpcMainLike<Event> {
   }
 }
 
-const app: AppSource = { kind: 'file', rendererDir: '/opt/Footprint/resources/app.asar/out/renderer' };
+const app: AppSource = { kind: 'app', rendererDir: '/opt/Footprint/resources/app.asar/out/renderer' };
 const own: Event = { senderFrame: { url: appEntryUrl(app) } };
 const stranger: Event = { senderFrame: { url: 'https://evil.example/index.html' } };
 const trusted = (e: Event) => isAppPageUrl(e.senderFrame?.url, app);
@@ -179,38 +180,149 @@ describe('bindContract', () => {
   });
 });
 
+describe('the window imports and diagnoses only paths the user gave it', () => {
+  // as src/main/shell/ipc.ts binds it: the approval channel, and the contract behind requireApprovedPaths
+  function door(o: { sample?: string } = {}) {
+    const approved = createApprovedPaths();
+    const dialog = { answer: null as string | null };
+    const svc = createService({
+      dbPath: join(dir, `door-${Math.random().toString(36).slice(2)}.db`),
+      samplePath: o.sample,
+      chooseExport: approveChosen(approved, async () => dialog.answer),
+    });
+    const local = new FakeIpcMain();
+    bindPathApproval(local, approved, trusted);
+    bindContract(requireApprovedPaths(local, approved), svc, trusted);
+    return { approved, dialog, svc, local };
+  }
+
+  it('refuses a path nobody chose or dropped, before the service reads it', async () => {
+    const { svc, local, approved } = door();
+    try {
+      const other = writeFixture(join(dir, 'unapproved'), { watch: 5, seed: 11 });
+      expect(await local.invoke(own, 'fp:importExport', { path: other })).toEqual({ ok: false, error: FORBIDDEN });
+      expect(await local.invoke(own, 'fp:diagnoseExport', { path: other })).toEqual({ ok: false, error: FORBIDDEN });
+      // nothing that merely resembles an approved path, and no input shape, gets through
+      approved.approve(other);
+      for (const input of [{ path: `${other}/` }, { path: `${dir}/unapproved/./user_data_tiktok.json` }, { path: `${dir}/x/../unapproved/user_data_tiktok.json` }, { path: other.toUpperCase() }, { path: [other] }, [other], other, null, undefined]) {
+        expect(await local.invoke(own, 'fp:importExport', input), JSON.stringify(input)).toEqual({ ok: false, error: FORBIDDEN });
+      }
+      expect(await svc.listSnapshots({})).toEqual([]);
+      // everything else is unchanged
+      expect(await local.invoke(own, 'fp:listSnapshots', {})).toEqual({ ok: true, value: [] });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('the dialog\'s answer is approved in main; a drop is approved over the approval channel', async () => {
+    const { svc, local, dialog } = door();
+    try {
+      dialog.answer = fixture;
+      expect(await local.invoke(own, 'fp:chooseExport', { kind: 'file' })).toEqual({ ok: true, value: { path: fixture } });
+      expect(await local.invoke(own, 'fp:diagnoseExport', { path: fixture })).toMatchObject({ ok: true });
+      expect(await local.invoke(own, 'fp:importExport', { path: fixture })).toMatchObject({ ok: true, value: { snapshot: { id: 1 } } });
+      // approved, the input is still the contract's to validate
+      expect(await local.invoke(own, 'fp:importExport', { path: fixture, extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      dialog.answer = null;
+      expect(await local.invoke(own, 'fp:chooseExport', {})).toEqual({ ok: true, value: { path: null } });
+
+      const dropped = writeFixture(join(dir, 'dropped'), { watch: 7, seed: 12 });
+      expect(await local.invoke(own, 'fp:importExport', { path: dropped })).toEqual({ ok: false, error: FORBIDDEN });
+      // another page cannot approve a path for our window
+      expect(await local.invoke(stranger, PATH_APPROVAL_CHANNEL, dropped)).toEqual({ ok: false, error: FORBIDDEN });
+      expect(await local.invoke(own, 'fp:importExport', { path: dropped })).toEqual({ ok: false, error: FORBIDDEN });
+      // what the preload's pathForFile sends for a real dropped File
+      expect(await local.invoke(own, PATH_APPROVAL_CHANNEL, dropped)).toEqual({ ok: true, value: { approved: true } });
+      expect(await local.invoke(own, 'fp:importExport', { path: dropped })).toMatchObject({ ok: true, value: { snapshot: { id: 2 } } });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('importSample needs no path and stays allowed', async () => {
+    const { svc, local } = door({ sample: writeFixture(join(dir, 'sample'), { watch: 4, seed: 13 }) });
+    try {
+      expect(await local.invoke(own, 'fp:importSample', {})).toMatchObject({ ok: true, value: { snapshot: { id: 1 } } });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('validates the approval channel like the contract\'s', async () => {
+    const { svc, local, approved } = door();
+    try {
+      const bad = [
+        [],
+        [{}],
+        [7],
+        [''],
+        ['relative/export.zip'],
+        ['/tmp/x\0.zip'],
+        [`/${'a'.repeat(5000)}`],
+        ['/tmp/a.zip', '/tmp/b.zip'],
+      ];
+      for (const args of bad) {
+        const r = await local.invoke(own, PATH_APPROVAL_CHANNEL, ...args);
+        expect(r, JSON.stringify(args).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      }
+      expect(approved.size).toBe(0);
+      expect(await local.invoke({ senderFrame: null }, PATH_APPROVAL_CHANNEL, '/tmp/a.zip')).toEqual({ ok: false, error: FORBIDDEN });
+      expect(approved.size).toBe(0);
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('approves as the message arrives, so the call the preload sends next finds it', () => {
+    const { svc, local, approved } = door();
+    try {
+      void local.invoke(own, PATH_APPROVAL_CHANNEL, '/home/me/dropped.zip'); // not awaited
+      expect(approved.has('/home/me/dropped.zip')).toBe(true);
+    } finally {
+      svc.close();
+    }
+  });
+});
+
 describe('security policy', () => {
   it('knows the app page exactly', () => {
     const entry = appEntryUrl(app);
-    expect(entry).toBe('file:///opt/Footprint/resources/app.asar/out/renderer/index.html');
+    expect(entry).toBe('app://footprint/index.html');
     expect(isAppPageUrl(entry, app)).toBe(true);
     expect(isAppPageUrl(`${entry}#/snapshots`, app)).toBe(true);
     expect(isAppPageUrl(`${entry}?a=1`, app)).toBe(false);
-    expect(isAppPageUrl('file:///opt/Footprint/resources/app.asar/out/renderer/other.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint/other.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint/', app)).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html', app)).toBe(false);
+    expect(isAppPageUrl('app://user@footprint/index.html', app)).toBe(false);
+    expect(isAppPageUrl('app://footprint:1/index.html', app)).toBe(false);
+    // file:// is no longer the app, even the renderer folder's own index.html
+    expect(isAppPageUrl('file:///opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAppPageUrl('file:///tmp/index.html', app)).toBe(false);
-    expect(isAppPageUrl('file://evil-host/opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAppPageUrl('http://localhost:5173/', app)).toBe(false);
     expect(isAppPageUrl('', app)).toBe(false);
     expect(isAppPageUrl('not a url', app)).toBe(false);
 
-    const win: AppSource = { kind: 'file', rendererDir: 'C:\\Program Files\\Footprint\\resources\\app.asar\\out\\renderer' };
-    expect(appEntryUrl(win)).toBe('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html');
-    expect(isAppPageUrl('file:///C:/Program%20Files/Footprint/resources/app.asar/out/renderer/index.html', win)).toBe(true);
-
     const dev: AppSource = { kind: 'dev', url: 'http://localhost:5173' };
     expect(isAppPageUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppPageUrl('http://localhost:5173/#/snapshots', dev)).toBe(true);
     expect(isAppPageUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppPageUrl('file:///tmp/index.html', dev)).toBe(false);
+    expect(isAppPageUrl('app://footprint/index.html', dev)).toBe(false);
   });
 
   it('lets the window request only its own files', () => {
-    const file = (p: string) => `file:///opt/Footprint/resources/app.asar/out/renderer/${p}`;
-    expect(isAllowedRequest(file('index.html'), app)).toBe(true);
-    expect(isAllowedRequest(file('assets/index-abc.js'), app)).toBe(true);
-    expect(isAllowedRequest(file('../main/index.js'), app)).toBe(false); // URL-normalized out of the folder
-    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer%2F..%2F..%2Fsecret', app)).toBe(false);
+    const own = (p: string) => `app://footprint/${p}`;
+    expect(isAllowedRequest(own('index.html'), app)).toBe(true);
+    expect(isAllowedRequest(own('assets/index-abc.js'), app)).toBe(true);
+    expect(isAllowedRequest(own('../main/index.js'), app)).toBe(false);
+    expect(isAllowedRequest(own('%2e%2e/main/index.js'), app)).toBe(false);
+    expect(isAllowedRequest(own('assets%2F..%2F..%2Fsecret.js'), app)).toBe(false);
+    expect(isAllowedRequest('app://evil/index.html', app)).toBe(false);
+    // no file:// at all: the page is app://, and the fuse that privileged file:// is off
+    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer/index.html', app)).toBe(false);
     expect(isAllowedRequest('file:///etc/passwd', app)).toBe(false);
-    expect(isAllowedRequest('file:///opt/Footprint/resources/app.asar/out/renderer-evil/x.js', app)).toBe(false);
     expect(isAllowedRequest('https://www.tiktok.com/', app)).toBe(false);
     expect(isAllowedRequest('http://127.0.0.1:8080/', app)).toBe(false);
     expect(isAllowedRequest('wss://example.com/', app)).toBe(false);
@@ -224,6 +336,7 @@ describe('security policy', () => {
     expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true);
     expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
     expect(isAllowedRequest('https://cdn.example/x.js', dev)).toBe(false);
+    expect(isAllowedRequest('app://footprint/index.html', dev)).toBe(false);
   });
 
   it('opens only the https links the app ships, after parsing', () => {

@@ -3,6 +3,9 @@
 // unlock door (unlockStatus / unlock / setEncryptionPreference, also Envelopes), the import
 // progress subscription and the path of a dropped file. Nothing else: no ipcRenderer, no
 // Node. Built as one CommonJS file (sandboxed preloads cannot load ES modules or other files).
+// The window may import only paths the user gave it (src/main/shell/approved-paths.ts): the dialog's
+// answer is approved in main; a dropped file's path is approved here, from the real File, when the
+// page asks pathForFile for it.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   IMPORT_PROGRESS_CHANNEL,
@@ -14,11 +17,19 @@ import {
   type OperationName,
 } from '../shared/contract';
 
+// PATH_APPROVAL_CHANNEL of src/main/shell/approved-paths.ts (the preload imports only src/shared;
+// test/e2e/build.test.ts checks the built preload sends on that channel)
+const PATH_APPROVAL_CHANNEL = 'path:approve';
+
+// Operations wait for the approvals sent before them, so `importExport({ path: pathForFile(f) })`
+// finds the path approved (IPC keeps order too; this does not rely on it).
+let approvals: Promise<unknown> = Promise.resolve();
+
 const operations = Object.fromEntries(
   (Object.keys(OPERATIONS) as OperationName[]).map((name) => [
     name,
     // exactly one argument crosses, whatever the page passes
-    (input?: unknown) => ipcRenderer.invoke(`${IPC_CHANNEL_PREFIX}${name}`, input ?? {}),
+    (input?: unknown) => approvals.then(() => ipcRenderer.invoke(`${IPC_CHANNEL_PREFIX}${name}`, input ?? {})),
   ]),
 );
 
@@ -33,11 +44,17 @@ const bridge = {
     };
   },
   pathForFile(file: File): string {
+    let path: string;
     try {
-      return webUtils.getPathForFile(file);
+      path = webUtils.getPathForFile(file);
     } catch {
       return '';
     }
+    // a real dropped or picked File has a path; one the page built has none ('')
+    if (typeof path !== 'string' || path === '') return '';
+    const approval = ipcRenderer.invoke(PATH_APPROVAL_CHANNEL, path).catch(() => undefined);
+    approvals = Promise.all([approvals, approval]);
+    return path;
   },
   // the unlock door (answers before the database is open); one argument, like the operations
   unlockStatus: () => ipcRenderer.invoke(UNLOCK_CHANNELS.status, {}),

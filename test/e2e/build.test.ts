@@ -2,9 +2,9 @@
 // electron-builder configuration. (Electron's binary cannot be downloaded where these tests run.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { IMPORT_PROGRESS_CHANNEL, OPERATIONS, UNLOCK_CHANNELS } from '../../src/shared/contract';
 import { createService } from '../../src/main/service';
@@ -14,6 +14,9 @@ import { openExport } from '../../src/main/reader';
 import { READER_WORKER_NAME, readOnThread } from '../../src/main/import/reader-thread';
 import { findWorkerEntry } from '../../src/main/import/threads';
 import { writeFixture } from './fixture';
+import { APP_ENTRY_URL, appMimeType, appProtocolHandler } from '../../src/main/shell/app-protocol';
+import { PATH_APPROVAL_CHANNEL } from '../../src/main/shell/approved-paths';
+import { contentSecurityPolicy } from '../../src/main/shell/security';
 
 let build: ReturnType<typeof buildApp>;
 beforeAll(() => {
@@ -110,7 +113,48 @@ describe('electron-vite build output', () => {
     off();
     expect(listeners.get(IMPORT_PROGRESS_CHANNEL)?.size).toBe(0);
     expect(got).toEqual([{ phase: 'writing', records: 5 }]);
+    // a dropped file: its path is registered with main (approved-paths.ts) before the next call goes out
+    invoked.length = 0;
     expect(api.pathForFile!({ name: 'x.zip' })).toBe('/dropped/x.zip');
+    await api.importExport!({ path: '/dropped/x.zip' });
+    expect(invoked).toEqual([
+      [PATH_APPROVAL_CHANNEL, '/dropped/x.zip'],
+      ['fp:importExport', { path: '/dropped/x.zip' }],
+    ]);
+    // a File the page built has no path: nothing to approve
+    electron.webUtils.getPathForFile = () => '';
+    invoked.length = 0;
+    expect(api.pathForFile!({ name: 'made-up.zip' })).toBe('');
+    expect(invoked).toEqual([]);
+  });
+
+  it('every file of the built renderer is served by the app:// handler with a known type', async () => {
+    const dir = join(build.outDir, 'renderer');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(dir);
+    expect(files.length).toBeGreaterThan(2);
+    const csp = contentSecurityPolicy();
+    const serve = appProtocolHandler({ rendererDir: dir, csp });
+    for (const file of files) {
+      const url = `app://footprint/${relative(dir, file).split(sep).map(encodeURIComponent).join('/')}`;
+      const r = await serve(new Request(url));
+      expect(r.status, url).toBe(200);
+      expect(r.headers.get('content-type'), url).toBe(appMimeType(file));
+      expect(r.headers.get('content-security-policy'), url).toBe(csp);
+      expect(Buffer.from(await r.arrayBuffer()).equals(readFileSync(file)), url).toBe(true);
+    }
+    // the page's own references resolve to files the handler serves
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]!, APP_ENTRY_URL).href);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect((await serve(new Request(ref))).status, ref).toBe(200);
   });
 
   it('the renderer has the CSP meta tag first and loads nothing remote', () => {
@@ -134,7 +178,7 @@ describe('the built main process, driven with a stand-in electron module', () =>
    * keychain: the stand-in safeStorage has a working OS keychain (default: Linux basic_text, none);
    * passphrase: the database exists, encrypted with it, before the app starts.
    */
-  const run = (mode: 'file' | 'dev' | 'packaged', o: { name?: string; keychain?: boolean; passphrase?: string } = {}) => {
+  const run = (mode: 'app' | 'dev' | 'packaged', o: { name?: string; keychain?: boolean; passphrase?: string } = {}) => {
     const dir = join(work, o.name ?? mode);
     mkdirSync(dir, { recursive: true });
     const r = spawnSync(process.execPath, [join(__dirname, 'fake-electron-main.cjs'), build.outDir, dir, fixture, mode], {
@@ -154,9 +198,23 @@ describe('the built main process, driven with a stand-in electron module', () =>
   };
 
   it('hardens, opens one sandboxed window, binds IPC, imports in the built worker, quits cleanly', () => {
-    const r = run('file');
+    const r = run('app');
     expect(r.errors).toEqual([]);
     expect(r.calls[0]).toEqual(['enableSandbox', { beforeReady: true }]);
+    // app:// is registered before ready and served by the session once it is
+    expect(r.calls).toContainEqual([
+      'registerSchemesAsPrivileged',
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true },
+    ]);
+    expect(r.calls).toContainEqual(['protocol.handle', { scheme: 'app', beforeReady: false }]);
+    expect(r.protocol).toMatchObject({
+      scheme: 'app',
+      page: { status: 200, type: 'text/html; charset=utf-8', csp: expect.stringMatching(/^default-src 'self'; script-src 'self';/) },
+      traversal: { status: 404, bytes: 9 },
+      encoded: { status: 404, bytes: 9 },
+      malformed: { status: 404 },
+    });
+    expect(r.protocol.page.bytes).toBeGreaterThan(100);
     expect(r.calls).toContain('requestSingleInstanceLock');
     expect(r.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -168,10 +226,10 @@ describe('the built main process, driven with a stand-in electron module', () =>
       devTools: true,
       preload: join(build.outDir, 'preload', 'index.js'),
     });
-    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.loaded).toEqual({ url: 'app://footprint/index.html' });
     expect(r.shown).toBe(true);
     expect(r.menus).toBe(1);
-    expect(r.channels).toEqual([...Object.keys(OPERATIONS).map((n) => `fp:${n}`), ...Object.values(UNLOCK_CHANNELS)].sort());
+    expect(r.channels).toEqual([...Object.keys(OPERATIONS).map((n) => `fp:${n}`), ...Object.values(UNLOCK_CHANNELS), PATH_APPROVAL_CHANNEL].sort());
     // Linux basic_text (the stand-in's safeStorage): a new archive gets a passphrase suggested; the
     // window opens, the contract answers DB_LOCKED until the choice is made; "continue" is remembered
     expect(r.unlock.first).toMatchObject({ state: 'passphrase-suggested', database: 'new', reason: 'basic_text', keychainAvailable: false });
@@ -187,6 +245,7 @@ describe('the built main process, driven with a stand-in electron module', () =>
       remote: { cancel: true },
       local: { cancel: false },
       elsewhere: { cancel: true },
+      rendererFile: { cancel: true }, // file:// is not the app any more
       devServer: { cancel: true },
       downloadPrevented: true,
     });
@@ -196,6 +255,8 @@ describe('the built main process, driven with a stand-in electron module', () =>
       navigationPrevented: true,
       webviewPrevented: true,
       frameNavigationPrevented: true,
+      malformedNavigationPrevented: true,
+      ownNavigationPrevented: false,
       windowOpen: [{ action: 'deny' }, { action: 'deny' }],
       opened: ['https://support.tiktok.com/en/account-and-privacy/personalized-ads-and-data/requesting-your-data'],
     });
@@ -203,7 +264,13 @@ describe('the built main process, driven with a stand-in electron module', () =>
     expect(r.ipc.foreign.error.code).toBe('FORBIDDEN');
     expect(r.ipc.subframe.error.code).toBe('FORBIDDEN');
     expect(r.ipc.bad.error.code).toBe('BAD_INPUT');
+    // paths only as the user gave them: refused until the dialog chose it; a drop approves
+    expect(r.ipc.unapproved.error.code).toBe('FORBIDDEN');
     expect(r.ipc.choose).toEqual({ ok: true, value: { path: fixture } });
+    expect(r.ipc.drop.before.error.code).toBe('FORBIDDEN');
+    expect(r.ipc.drop.foreign.error.code).toBe('FORBIDDEN');
+    expect(r.ipc.drop.approve).toEqual({ ok: true, value: { approved: true } });
+    expect(r.ipc.drop.after.error.code).toBe('NOT_FOUND');
     expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 1 });
     expect(r.ipc.import.datasets).toEqual(expect.arrayContaining(['likes', 'watch_history']));
     expect(r.progress).toEqual(['reading', 'parsing', 'done']);
@@ -213,7 +280,7 @@ describe('the built main process, driven with a stand-in electron module', () =>
   });
 
   it('a real keychain: the archive is created encrypted with a device key and opens without a prompt', () => {
-    const r = run('file', { name: 'keychain', keychain: true });
+    const r = run('app', { name: 'keychain', keychain: true });
     expect(r.errors).toEqual([]);
     expect(r.unlock.first).toMatchObject({ state: 'ready', keychainAvailable: true });
     expect(r.unlock.lockedCall.ok).toBe(true);
@@ -232,9 +299,9 @@ describe('the built main process, driven with a stand-in electron module', () =>
     s.close();
     encryptDatabaseFile(join(dir, 'footprint.db'), { passphrase: 'the right passphrase' });
 
-    const r = run('file', { name: 'locked', passphrase: 'the right passphrase' });
+    const r = run('app', { name: 'locked', passphrase: 'the right passphrase' });
     expect(r.errors).toEqual([]); // no error box, no quit: the window asks
-    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.loaded).toEqual({ url: 'app://footprint/index.html' });
     expect(r.unlock.first).toMatchObject({ state: 'passphrase-needed', database: 'encrypted', reason: 'keychain-unavailable', failures: 0 });
     expect(r.unlock.lockedCall).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
     expect(r.unlock.wrong).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
@@ -252,7 +319,8 @@ describe('the built main process, driven with a stand-in electron module', () =>
     const r = run('packaged');
     expect(r.errors).toEqual([]);
     expect(r.webPreferences.devTools).toBe(false);
-    expect(r.loaded).toEqual({ file: join(build.outDir, 'renderer', 'index.html') });
+    expect(r.loaded).toEqual({ url: 'app://footprint/index.html' });
+    expect(r.protocol.page.status).toBe(200);
     expect(r.session.devServer).toEqual({ cancel: true });
     expect(r.ipc.import).toMatchObject({ ok: true, snapshot: 1 });
   });
@@ -261,6 +329,8 @@ describe('the built main process, driven with a stand-in electron module', () =>
     const r = run('dev');
     expect(r.loaded).toEqual({ url: 'http://localhost:5173' });
     expect(r.session).toMatchObject({ devServer: { cancel: false }, remote: { cancel: true }, elsewhere: { cancel: true } });
+    expect(r.protocol).toBeUndefined(); // the dev server serves the page; app:// has no handler
+    expect(r.contents.ownNavigationPrevented).toBe(false);
     expect(r.ipc.listSnapshots.ok).toBe(true);
   });
 });
@@ -288,7 +358,15 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // the page is app://, so file:// keeps no extra privileges
+      grantFileProtocolExtraPrivileges: false,
     });
+    // ... and the built main process really registers and serves app:// (not loadFile)
+    const main = readFileSync(join(build.outDir, 'main', 'index.js'), 'utf8');
+    expect(main).toMatch(/registerSchemesAsPrivileged\(/);
+    expect(main).toMatch(/\.protocol\.handle\(/);
+    expect(main).toContain('app://footprint');
+    expect(main).not.toMatch(/\.loadFile\(/);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.files).toContain('out/**/*');
     expect(config.win.target[0].target).toBe('nsis');

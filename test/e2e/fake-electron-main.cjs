@@ -1,10 +1,10 @@
 // Runs the BUILT main process (out/main/index.js) in plain Node with a stand-in for the 'electron'
 // module, drives it like Electron would (ready, a window, IPC from the page, quit) and prints what
 // it saw as JSON. Electron itself cannot be downloaded where the tests run; this checks the wiring
-// of the real bundle: hardening, window options, IPC binding and sender check, the import worker
-// entry next to index.js, progress events, shutdown.
-// Usage: node fake-electron-main.cjs <outDir> <workDir> <exportPath> <file|dev|packaged>
-//   file: unpackaged, no dev server; dev: ELECTRON_RENDERER_URL set; packaged: app.isPackaged with
+// of the real bundle: hardening, the app:// scheme and its handler, window options, IPC binding,
+// sender check and path approvals, the import worker entry next to index.js, progress events, shutdown.
+// Usage: node fake-electron-main.cjs <outDir> <workDir> <exportPath> <app|dev|packaged>
+//   app: unpackaged, no dev server (the page from app://); dev: ELECTRON_RENDERER_URL set; packaged: app.isPackaged with
 //   ELECTRON_RENDERER_URL set (which must then be ignored).
 // Environment: FAKE_KEYCHAIN=1: safeStorage has a working OS keychain (default: Linux basic_text,
 //   none); FAKE_PASSPHRASE=<p>: the passphrase of an existing encrypted database, typed into the
@@ -14,7 +14,7 @@ const Module = require('node:module');
 const { join } = require('node:path');
 const { EventEmitter } = require('node:events');
 
-const [outDir, workDir, exportPath, mode = 'file'] = process.argv.slice(2);
+const [outDir, workDir, exportPath, mode = 'app'] = process.argv.slice(2);
 const packaged = mode === 'packaged';
 const seen = { calls: [], windows: [], menus: 0, errors: [] };
 const log = (what, detail) => seen.calls.push(detail === undefined ? what : [what, detail]);
@@ -40,6 +40,7 @@ Object.assign(app, {
   getPath: (name) => join(workDir, name),
   getAppPath: () => join(outDir, '..'),
   getName: () => 'Footprint',
+  getPreferredSystemLanguages: () => ['en-US'],
 });
 
 function makeWebContents(kind) {
@@ -75,6 +76,7 @@ class BrowserWindow extends FakeEmitter {
   loadURL(url) {
     this.loaded = { url };
     this.webContents.mainFrame.url = url;
+    setImmediate(() => this.emit('ready-to-show'));
     return Promise.resolve();
   }
   isDestroyed() {
@@ -104,6 +106,12 @@ const defaultSession = {
   setDisplayMediaRequestHandler: (h) => (defaultSession.handlers.displayMedia = h),
   setSpellCheckerEnabled: (v) => log('setSpellCheckerEnabled', v),
   on: (e, h) => sessionEvents.on(e, h),
+  protocol: {
+    handle: (scheme, h) => {
+      log('protocol.handle', { scheme, beforeReady: !readyFired });
+      defaultSession.handlers.protocol = { scheme, handler: h };
+    },
+  },
   webRequest: {
     onBeforeRequest: (h) => (defaultSession.handlers.beforeRequest = h),
     onHeadersReceived: (h) => (defaultSession.handlers.headersReceived = h),
@@ -115,6 +123,9 @@ const electron = {
   app,
   BrowserWindow,
   session: { defaultSession },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => log('registerSchemesAsPrivileged', { schemes, beforeReady: !readyFired }),
+  },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   shell: { openExternal: async (url) => log('openExternal', url) },
   Menu: { buildFromTemplate: (t) => ({ template: t }), setApplicationMenu: () => void seen.menus++ },
@@ -208,10 +219,26 @@ async function main() {
     remote: await request('https://www.tiktok.com/'),
     local: await request(ownFile),
     elsewhere: await request('file:///etc/passwd'),
+    rendererFile: await request(require('node:url').pathToFileURL(join(outDir, 'renderer', 'index.html')).href),
     devServer: await request('http://localhost:5173/src/main.ts'),
     headers: headers.responseHeaders,
     downloadPrevented,
   };
+
+  // the app:// handler (a real Request, as Electron passes it), when the page is served by it
+  if (h.protocol) {
+    const serve = async (url) => {
+      const r = await h.protocol.handler(new Request(url));
+      return { status: r.status, type: r.headers.get('content-type'), csp: r.headers.get('content-security-policy'), bytes: (await r.arrayBuffer()).byteLength };
+    };
+    result.protocol = {
+      scheme: h.protocol.scheme,
+      page: await serve(ownFile),
+      traversal: await serve('app://footprint/../main/index.js'),
+      encoded: await serve('app://footprint/%2e%2e/main/index.js'),
+      malformed: await serve('app://footprint/%E0%A4%A'),
+    };
+  }
 
   // web contents policy
   const wc = win.webContents;
@@ -222,6 +249,10 @@ async function main() {
   wc.emit('will-attach-webview', webview, {}, {});
   const frameNav = Object.assign(evt(), { url: 'https://evil.example/' });
   wc.emit('will-frame-navigate', frameNav);
+  const malformedNav = Object.assign(evt(), { url: `${ownFile.replace(/index\.html$/, '')}%E0%A4%A` });
+  wc.emit('will-frame-navigate', malformedNav);
+  const ownNav = Object.assign(evt(), { url: ownFile });
+  wc.emit('will-frame-navigate', ownNav);
   const before = seen.calls.length;
   const openAllowed = wc.windowOpenHandler({ url: 'https://support.tiktok.com/en/account-and-privacy/personalized-ads-and-data/requesting-your-data' });
   const openOther = wc.windowOpenHandler({ url: 'https://evil.example/' });
@@ -230,6 +261,8 @@ async function main() {
     navigationPrevented: nav.prevented,
     webviewPrevented: webview.prevented,
     frameNavigationPrevented: frameNav.prevented,
+    malformedNavigationPrevented: malformedNav.prevented,
+    ownNavigationPrevented: ownNav.prevented,
     windowOpen: [openAllowed, openOther],
     opened: seen.calls.slice(before).filter((c) => Array.isArray(c) && c[0] === 'openExternal').map((c) => c[1]),
   };
@@ -265,7 +298,17 @@ async function main() {
     foreign: await invoke(foreign, 'listSnapshots', {}),
     subframe: await invoke(subframe, 'listSnapshots', {}),
     bad: await invoke(own, 'getSnapshot', { id: 'x' }),
+    // not chosen in the dialog nor dropped (yet): refused at the door
+    unapproved: await invoke(own, 'importExport', { path: exportPath }),
     choose: await invoke(own, 'chooseExport', { kind: 'file' }),
+  };
+  // a drop, as the preload's pathForFile registers it: approved, so the service answers (NOT_FOUND)
+  const dropped = join(workDir, 'dropped', 'TikTok_Data.zip');
+  result.ipc.drop = {
+    before: await invoke(own, 'diagnoseExport', { path: dropped }),
+    foreign: await ipcHandlers.get('path:approve')(foreign, dropped),
+    approve: await ipcHandlers.get('path:approve')(own, dropped),
+    after: await invoke(own, 'diagnoseExport', { path: dropped }),
   };
   const t0 = Date.now();
   const imported = await invoke(own, 'importExport', { path: exportPath });

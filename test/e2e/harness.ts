@@ -2,21 +2,22 @@
 //
 // - builds the app with `electron-vite build --outDir <tmp>` (or uses FOOTPRINT_E2E_OUT=<dir> when
 //   a build already exists, e.g. `out` after `npm run build`);
-// - serves <out>/renderer from a tiny static server on 127.0.0.1 with the same CSP header the
-//   main process sets (Chromium refuses module scripts from file://);
+// - serves <out>/renderer from a tiny server on 127.0.0.1 that answers through the app's own app://
+//   handler (src/main/shell/app-protocol.ts: same files, types and CSP header as in the app);
 // - installs `window.footprint` with page.exposeFunction + page.addInitScript, forwarding every
 //   operation through bindContract and the unlock channels through bindUnlock (the same code
 //   ipcMain runs, against the same unlock gate as src/main/index.ts) to createService + the worker
-//   import on a temporary SQLite file;
+//   import on a temporary SQLite file; paths are approved as in the app (approved-paths.ts): the
+//   dialog's answer in "main", a dropped file's through pathForFile and the approval channel;
 // - by default the archive opens at once (plain, no keychain); `startup` makes the harness decide
 //   like the desktop app does (decideStartup) with a fake keychain or none (Linux basic_text), so
 //   the window can start on the Unlock screen or the "no secure keychain" choice;
 // - records every request of the browser context and aborts any that is not the local server.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { UNLOCK_CHANNELS, type ImportProgress } from '../../src/shared/contract';
@@ -24,6 +25,8 @@ import { createService, type Service } from '../../src/main/service';
 import { resolveImportWorkerEntry, workerImportRunner } from '../../src/main/import/worker-import';
 import { bindContract, OPERATION_NAMES } from '../../src/main/shell/ipc-binding';
 import { contentSecurityPolicy } from '../../src/main/shell/security';
+import { APP_ORIGIN, appProtocolHandler } from '../../src/main/shell/app-protocol';
+import { approveChosen, bindPathApproval, createApprovedPaths, PATH_APPROVAL_CHANNEL, requireApprovedPaths } from '../../src/main/shell/approved-paths';
 import type { DeviceKeyStore, UnlockResult } from '../../src/main/vault/device-key';
 import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/vault/unlock';
 import { fakeKeyStore } from './fake-keychain';
@@ -78,35 +81,14 @@ export function buildApp(): { outDir: string; cleanup: () => void } {
   return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** A static file server on 127.0.0.1 for one folder, with the app's CSP header. */
+/** A server on 127.0.0.1 for one folder, answering as the app's app:// handler would. */
 export async function serveStatic(dir: string): Promise<{ server: Server; origin: string }> {
-  const root = resolve(dir);
-  const csp = contentSecurityPolicy();
+  const serve = appProtocolHandler({ rendererDir: resolve(dir), csp: contentSecurityPolicy() });
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
+    void serve(new Request(`${APP_ORIGIN}${req.url ?? '/'}`, { method: req.method })).then(async (r) => {
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      res.end(Buffer.from(await r.arrayBuffer()));
     });
-    res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
@@ -162,6 +144,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
 
   const dbPath = join(o.workDir, 'footprint.db');
   let nextChoice: string | null = null;
+  const approved = createApprovedPaths();
   const progress: ImportProgress[] = [];
   let page: Page | undefined;
   const keychain = o.keychain ?? 'none';
@@ -185,7 +168,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
         ...serviceSecret(secret),
         deviceKeys,
         samplePath: o.samplePath,
-        chooseExport: async () => nextChoice,
+        chooseExport: approveChosen(approved, async () => nextChoice),
         runner: workerImportRunner({ entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main', 'import')) }),
         onImportProgress: (p) => {
           progress.push(p);
@@ -198,7 +181,8 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const ipc = { handle: (c: string, h: (event: unknown, ...args: unknown[]) => unknown) => void handlers.set(c, h), removeHandler: (c: string) => void handlers.delete(c) };
   bindUnlock(ipc, gate, () => true);
-  bindContract(ipc, gate, () => true);
+  bindPathApproval(ipc, approved, () => true);
+  bindContract(requireApprovedPaths(ipc, approved), gate, () => true);
 
   // reduced motion: the app then draws without animations, so screenshots show the finished state
   const context = await browser.newContext({
@@ -230,13 +214,14 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     return h({}, input);
   });
   await page.addInitScript(
-    ({ names, unlock, paths }) => {
+    ({ names, unlock, paths, approvalChannel }) => {
       const w = window as unknown as Record<string, unknown>;
       const listeners = new Set<(p: unknown) => void>();
       w.__fpEmitProgress = (p: unknown) => listeners.forEach((l) => l(p));
       const invoke = w.__fpInvoke as (channel: string, input: unknown) => Promise<unknown>;
       const bridge: Record<string, unknown> = {};
-      for (const name of names) bridge[name] = (input?: unknown) => invoke(`fp:${name}`, input ?? {});
+      let approvals: Promise<unknown> = Promise.resolve();
+      for (const name of names) bridge[name] = (input?: unknown) => approvals.then(() => invoke(`fp:${name}`, input ?? {}));
       // as the preload does (src/preload/index.ts)
       bridge.unlockStatus = () => invoke(unlock.status, {});
       bridge.unlock = (input?: unknown) => invoke(unlock.submit, input ?? {});
@@ -245,13 +230,18 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
         listeners.add(cb);
         return () => listeners.delete(cb);
       };
-      bridge.pathForFile = (file: File) => paths[file.name] ?? '';
+      // as the preload does: a dropped file's path is approved before the next call goes out
+      bridge.pathForFile = (file: File) => {
+        const path = paths[file.name] ?? '';
+        if (path) approvals = Promise.all([approvals, invoke(approvalChannel, path).catch(() => undefined)]);
+        return path;
+      };
       w.footprint = Object.freeze(bridge);
       const violations: string[] = [];
       w.__cspViolations = violations;
       document.addEventListener('securitypolicyviolation', (e: any) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     },
-    { names: OPERATION_NAMES as string[], unlock: UNLOCK_CHANNELS, paths: o.dropPaths ?? {} },
+    { names: OPERATION_NAMES as string[], unlock: UNLOCK_CHANNELS, paths: o.dropPaths ?? {}, approvalChannel: PATH_APPROVAL_CHANNEL },
   );
   await page.goto(`${origin}/index.html`);
 

@@ -11,19 +11,25 @@ import { resolveImportWorkerEntry, workerImportRunner } from '../import/worker-i
 import { defaultDbPath } from '../service/data-location';
 import type { AppSource } from './security';
 import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, hardenSession, hardenWebContents, registerAppScheme } from './window';
+import { approveChosen, createApprovedPaths } from './approved-paths';
 import { buildMenu } from './menu';
 import { deviceKeyStore } from './keychain';
 import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
 
 // Every renderer sandboxed, whatever a window's options say. Must run before `ready`.
 app.enableSandbox();
+// The page comes from app://footprint/, not file:// (window.ts). Also only before `ready`.
+registerAppScheme();
 
 const devTools = !app.isPackaged;
 // The dev server URL is honoured only in an unpackaged run (electron-vite dev).
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const here = import.meta.dirname; // out/main
-const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', rendererDir: join(here, '../renderer') };
+const appSource: AppSource = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'app', rendererDir: join(here, '../renderer') };
+// Paths the user chose in the dialog or dropped on the window this session: the only ones the
+// window may import or diagnose (approved-paths.ts).
+const approvedPaths = createApprovedPaths();
 
 let mainWindow: BrowserWindow | null = null;
 let service: Service | null = null;
@@ -37,7 +43,7 @@ function samplePath(): string | undefined {
   return exports.length === 1 ? join(dir, exports[0]!) : dir;
 }
 
-async function chooseExport(kind: 'file' | 'folder'): Promise<string | null> {
+const chooseExport = approveChosen(approvedPaths, async (kind: 'file' | 'folder'): Promise<string | null> => {
   const options: Electron.OpenDialogOptions = {
     title: kind === 'folder' ? 'Open an unzipped TikTok export folder' : 'Open a TikTok export',
     properties: kind === 'folder' ? ['openDirectory'] : ['openFile'],
@@ -45,7 +51,7 @@ async function chooseExport(kind: 'file' | 'folder'): Promise<string | null> {
   };
   const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
-}
+});
 
 const linuxIcon = join(here, '../../resources/icons/png/512x512.png');
 
@@ -106,7 +112,7 @@ function start(): void {
     // Both doors exist before the service does: the contract answers DB_LOCKED until it is unlocked.
     const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, mainWindow, appSource);
     bindUnlock<IpcMainInvokeEvent>(ipcMain, gate, trusted, { onInternalError: (channel, e) => console.error(`[footprint] ${channel} failed:`, e) });
-    bindIpc(gate, () => mainWindow, appSource);
+    bindIpc(gate, () => mainWindow, appSource, approvedPaths);
 
     openWindow();
     app.on('activate', () => {

@@ -1,11 +1,12 @@
 // The desktop app's security policy as plain functions (no electron import, so tests and the build
 // config can use it): the Content-Security-Policy, which URLs are the app itself, which requests
 // may leave the renderer, and which external links may open in the browser.
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, resolveAppRequest } from './app-protocol';
 
 /** Where the window's page comes from. */
 export type AppSource =
-  /** production: out/renderer/index.html on disk (file://) */
-  | { kind: 'file'; /** absolute path of the renderer folder (contains index.html) */ rendererDir: string }
+  /** production: out/renderer served as app://footprint/ (app-protocol.ts), never file:// */
+  | { kind: 'app'; /** absolute path of the renderer folder (contains index.html) */ rendererDir: string }
   /** development only (electron-vite dev): the Vite dev server */
   | { kind: 'dev'; url: string };
 
@@ -34,7 +35,8 @@ export function contentSecurityPolicy(opts: { dev?: string; meta?: boolean } = {
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
 }
 
-function parse(url: string): URL | null {
+function parse(url: unknown): URL | null {
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null;
   try {
     return new URL(url);
   } catch {
@@ -42,36 +44,44 @@ function parse(url: string): URL | null {
   }
 }
 
-/** file:///a/b/ form of a folder, with a trailing slash, platform-independent. */
-export function folderUrl(dir: string): string {
-  const forward = dir.replace(/\\/g, '/');
-  const withSlash = forward.endsWith('/') ? forward : `${forward}/`;
-  const href = new URL(`file://${withSlash.startsWith('/') ? '' : '/'}${withSlash}`).href;
-  return href;
+/** Longer URLs are never the app's own and are refused by every check here. */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * For the navigation and request callbacks: allowed only when the check returns true. A check that
+ * throws (a malformed URL, a bug) denies, so nothing runs past a failed parse before preventDefault.
+ */
+export function allowOnly(check: () => boolean): boolean {
+  try {
+    return check() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** The URL the window loads. */
 export function appEntryUrl(app: AppSource): string {
-  return app.kind === 'dev' ? new URL(app.url).href : new URL('index.html', folderUrl(app.rendererDir)).href;
+  return app.kind === 'dev' ? new URL(app.url).href : APP_ENTRY_URL;
 }
 
 /**
  * Is this the app's own page (the only page allowed to call IPC)? Compares everything but the
- * fragment: scheme, host, path (and query) must be the entry's.
+ * fragment: scheme, host, port, path and (no) query must be the entry's. Never throws.
  */
 export function isAppPageUrl(url: string | undefined | null, app: AppSource): boolean {
-  if (!url) return false;
   const got = parse(url);
-  const want = parse(appEntryUrl(app));
-  if (!got || !want) return false;
-  if (app.kind === 'dev') return got.origin === want.origin && (got.protocol === 'http:' || got.protocol === 'https:');
-  return got.protocol === 'file:' && got.host === want.host && decodeURIComponent(got.pathname) === decodeURIComponent(want.pathname) && got.search === '';
+  if (!got || got.username || got.password) return false;
+  if (app.kind === 'dev') {
+    const dev = parse(app.url);
+    return !!dev && got.origin === dev.origin && (got.protocol === 'http:' || got.protocol === 'https:');
+  }
+  return got.protocol === `${APP_SCHEME}:` && got.host === APP_HOST && got.pathname === '/index.html' && got.search === '';
 }
 
 /**
- * May the renderer's session make this request? Only the app's own files (file:// inside the
- * renderer folder) or, in development, the dev server. Everything else (any http(s), ws, ftp,
- * file:// elsewhere on disk) is cancelled.
+ * May the renderer's session make this request? Only the app's own files (app://footprint/, the
+ * same rule the protocol handler serves by) or, in development, the dev server. Everything else
+ * (any http(s), ws, ftp, file:// at all) is cancelled. Never throws.
  */
 export function isAllowedRequest(url: string, app: AppSource, opts: { devTools?: boolean } = {}): boolean {
   const u = parse(url);
@@ -79,15 +89,12 @@ export function isAllowedRequest(url: string, app: AppSource, opts: { devTools?:
   if (opts.devTools && (u.protocol === 'devtools:' || u.protocol === 'chrome-extension:')) return true;
   if (u.protocol === 'data:' || u.protocol === 'blob:') return true; // never leaves the machine
   if (app.kind === 'dev') {
-    const dev = new URL(app.url);
+    const dev = parse(app.url);
+    if (!dev) return false;
     if (u.protocol === 'ws:' || u.protocol === 'wss:') return u.host === dev.host;
     return u.origin === dev.origin;
   }
-  if (u.protocol !== 'file:' || u.host !== '') return false;
-  const root = decodeURIComponent(new URL(folderUrl(app.rendererDir)).pathname);
-  const path = decodeURIComponent(u.pathname);
-  if (path.split('/').includes('..')) return false;
-  return path.startsWith(root);
+  return resolveAppRequest(url, app.rendererDir) !== null;
 }
 
 /**

@@ -1,11 +1,16 @@
 // The main window and the hardening every web contents and the session get: sandboxed, isolated,
 // no navigation, no new windows, no webviews, no permissions, no downloads, no request that is not
 // the app's own, CSP on every response; only allow-listed https links open (in the browser).
-import { BrowserWindow, screen, shell, type Session, type WebContents } from 'electron';
+// Every callback denies first or denies when its check throws (allowOnly): a malformed URL never
+// gets past a parse error before preventDefault.
+import { BrowserWindow, protocol, screen, shell, type Session, type WebContents } from 'electron';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { APP_SCHEME, appProtocolHandler } from './app-protocol';
 import {
   allowedExternalUrl,
+  allowOnly,
+  appEntryUrl,
   contentSecurityPolicy,
   isAllowedRequest,
   isAppPageUrl,
@@ -102,13 +107,27 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     writeState(opts.statePath, win);
   });
 
-  if (opts.app.kind === 'dev') void win.loadURL(opts.app.url);
-  else void win.loadFile(join(opts.app.rendererDir, 'index.html'));
+  // app://footprint/index.html (served by hardenSession's app:// handler), or the dev server
+  void win.loadURL(opts.app.kind === 'dev' ? opts.app.url : appEntryUrl(opts.app));
   return win;
 }
 
+/**
+ * app:// as a standard, secure origin, so the page is not file:// (the GrantFileProtocolExtraPrivileges
+ * fuse is off) and 'self' in the CSP means the app alone; fetch() of its own files works (connect-src
+ * 'self'). No bypassCSP, no service workers, no CORS. Electron allows this once, before `ready`.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
 function openIfAllowed(url: string): void {
-  const safe = allowedExternalUrl(url);
+  let safe: string | null;
+  try {
+    safe = allowedExternalUrl(url);
+  } catch {
+    return; // a URL that breaks the parser opens nothing
+  }
   if (safe) void shell.openExternal(safe);
 }
 
@@ -123,14 +142,14 @@ export function hardenWebContents(contents: WebContents, app: AppSource, devTool
     openIfAllowed(url);
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppPageUrl(event.url, app)) event.preventDefault();
+    if (!allowOnly(() => isAppPageUrl(event.url, app))) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   if (!devTools) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
-/** The session's share of the policy. */
+/** The session's share of the policy, and the app:// handler that serves the page. */
 export function hardenSession(ses: Session, app: AppSource, devTools: boolean): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -139,16 +158,26 @@ export function hardenSession(ses: Session, app: AppSource, devTools: boolean): 
   ses.setSpellCheckerEnabled(false);
   ses.on('will-download', (event) => event.preventDefault());
 
+  const csp = contentSecurityPolicy(app.kind === 'dev' ? { dev: app.url } : {});
+  // the page and its files: only out/renderer, CSP on every response (app-protocol.ts)
+  if (app.kind === 'app') ses.protocol.handle(APP_SCHEME, appProtocolHandler({ rendererDir: app.rendererDir, csp }));
+
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequest(details.url, app, { devTools });
-    if (!allowed) console.warn(`[footprint] blocked request to ${details.url.slice(0, 200)}`);
+    const allowed = allowOnly(() => isAllowedRequest(details.url, app, { devTools }));
+    if (!allowed) console.warn(`[footprint] blocked request to ${String(details.url).slice(0, 200)}`);
     callback({ cancel: !allowed });
   });
 
-  const csp = contentSecurityPolicy(app.kind === 'dev' ? { dev: app.url } : {});
   ses.webRequest.onHeadersReceived((details, callback) => {
     // the app's own responses only (DevTools' pages keep their own policy)
-    if (!isAllowedRequest(details.url, app)) {
+    let own: boolean;
+    try {
+      own = isAllowedRequest(details.url, app);
+    } catch {
+      callback({ cancel: true });
+      return;
+    }
+    if (!own) {
       callback({});
       return;
     }
