@@ -6,19 +6,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { FootprintError } from '../../shared/errors';
 import { langFromEnv, translator, type Translator } from '../../shared/i18n';
-import { createService, type Service } from '../service';
-import { diagnoseExport } from '../reader/diagnose';
+import type { Service } from '../service';
 import { defaultDbPath } from '../service/data-location';
-import { isEncrypted } from '../store/cipher';
 import { COMMANDS, UsageError, isCommand, langOption, parseArgs, type Args, type CommandName } from './args';
 import type { CommandContext } from './context';
 import { commandHelp, globalHelp, usageText } from './help';
 import { OutputClosed, printable, processOutput, type Output } from './output';
-import { currentPassphrase, decryptCommand, encryptCommand, rekeyCommand } from './vault-commands';
-import { CHANGE_COMMANDS } from './change-commands';
-import { diagnoseText } from './diagnose-text';
-import { exportCommand } from './export-command';
-import { datasetsCommand, deleteSnapshotCommand, importCommand, snapshotCommand, snapshotsCommand } from './snapshot-commands';
+
 import { errorText, type CliError } from './words';
 
 export { parseArgs } from './args';
@@ -26,18 +20,32 @@ export type { Output } from './output';
 
 type Handler = (ctx: CommandContext) => Promise<void>;
 
-const HANDLERS: Record<Exclude<CommandName, 'diagnose'>, Handler> = {
-  import: importCommand,
-  snapshots: snapshotsCommand,
-  snapshot: snapshotCommand,
-  datasets: datasetsCommand,
-  'delete-snapshot': deleteSnapshotCommand,
-  export: exportCommand,
-  encrypt: encryptCommand,
-  rekey: rekeyCommand,
-  decrypt: decryptCommand,
-  ...CHANGE_COMMANDS,
-};
+/**
+ * A command's code, loaded when it runs: `--help` and usage errors load no database, ZIP or
+ * analysis code, and each command only what it uses (start-up time is most of a small command).
+ */
+async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handler> {
+  switch (command) {
+    case 'import':
+    case 'snapshots':
+    case 'snapshot':
+    case 'datasets':
+    case 'delete-snapshot': {
+      const m = await import('./snapshot-commands');
+      return { import: m.importCommand, snapshots: m.snapshotsCommand, snapshot: m.snapshotCommand, datasets: m.datasetsCommand, 'delete-snapshot': m.deleteSnapshotCommand }[command];
+    }
+    case 'export':
+      return (await import('./export-command')).exportCommand;
+    case 'encrypt':
+    case 'rekey':
+    case 'decrypt': {
+      const m = await import('./vault-commands');
+      return { encrypt: m.encryptCommand, rekey: m.rekeyCommand, decrypt: m.decryptCommand }[command];
+    }
+    default:
+      return (await import('./change-commands')).CHANGE_COMMANDS[command];
+  }
+}
 
 export async function main(argv: string[], io: Output = processOutput(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let tr = translator(langFromEnv(env));
@@ -87,7 +95,11 @@ export async function main(argv: string[], io: Output = processOutput(), env: No
       service = createService({ dbPath, passphrase, onImportProgress });
       return service;
     };
-    await HANDLERS[command]({
+    const run = await handler(command);
+    const { createService } = await import('../service');
+    const { isEncrypted } = await import('../store/cipher');
+    const { currentPassphrase } = await import('./vault-commands');
+    await run({
       get service() {
         return open();
       },
@@ -131,6 +143,8 @@ function hintFor(tr: Translator, error: CliError, passphrase: string | undefined
 
 /** diagnose reads only the export: no archive is opened. Its output is meant to be shared, so the path typed is not repeated. */
 async function diagnose(args: Args, tr: Translator, io: Output, json: boolean): Promise<void> {
+  const { diagnoseExport } = await import('../reader/diagnose');
+  const { diagnoseText } = await import('./diagnose-text');
   let report;
   try {
     report = diagnoseExport(args.positional[0]!);

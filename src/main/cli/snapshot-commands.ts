@@ -1,4 +1,5 @@
 // import, snapshots, snapshot, datasets and delete-snapshot: the archive's snapshots and counts.
+import { existsSync } from 'node:fs';
 import { FootprintError } from '../../shared/errors';
 import type { ImportResult, SnapshotSummary } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
@@ -48,7 +49,10 @@ function describeSnapshot(tr: Translator, s: SnapshotSummary): string {
 }
 
 export async function importCommand(ctx: CommandContext): Promise<void> {
-  const result = await ctx.service.call('importExport', { path: ctx.positional[0] });
+  const path = ctx.positional[0]!;
+  // checked before the archive opens, so a mistyped path creates no archive either
+  if (!existsSync(path)) throw new FootprintError('NOT_FOUND', { path });
+  const result = await ctx.service.call('importExport', { path });
   print(ctx, result, () => describeImport(ctx.tr, result));
 }
 
