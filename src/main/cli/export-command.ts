@@ -22,6 +22,8 @@ function stdoutSink(ctx: CommandContext): Sink {
   return {
     line: async (s) => {
       ctx.io.out(s);
+      const full = ctx.io.full?.(); // a slow reader: wait instead of piling the export up in memory
+      if (full) await full;
       if (++n % 500 === 0) await checkOpen(ctx.io);
     },
     end: async () => checkOpen(ctx.io),

@@ -7,6 +7,8 @@ export interface Output {
   err: (s: string) => void;
   /** true once nobody reads stdout any more; long outputs check it and stop */
   closed?: () => boolean;
+  /** when stdout's buffer is full (a slow reader): a promise for when it has room again */
+  full?: () => Promise<void> | null;
 }
 
 /** Thrown by a command that stops because stdout was closed; main() ends with exit 0. */
@@ -33,6 +35,13 @@ export function processOutput(): Output {
       process.stderr.write(s + '\n');
     },
     closed: () => stdoutClosed || process.stdout.destroyed,
+    full: () =>
+      process.stdout.writableNeedDrain && !stdoutClosed
+        ? new Promise<void>((resolve) => {
+            process.stdout.once('drain', resolve);
+            process.stdout.once('error', () => resolve());
+          })
+        : null,
   };
 }
 
