@@ -19,9 +19,10 @@ export function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<numb
   const changed = Object.entries(d.datasets).filter(([, c]) => c.added || c.gone);
   lines.push('', tr.t('cli.diff.records'));
   if (changed.length === 0) lines.push(`  ${tr.t('cli.diff.noRecords')}`);
+  const width = Math.max(0, ...changed.map(([id]) => datasetLabel(tr, id).length));
   for (const [id, c] of changed) {
     const counts = c.gone ? tr.t('cli.diff.addedGone', { ...c }) : tr.t('cli.diff.added', { added: c.added });
-    lines.push(`  ${datasetLabel(tr, id).padEnd(38)} ${counts}`);
+    lines.push(`  ${datasetLabel(tr, id).padEnd(width)}  ${counts}`);
   }
   const nothing = tr.t('cli.nothing');
   lines.push('', tr.t('cli.diff.settings'));

@@ -119,13 +119,13 @@ export async function main(argv: string[], io: Output = processOutput(), env: No
       return 0;
     }
     if (e instanceof UsageError) {
-      io.err(usageText(tr, e, args?.command ?? argv.find(isCommand)));
+      io.err(printable(usageText(tr, e, args?.command ?? argv.find(isCommand))));
       return 2;
     }
     const error = errorText(tr, e);
     const hint = hintFor(tr, error, passphrase);
     io.err(`footprint: ${printable(error.message)}${hint ? ' ' + hint : ''}`);
-    if (argv.includes('--json')) io.out(JSON.stringify({ error: { ...error, message: error.message + (hint ? ' ' + hint : '') } }));
+    if (args?.flags.has('json') ?? argv.includes('--json')) io.out(JSON.stringify({ error: { ...error, message: error.message + (hint ? ' ' + hint : '') } }));
     return 1;
   } finally {
     service?.close();

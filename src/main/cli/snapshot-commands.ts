@@ -13,9 +13,12 @@ function isoTimes<T extends SnapshotSummary>(s: T): Omit<T, 'exportedAt' | 'impo
   return { ...s, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), importedAt: formatTime(s.importedAt) };
 }
 
-/** "  Watch history          watch_history          5 records (5 new)": the label to read, the id to type. */
-function datasetRow(tr: Translator, id: string, counts: string): string {
-  return `  ${datasetLabel(tr, id).padEnd(38)} ${id.padEnd(24)} ${counts}`;
+/** "  Watch history   watch_history   5 records (5 new)": the label to read, the id to type, in aligned columns. */
+function datasetRows(tr: Translator, rows: [id: string, counts: string][]): string[] {
+  const labels = rows.map(([id]) => datasetLabel(tr, id));
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  const idWidth = Math.max(0, ...rows.map(([id]) => id.length));
+  return rows.map(([id, counts], i) => `  ${labels[i]!.padEnd(width)}  ${id.padEnd(idWidth)}  ${counts}`);
 }
 
 const recordsAndNew = (tr: Translator, records: number, added: number) => `${tr.t('cli.records', { n: records })} (${tr.t('cli.new', { n: added })})`;
@@ -28,9 +31,12 @@ function describeImport(tr: Translator, r: ImportResult): string {
     : Number.isFinite(exported)
       ? tr.t('cli.import.doneExported', { id: s.id, format: s.format.toUpperCase(), layout: s.layout, date: tr.dateTime(exported) })
       : tr.t('cli.import.done', { id: s.id, format: s.format.toUpperCase(), layout: s.layout });
-  const rows = Object.entries(r.datasets)
-    .sort(([a], [b]) => datasetLabel(tr, a).localeCompare(datasetLabel(tr, b), tr.lang))
-    .map(([id, c]) => datasetRow(tr, id, recordsAndNew(tr, c.records, c.new)));
+  const rows = datasetRows(
+    tr,
+    Object.entries(r.datasets)
+      .sort(([a], [b]) => datasetLabel(tr, a).localeCompare(datasetLabel(tr, b), tr.lang))
+      .map(([id, c]) => [id, recordsAndNew(tr, c.records, c.new)]),
+  );
   const unknown = r.unknownSections.filter((u) => !u.empty).map((u) => `  ${tr.t('cli.import.kept', { path: u.path })}`);
   const warnings = r.warnings.map((w) => `  ${tr.t('cli.line.warning', { path: w.path, text: warningText(tr, w) })}`);
   return [head, ...rows, ...unknown, ...warnings].join('\n');
@@ -69,7 +75,10 @@ export async function snapshotCommand(ctx: CommandContext): Promise<void> {
   print(ctx, isoTimes(detail), () =>
     [
       describeSnapshot(tr, detail),
-      ...detail.datasets.map((d) => datasetRow(tr, d.dataset, recordsAndNew(tr, d.records, d.new))),
+      ...datasetRows(
+        tr,
+        detail.datasets.map((d) => [d.dataset, recordsAndNew(tr, d.records, d.new)]),
+      ),
       ...detail.unknownSections.map((u) => `  ${tr.t(u.empty ? 'cli.snapshot.keptEmpty' : 'cli.snapshot.kept', { path: u.path })}`),
       ...detail.warnings.map((w) => `  ${tr.t('cli.line.warning', { path: w.path, text: warningText(tr, w) })}`),
     ].join('\n'),
@@ -88,7 +97,7 @@ export async function datasetsCommand(ctx: CommandContext): Promise<void> {
   print(ctx, rows, () => {
     if (shown.length === 0) return tr.t('cli.datasets.none');
     const head = counted ? tr.t('cli.datasets.header', { id: counted }) : tr.t('cli.datasets.headerNone');
-    return [head, ...shown.map((r) => datasetRow(tr, r.id, tr.t('cli.datasets.row', { inSnapshot: r.records, kept: r.archived })))].join('\n');
+    return [head, ...datasetRows(tr, shown.map((r) => [r.id, tr.t('cli.datasets.row', { inSnapshot: r.records, kept: r.archived })]))].join('\n');
   });
 }
 
