@@ -165,6 +165,10 @@ describe('the archive', () => {
     expect(lines[0]).toBe('snapshot,exported_at,key,value');
     expect(lines).toHaveLength(settings.length + 1);
     expect(lines).toContain(`2,${settings.find((v) => v.snapshot === 2)!.exportedAt},Private Account,Enabled`);
+    // an --out that cannot be written fails (it used to end with status 0 and no file)
+    const nowhere = await cli(['export', 'settings', '--out', join(dir, 'no', 'such', 'folder.csv'), '--db', db, '--json']);
+    expect(nowhere.code).toBe(1);
+    expect(JSON.parse(nowhere.stdout).error).toMatchObject({ code: 'UNREADABLE', params: { reason: 'ENOENT' } });
   });
 });
 

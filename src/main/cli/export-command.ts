@@ -3,7 +3,8 @@
 // rather than records: they export every value of every snapshot that has the dataset.
 // Rows are written as they are read, so a large dataset never sits in memory whole, and a closed
 // stdout (`| head`) stops the export.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { FootprintError } from '../../shared/errors';
 import { datasetSpec } from '../../shared/catalog';
 import { formatTime } from '../../shared/time';
 import { iterateRecords } from '../store/records';
@@ -31,7 +32,14 @@ function stdoutSink(ctx: CommandContext): Sink {
 }
 
 function fileSink(path: string): Sink {
-  const file: WriteStream = createWriteStream(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'w'); // opened here, so a wrong path fails before anything is read
+  } catch (e) {
+    // errors.ts has no code for "cannot write" yet; UNREADABLE is the closest (see the report)
+    throw new FootprintError('UNREADABLE', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const file: WriteStream = createWriteStream(path, { fd });
   let failure: Error | undefined;
   file.on('error', (e) => (failure = e));
   return {
@@ -39,7 +47,7 @@ function fileSink(path: string): Sink {
       if (failure) throw failure;
       if (!file.write(s + '\n')) await new Promise<void>((resolve) => file.once('drain', resolve).once('error', () => resolve()));
     },
-    end: () => new Promise<void>((resolve, reject) => file.end(() => (failure ? reject(failure) : resolve()))),
+    end: () => new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ?? failure ? reject(e ?? failure) : resolve()))),
   };
 }
 
