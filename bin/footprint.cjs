@@ -2,7 +2,7 @@
 // `npx footprint …` (or `node bin/footprint.cjs …`): the CLI.
 // The Node.js check comes first: on an old Node the database driver crashes without a word.
 require('../scripts/check-node.cjs').requireSupportedNode();
-// The built CLI (out/cli/main.cjs, rebuilt here when a source file is newer) starts in tens of
+// The built CLI (scripts/build-cli.cjs; rebuilt here when a source file is newer) starts in tens of
 // milliseconds; when it cannot be built, the TypeScript sources run through tsx (about a second).
 const built = require('../scripts/build-cli.cjs').builtCli();
 let cli;

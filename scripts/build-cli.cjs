@@ -1,5 +1,7 @@
-// Builds the CLI to plain JavaScript (out/cli/main.cjs and the reader thread's entry next to it), so
+// Builds the CLI to plain JavaScript (main.cjs and the reader thread's entry next to it), so
 // `footprint` starts in tens of milliseconds instead of compiling TypeScript through tsx each run.
+// It lives in node_modules/.cache/footprint-cli, not out/: out/ is the desktop app's build, which
+// electron-builder packages and the security scan (test/security-scan.test.ts) reads as the app.
 // `npm install` runs it (the `prepare` script); bin/footprint.cjs also runs it when a source file
 // is newer than the build, and falls back to tsx when it cannot build (no esbuild, read-only tree).
 // Pure-JS dependencies are bundled too (one file loads faster than hundreds of small ones); the
@@ -10,11 +12,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'out', 'cli');
+const OUT = path.join(ROOT, 'node_modules', '.cache', 'footprint-cli');
 const STAMP = path.join(OUT, 'build.json');
 const ENTRIES = {
   main: 'src/main/cli/main.ts',
-  // import/threads.ts looks for the reader thread's entry next to the running code (out/cli)
+  // import/threads.ts looks for the reader thread's entry next to the running code
   'reader-worker': 'src/main/import/reader-worker.ts',
 };
 
@@ -46,7 +48,7 @@ function loadEsbuild() {
 }
 
 /**
- * Builds into a private folder, then moves the files into out/cli one rename at a time: a CLI
+ * Builds into a private folder, then moves the files into place one rename at a time: a CLI
  * starting meanwhile (tests run several at once) sees the old file or the new one, never half.
  */
 function build() {

@@ -194,8 +194,8 @@ describe('the real bin', () => {
   it('runs the built JavaScript, and rebuilds it when a source file is newer', () => {
     const first = run(['--help']);
     expect(first.status).toBe(0);
-    const built = join(ROOT, 'out', 'cli', 'main.cjs');
-    const stamp = JSON.parse(readFileSync(join(ROOT, 'out', 'cli', 'build.json'), 'utf8')) as { inputs: string[] };
+    const built = join(ROOT, 'node_modules', '.cache', 'footprint-cli', 'main.cjs');
+    const stamp = JSON.parse(readFileSync(join(ROOT, 'node_modules', '.cache', 'footprint-cli', 'build.json'), 'utf8')) as { inputs: string[] };
     expect(stamp.inputs).toContain('src/main/cli/main.ts');
     // tsx is not loaded when the build is up to date
     const probe = spawnSync(
