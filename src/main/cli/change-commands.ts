@@ -5,7 +5,7 @@ import type { Translator } from '../../shared/i18n';
 import { parseUserDate } from '../analysis/deletion';
 import { UsageError } from './args';
 import { choiceOption, countOption, day, print, recordIdArg, snapshotIdArg, when, type CommandContext } from './context';
-import { datasetLabel, datasetNamed, resolveDataset } from './dataset-names';
+import { datasetColumns, datasetLabel, datasetNamed, resolveDataset } from './dataset-names';
 import { alertText, highlightText } from './words';
 
 const DIRECTION = { 'more-private': 'cli.direction.more-private', 'less-private': 'cli.direction.less-private', neutral: 'cli.direction.neutral' } as const;
@@ -19,11 +19,12 @@ export function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<numb
   const changed = Object.entries(d.datasets).filter(([, c]) => c.added || c.gone);
   lines.push('', tr.t('cli.diff.records'));
   if (changed.length === 0) lines.push(`  ${tr.t('cli.diff.noRecords')}`);
-  const width = Math.max(0, ...changed.map(([id]) => datasetLabel(tr, id).length));
-  for (const [id, c] of changed) {
-    const counts = c.gone ? tr.t('cli.diff.addedGone', { ...c }) : tr.t('cli.diff.added', { added: c.added });
-    lines.push(`  ${datasetLabel(tr, id).padEnd(width)}  ${counts}`);
-  }
+  lines.push(
+    ...datasetColumns(
+      tr,
+      changed.map(([id, c]) => [id, c.gone ? tr.t('cli.diff.addedGone', { ...c }) : tr.t('cli.diff.added', { added: c.added })]),
+    ),
+  );
   const nothing = tr.t('cli.nothing');
   lines.push('', tr.t('cli.diff.settings'));
   if (d.settings.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);

@@ -45,3 +45,11 @@ export function datasetLabel(tr: Translator, id: string): string {
 export function datasetNamed(tr: Translator, id: string): string {
   return tr.t('cli.named', { label: datasetLabel(tr, id), id });
 }
+
+/** "  Watch history   watch_history   5 records": the name to read, the id to type, in aligned columns. */
+export function datasetColumns(tr: Translator, rows: [id: string, text: string][]): string[] {
+  const labels = rows.map(([id]) => datasetLabel(tr, id));
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  const idWidth = Math.max(0, ...rows.map(([id]) => id.length));
+  return rows.map(([id, text], i) => `  ${labels[i]!.padEnd(width)}  ${id.padEnd(idWidth)}  ${text}`);
+}

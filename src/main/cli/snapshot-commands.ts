@@ -5,20 +5,12 @@ import type { ImportResult, SnapshotSummary } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
 import { formatTime } from '../../shared/time';
 import { print, snapshotIdArg, when, type CommandContext } from './context';
-import { datasetLabel } from './dataset-names';
+import { datasetColumns, datasetLabel } from './dataset-names';
 import { warningText } from './words';
 
 /** JSON output writes times as ISO 8601 UTC, like `import --json`'s exportedAt. */
 function isoTimes<T extends SnapshotSummary>(s: T): Omit<T, 'exportedAt' | 'importedAt'> & { exportedAt: string | null; importedAt: string } {
   return { ...s, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), importedAt: formatTime(s.importedAt) };
-}
-
-/** "  Watch history   watch_history   5 records (5 new)": the label to read, the id to type, in aligned columns. */
-function datasetRows(tr: Translator, rows: [id: string, counts: string][]): string[] {
-  const labels = rows.map(([id]) => datasetLabel(tr, id));
-  const width = Math.max(0, ...labels.map((l) => l.length));
-  const idWidth = Math.max(0, ...rows.map(([id]) => id.length));
-  return rows.map(([id, counts], i) => `  ${labels[i]!.padEnd(width)}  ${id.padEnd(idWidth)}  ${counts}`);
 }
 
 const recordsAndNew = (tr: Translator, records: number, added: number) => `${tr.t('cli.records', { n: records })} (${tr.t('cli.new', { n: added })})`;
@@ -31,7 +23,7 @@ function describeImport(tr: Translator, r: ImportResult): string {
     : Number.isFinite(exported)
       ? tr.t('cli.import.doneExported', { id: s.id, format: s.format.toUpperCase(), layout: s.layout, date: tr.dateTime(exported) })
       : tr.t('cli.import.done', { id: s.id, format: s.format.toUpperCase(), layout: s.layout });
-  const rows = datasetRows(
+  const rows = datasetColumns(
     tr,
     Object.entries(r.datasets)
       .sort(([a], [b]) => datasetLabel(tr, a).localeCompare(datasetLabel(tr, b), tr.lang))
@@ -75,7 +67,7 @@ export async function snapshotCommand(ctx: CommandContext): Promise<void> {
   print(ctx, isoTimes(detail), () =>
     [
       describeSnapshot(tr, detail),
-      ...datasetRows(
+      ...datasetColumns(
         tr,
         detail.datasets.map((d) => [d.dataset, recordsAndNew(tr, d.records, d.new)]),
       ),
@@ -97,7 +89,7 @@ export async function datasetsCommand(ctx: CommandContext): Promise<void> {
   print(ctx, rows, () => {
     if (shown.length === 0) return tr.t('cli.datasets.none');
     const head = counted ? tr.t('cli.datasets.header', { id: counted }) : tr.t('cli.datasets.headerNone');
-    return [head, ...datasetRows(tr, shown.map((r) => [r.id, tr.t('cli.datasets.row', { inSnapshot: r.records, kept: r.archived })]))].join('\n');
+    return [head, ...datasetColumns(tr, shown.map((r) => [r.id, tr.t('cli.datasets.row', { inSnapshot: r.records, kept: r.archived })]))].join('\n');
   });
 }
 
