@@ -37,7 +37,7 @@ function shapeLines(tr: Translator, shape: DiagnoseShape, name: string, indent: 
 /** The report as text; `error` is the report's import error, already worded by the caller. */
 export function diagnoseText(tr: Translator, r: DiagnoseReport, error: CliError | null): string {
   const out: string[] = [tr.t('cli.diagnose.title'), ''];
-  out.push(tr.t('cli.diagnose.container', { container: r.container, n: r.files.length + r.moreFiles }));
+  out.push(tr.t('cli.diagnose.container', { container: tr.t(`cli.diagnose.kind.${r.container}`), n: r.files.length + r.moreFiles }));
   for (const f of r.files) out.push(`  ${f}`);
   if (r.moreFiles) out.push(`  ${tr.t('cli.diagnose.moreFiles', { n: r.moreFiles })}`);
   const others = Object.entries(r.otherFiles).map(([ext, n]) => (ext === '(none)' ? tr.t('cli.diagnose.otherNoExt', { n }) : tr.t('cli.diagnose.otherExt', { n, ext })));
