@@ -12,7 +12,7 @@ const DIRECTION = { 'more-private': 'cli.direction.more-private', 'less-private'
 const NOTE_MAX = 500;
 const PAGE_MAX = 1000;
 
-export function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, number | null>): string {
+function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, number | null>): string {
   const lines = [
     tr.t('cli.diff.head', { from: d.from, fromDate: when(tr, exported.get(d.from) ?? null), to: d.to, toDate: when(tr, exported.get(d.to) ?? null) }),
   ];

@@ -12,10 +12,8 @@ import { COMMANDS, UsageError, isCommand, langOption, parseArgs, type Args, type
 import type { CommandContext } from './context';
 import { commandHelp, globalHelp, usageText } from './help';
 import { OutputClosed, printable, processOutput, type Output } from './output';
-
 import { errorText, type CliError } from './words';
 
-export { parseArgs } from './args';
 export type { Output } from './output';
 
 type Handler = (ctx: CommandContext) => Promise<void>;
@@ -50,9 +48,7 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
 export async function main(argv: string[], io: Output = processOutput(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let tr = translator(langFromEnv(env));
   let args: Args | undefined;
-  let service: Service | undefined;
-  let passphrase: string | undefined;
-  let createdDb: string | undefined;
+  const session: Session = {};
   let failed = true;
   try {
     const lang = langOption(argv);
@@ -76,30 +72,11 @@ export async function main(argv: string[], io: Output = processOutput(), env: No
     if ((command === 'encrypt' || command === 'rekey') && !flags.has('new-passphrase-file')) {
       throw new UsageError('cli.usage.needsNewPassphrase', { command });
     }
-    // The archive opens when the command first needs it: after its arguments are checked, so a
-    // usage error never touches (or creates) a file.
-    const open = (): Service => {
-      if (service) return service;
-      // Only import may create an archive: elsewhere a mistyped --db would quietly make an empty one.
-      if (!existsSync(dbPath)) {
-        if (!('creates' in COMMANDS[command])) throw new FootprintError('NO_DATABASE', { path: dbPath });
-        createdDb = dbPath;
-      }
-      if (command === 'encrypt') {
-        // encrypt takes only the new passphrase; the archive must be plain
-        if (isEncrypted(dbPath)) throw new FootprintError('DB_ENCRYPTED');
-      } else passphrase = currentPassphrase(flags, env);
-      // FOOTPRINT_PROGRESS=1: one "progress <phase> <records>" line on stderr per import progress tick
-      // (a protocol for scripts and tests, not a sentence: it stays as it is in every language)
-      const onImportProgress = env.FOOTPRINT_PROGRESS ? (p: { phase: string; records: number }) => io.err(`progress ${p.phase} ${p.records}`) : undefined;
-      service = createService({ dbPath, passphrase, onImportProgress });
-      return service;
-    };
     const run = await handler(command);
-    const { createService } = await import('../service');
-    const { isEncrypted } = await import('../store/cipher');
-    const { currentPassphrase } = await import('./vault-commands');
+    const open = await archiveOpener(session, command, dbPath, flags, env, io);
     await run({
+      // The archive opens when the command first needs it: after its arguments are checked, so a
+      // usage error never touches (or creates) a file.
       get service() {
         return open();
       },
@@ -123,15 +100,47 @@ export async function main(argv: string[], io: Output = processOutput(), env: No
       return 2;
     }
     const error = errorText(tr, e);
-    const hint = hintFor(tr, error, passphrase);
+    const hint = hintFor(tr, error, session.passphrase);
     io.err(`footprint: ${printable(error.message)}${hint ? ' ' + hint : ''}`);
     if (args?.flags.has('json') ?? argv.includes('--json')) io.out(JSON.stringify({ error: { ...error, message: error.message + (hint ? ' ' + hint : '') } }));
     return 1;
   } finally {
-    service?.close();
+    session.service?.close();
     // a failed first import leaves no empty archive behind
-    if (failed && createdDb) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(createdDb + suffix, { force: true });
+    if (failed && session.createdDb) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(session.createdDb + suffix, { force: true });
   }
+}
+
+/** The archive a command works on, once opened, and what opening it took. */
+interface Session {
+  service?: Service;
+  passphrase?: string;
+  /** the archive file this run created (import only) */
+  createdDb?: string;
+}
+
+/** Opens the archive at most once, on first use. */
+async function archiveOpener(session: Session, command: CommandName, dbPath: string, flags: Args['flags'], env: NodeJS.ProcessEnv, io: Output): Promise<() => Service> {
+  const { createService } = await import('../service');
+  const { isEncrypted } = await import('../store/cipher');
+  const { currentPassphrase } = await import('./vault-commands');
+  return () => {
+    if (session.service) return session.service;
+    // Only import may create an archive: elsewhere a mistyped --db would quietly make an empty one.
+    if (!existsSync(dbPath)) {
+      if (!('creates' in COMMANDS[command])) throw new FootprintError('NO_DATABASE', { path: dbPath });
+      session.createdDb = dbPath;
+    }
+    if (command === 'encrypt') {
+      // encrypt takes only the new passphrase; the archive must be plain
+      if (isEncrypted(dbPath)) throw new FootprintError('DB_ENCRYPTED');
+    } else session.passphrase = currentPassphrase(flags, env);
+    // FOOTPRINT_PROGRESS=1: one "progress <phase> <records>" line on stderr per import progress tick
+    // (a protocol for scripts and tests, not a sentence: it stays as it is in every language)
+    const onImportProgress = env.FOOTPRINT_PROGRESS ? (p: { phase: string; records: number }) => io.err(`progress ${p.phase} ${p.records}`) : undefined;
+    session.service = createService({ dbPath, passphrase: session.passphrase, onImportProgress });
+    return session.service;
+  };
 }
 
 /** What to do next, for the few errors the CLI's own options can fix. */
