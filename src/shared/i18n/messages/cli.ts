@@ -251,7 +251,7 @@ export const sv: Record<keyof typeof en, string> = {
   'cli.cmd.retention.synopsis': 'retention <datamängd>',
   'cli.cmd.retention.about': 'per ögonblicksbild: vilken tidsperiod exporten täcker och vad som fallit bort',
   'cli.cmd.mark-deleted.synopsis': 'mark-deleted <post> --on DATUM [--note TEXT]',
-  'cli.cmd.mark-deleted.about': 'anteckna att du raderade en post (kommentar, inlägg, meddelande …) DATUM',
+  'cli.cmd.mark-deleted.about': 'anteckna att du raderade en post (kommentar, inlägg, meddelande …) den DATUM',
   'cli.cmd.unmark-deleted.synopsis': 'unmark-deleted <post>',
   'cli.cmd.unmark-deleted.about': 'ta bort den anteckningen',
   'cli.cmd.still-there.synopsis': 'still-there',
