@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { main } from '../src/main/cli/main';
 import { COMMANDS } from '../src/main/cli/args';
-import { globalHelp } from '../src/main/cli/help';
+import { commandHelp, globalHelp } from '../src/main/cli/help';
 import { alertText, errorText, highlightText, warningText } from '../src/main/cli/words';
 import { CATALOGS, translator } from '../src/shared/i18n';
 import { FootprintError } from '../src/shared/errors';
@@ -45,6 +45,18 @@ describe('the CLI’s language', () => {
         const about = `cli.cmd.${command}.about` as keyof (typeof CATALOGS)['en'];
         expect(help).toContain(CATALOGS[lang][about]);
         expect(CATALOGS.sv[about], command).not.toBe(CATALOGS.en[about]);
+      }
+    }
+  });
+
+  it('has a help page for every command, in both languages, with every option the command takes', () => {
+    for (const lang of ['en', 'sv'] as const) {
+      const t = translator(lang);
+      for (const [command, spec] of Object.entries(COMMANDS) as [keyof typeof COMMANDS, (typeof COMMANDS)[keyof typeof COMMANDS]][]) {
+        const help = commandHelp(t, command);
+        expect(help.split('\n')[0]).toBe(t.t('cli.help.commandUsage', { synopsis: CATALOGS[lang][`cli.cmd.${command}.synopsis` as keyof (typeof CATALOGS)['en']] }));
+        for (const option of spec.options) expect(help, `${lang} ${command}`).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
+        expect(help).not.toMatch(/cli\.(cmd|opt|arg)\./);
       }
     }
   });

@@ -102,6 +102,20 @@ describe('the archive', () => {
     expect((await cli(['snapshots', '--db', db])).code).toBe(0);
   });
 
+  it('lists datasets by name and id, every one with --all, and refuses a snapshot that is not there', async () => {
+    const dir = tempDir();
+    const db = await archiveWith(dir, smallExport());
+    const some = await cli(['datasets', '--db', db]);
+    expect(some.stdout.split('\n')[0]).toBe('In snapshot #1, and kept in the archive across every snapshot:');
+    expect(some.stdout).toMatch(/^ {2}Watch history +watch_history +5 in the snapshot, 5 kept$/m);
+    expect(some.stdout).not.toContain('ai_chats');
+    const all = await cli(['datasets', '--all', '--db', db]);
+    expect(all.stdout.split('\n')).toHaveLength(DATASET_IDS.length + 1);
+    expect(all.stdout).toMatch(/^ {2}AI chats +ai_chats +0 in the snapshot, 0 kept$/m);
+    const none = await cli(['datasets', '--snapshot', '9', '--db', db, '--json']);
+    expect([none.code, JSON.parse(none.stdout).error.code]).toEqual([1, 'NO_SUCH_SNAPSHOT']);
+  });
+
   it('pages through every record with --limit and --offset', async () => {
     const dir = tempDir();
     const db = await archiveWith(dir, smallExport({ watch: 7 }));
