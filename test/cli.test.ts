@@ -54,7 +54,7 @@ describe('footprint CLI', () => {
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^footprint: \S/);
-      expect(JSON.parse(r.stdout)).toEqual({ error: { code, message: expect.any(String) } });
+      expect(JSON.parse(r.stdout)).toEqual({ error: { code, params: expect.any(Object), message: expect.any(String) } });
     }
     expect(sha256File(db)).toBe(hash);
   });
@@ -86,7 +86,7 @@ describe('footprint CLI', () => {
     expect(lines.some((l) => l.includes('cats 🥺'))).toBe(true);
     expect((await cli(['delete-snapshot', '1', '--db', db])).code).toBe(0);
     expect(JSON.parse((await cli(['snapshots', '--db', db, '--json'])).stdout)).toEqual([]);
-    expect(await cli(['delete-snapshot', '1', '--db', db, '--json'])).toMatchObject({ code: 1, stdout: expect.stringContaining('BAD_INPUT') });
+    expect(await cli(['delete-snapshot', '1', '--db', db, '--json'])).toMatchObject({ code: 1, stdout: expect.stringContaining('NO_SUCH_SNAPSHOT') });
   });
 
   it('FOOTPRINT_DB chooses the database', async () => {

@@ -1,179 +1,185 @@
 // The CLI commands of change tracking: diff, timeline, archive, retention, still-there, mark-deleted,
-// unmark-deleted and forget. cli.ts parses the arguments and hands them here.
-import { DATASET_IDS, datasetSpec } from '../../shared/catalog';
-import type { ChangeDirection, SnapshotDiff, TimelineEntry } from '../../shared/contract';
-import { formatTime } from '../../shared/time';
-import type { Service } from '../service';
+// unmark-deleted and forget. main.ts parses the arguments and hands them here.
+import type { SnapshotDiff, TimelineEntry } from '../../shared/contract';
+import type { Translator } from '../../shared/i18n';
+import { parseUserDate } from '../analysis/deletion';
+import { UsageError } from './args';
+import { choiceOption, countOption, day, print, recordIdArg, snapshotIdArg, when, type CommandContext } from './context';
+import { datasetColumns, datasetLabel, datasetNamed, resolveDataset } from './dataset-names';
+import { alertText, highlightText } from './words';
 
-export interface ChangeCommandContext {
-  service: Service;
-  positional: string[];
-  flags: Map<string, string | true>;
-  json: boolean;
-  out: (s: string) => void;
-  /** throws the CLI's usage error (exit 2) */
-  usage: (message: string) => never;
-}
+const DIRECTION = { 'more-private': 'cli.direction.more-private', 'less-private': 'cli.direction.less-private', neutral: 'cli.direction.neutral' } as const;
+const NOTE_MAX = 500;
+const PAGE_MAX = 1000;
 
-export const CHANGE_USAGE = `  diff [FROM TO]                what changed between two snapshots (default: the last two exports)
-  timeline                      every snapshot with its headline changes
-  archive <dataset> [--status all|present|gone] [--limit N]
-                                records kept in the archive, and whether the latest export still has them
-  retention <dataset>           per snapshot: the time window the export covers and what aged out
-  mark-deleted <record> --on DATE [--note TEXT]
-                                note that you deleted a record (comment, post, message…) on DATE
-  unmark-deleted <record>       remove that note
-  still-there                   records exported again after you deleted them
-  forget <record>...            delete records from every snapshot for good; re-imports skip them`;
-
-/** Option flags these commands take (cli.ts adds them to its parser). */
-export const CHANGE_VALUE_FLAGS = ['on', 'note', 'status', 'limit'];
-
-const when = (ms: number | null) => (ms === null ? 'unknown date' : formatTime(ms));
-const day = (ms: number | null) => (ms === null ? '?' : formatTime(ms).slice(0, 10));
-const label = (id: string) => datasetSpec(id)?.label ?? id;
-const ARROW: Record<ChangeDirection, string> = { 'more-private': 'more private', 'less-private': 'LESS PRIVATE', neutral: 'neutral' };
-
-function id(ctx: ChangeCommandContext, text: string | undefined, what: string): number {
-  if (text === undefined) ctx.usage(`${what} is missing`);
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) ctx.usage(`"${text}" is not ${what}`);
-  return n;
-}
-
-function dataset(ctx: ChangeCommandContext): string {
-  const d = ctx.positional[0];
-  if (!d) ctx.usage('a dataset id is missing');
-  if (!DATASET_IDS.includes(d)) ctx.usage(`unknown dataset "${d}"; one of: ${DATASET_IDS.join(', ')}`);
-  return d;
-}
-
-export function describeDiff(d: SnapshotDiff, exported: Map<number, number | null>): string {
-  const lines = [`Changes from snapshot #${d.from} (exported ${when(exported.get(d.from) ?? null)}) to #${d.to} (exported ${when(exported.get(d.to) ?? null)})`];
+function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, number | null>): string {
+  const lines = [
+    tr.t('cli.diff.head', { from: d.from, fromDate: when(tr, exported.get(d.from) ?? null), to: d.to, toDate: when(tr, exported.get(d.to) ?? null) }),
+  ];
   const changed = Object.entries(d.datasets).filter(([, c]) => c.added || c.gone);
-  lines.push('', 'Records:');
-  if (changed.length === 0) lines.push('  no records added or gone');
-  for (const [id, c] of changed) {
-    const gone = c.gone ? `, -${c.gone} gone (${c.agedOut} aged out of the export window, ${c.vanished} vanished inside it)` : '';
-    lines.push(`  ${label(id).padEnd(38)} +${c.added}${gone}`);
-  }
-  lines.push('', 'Settings:');
-  if (d.settings.length === 0) lines.push('  no changes');
-  for (const s of d.settings) lines.push(`  ${s.key}: ${s.from ?? '(none)'} -> ${s.to ?? '(none)'}  [${ARROW[s.direction]}]`);
-  lines.push('', 'Profile:');
-  if (d.profile.length === 0) lines.push('  no changes');
-  for (const p of d.profile) lines.push(`  ${p.field}: ${p.from ?? '(none)'} -> ${p.to ?? '(none)'}`);
-  lines.push('', 'Alerts:');
-  if (d.alerts.length === 0) lines.push('  none');
+  lines.push('', tr.t('cli.diff.records'));
+  if (changed.length === 0) lines.push(`  ${tr.t('cli.diff.noRecords')}`);
+  lines.push(
+    ...datasetColumns(
+      tr,
+      changed.map(([id, c]) => [id, c.gone ? tr.t('cli.diff.addedGone', { ...c }) : tr.t('cli.diff.added', { added: c.added })]),
+    ),
+  );
+  const nothing = tr.t('cli.nothing');
+  lines.push('', tr.t('cli.diff.settings'));
+  if (d.settings.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);
+  for (const s of d.settings) lines.push(`  ${s.key}: ${s.from ?? nothing} -> ${s.to ?? nothing}  [${tr.t(DIRECTION[s.direction])}]`);
+  lines.push('', tr.t('cli.diff.profile'));
+  if (d.profile.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);
+  for (const p of d.profile) lines.push(`  ${p.field}: ${p.from ?? nothing} -> ${p.to ?? nothing}`);
+  lines.push('', tr.t('cli.diff.alerts'));
+  if (d.alerts.length === 0) lines.push(`  ${tr.t('cli.none')}`);
   for (const a of d.alerts) {
-    const ids = a.evidence.recordIds.length ? `, records ${a.evidence.recordIds.slice(0, 5).join(', ')}${a.evidence.recordIds.length > 5 ? ', …' : ''}` : '';
-    lines.push(`  [${a.kind}] ${a.detail}  (snapshot #${a.evidence.snapshotId}${ids})`);
+    const recordIds = a.evidence.recordIds;
+    const params = { kind: a.kind, text: alertText(tr, a), snapshot: a.evidence.snapshotId };
+    lines.push(
+      '  ' +
+        (recordIds.length
+          ? tr.t('cli.diff.alertRecords', { ...params, ids: recordIds.slice(0, 5).join(', ') + (recordIds.length > 5 ? ', …' : '') })
+          : tr.t('cli.diff.alert', params)),
+    );
   }
   return lines.join('\n');
 }
 
-function describeTimeline(entries: TimelineEntry[]): string {
-  if (entries.length === 0) return 'No snapshots yet. Import an export with: footprint import <path>';
+function describeTimeline(tr: Translator, entries: TimelineEntry[]): string {
+  if (entries.length === 0) return tr.t('cli.snapshots.none');
   return entries
     .map((e) => {
-      const head = `#${e.snapshotId}  exported ${when(e.exportedAt)}  ${e.records} records`;
-      if (!e.headline) return `${head}\n    ${e.highlights.join('\n    ')}`;
+      const head = tr.t('cli.timeline.head', { id: e.snapshotId, date: when(tr, e.exportedAt), records: tr.t('cli.records', { n: e.records }) });
+      const highlights = e.highlights.map((h) => highlightText(tr, h));
+      if (!e.headline) return [head, ...highlights.map((x) => `    ${x}`)].join('\n');
       const h = e.headline;
       const alerts = Object.values(h.alerts).reduce((n, x) => n + (x ?? 0), 0);
-      const summary = `+${h.added} new, ${h.vanished} vanished, ${h.agedOut} aged out; ${h.settingsChanged} settings changed (${h.morePrivate} more, ${h.lessPrivate} less private); ${h.profileChanged} profile changes; ${alerts} alerts`;
-      return [`${head}  (since #${e.previousId})`, `    ${summary}`, ...e.highlights.map((x) => `    - ${x}`)].join('\n');
+      const summary = tr.t('cli.timeline.summary', {
+        added: h.added,
+        vanished: h.vanished,
+        agedOut: h.agedOut,
+        settings: h.settingsChanged,
+        more: h.morePrivate,
+        less: h.lessPrivate,
+        profile: h.profileChanged,
+        alerts,
+      });
+      return [`${head}  ${tr.t('cli.timeline.since', { id: e.previousId })}`, `    ${summary}`, ...highlights.map((x) => `    - ${x}`)].join('\n');
     })
     .join('\n');
 }
 
-/** Runs a change-tracking command; false when the command is not one of them. */
-export async function runChangeCommand(command: string, ctx: ChangeCommandContext): Promise<boolean> {
-  const { service, positional, flags, json, out } = ctx;
-  const print = (value: unknown, human: () => string): void => out(json ? JSON.stringify(value, null, 2) : human());
-  switch (command) {
-    case 'diff': {
-      if (positional.length !== 0 && positional.length !== 2) ctx.usage('diff takes no snapshot ids (the last two) or two: FROM TO');
-      const input = positional.length === 2 ? { from: id(ctx, positional[0], 'a snapshot id'), to: id(ctx, positional[1], 'a snapshot id') } : {};
-      const d = await service.call('diffSnapshots', input);
-      const exported = new Map((await service.call('listSnapshots', {})).map((s) => [s.id, s.exportedAt]));
-      print({ from: d.from, to: d.to, datasets: d.datasets, settings: d.settings, profile: d.profile, alerts: d.alerts }, () => describeDiff(d, exported));
-      return true;
-    }
-    case 'timeline': {
-      if (positional.length) ctx.usage('timeline takes no arguments');
-      const entries = await service.call('timeline', {});
-      print(entries, () => describeTimeline(entries));
-      return true;
-    }
-    case 'archive': {
-      const ds = dataset(ctx);
-      const status = flags.get('status') ?? 'all';
-      if (status !== 'all' && status !== 'present' && status !== 'gone') ctx.usage('--status is all, present or gone');
-      const limitFlag = flags.get('limit');
-      const limit = typeof limitFlag === 'string' ? id(ctx, limitFlag, 'a number of records') : 100;
-      if (limit > 1000) ctx.usage('--limit is at most 1000');
-      const page = await service.call('archiveRecords', { dataset: ds, status, limit });
-      print(page, () =>
-        [
-          `${label(ds)}: ${page.total} records (${status}); latest snapshot with this dataset: ${page.latestSnapshotId ?? 'none'}`,
-          ...page.rows.map((r) => `  #${r.id}  ${r.at === null ? '—' : formatTime(r.at)}  ${r.stillPresent ? 'still exported' : 'gone from exports'}  ${JSON.stringify(r.fields)}`),
-        ].join('\n'),
-      );
-      return true;
-    }
-    case 'retention': {
-      const view = await service.call('retention', { dataset: dataset(ctx) });
-      print(view, () =>
-        [
-          `${label(view.dataset)}${view.windowDays ? ` (TikTok keeps about ${view.windowDays} days)` : ''}`,
-          ...view.snapshots.map(
-            (s) =>
-              `  #${s.snapshotId}  exported ${day(s.exportedAt)}  covers ${day(s.oldest)} .. ${day(s.newest)}  ${s.records} records` +
-              (s.previousId === null ? '' : `  (since #${s.previousId}: ${s.agedOut} aged out, ${s.vanished} vanished)`),
-          ),
-        ].join('\n'),
-      );
-      return true;
-    }
-    case 'mark-deleted': {
-      const recordId = id(ctx, positional[0], 'a record id');
-      const on = flags.get('on');
-      if (typeof on !== 'string') ctx.usage('mark-deleted needs --on DATE (when you deleted it)');
-      const note = flags.get('note');
-      const mark = await service.call('markDeleted', { recordId, deletedAt: on, ...(typeof note === 'string' ? { note } : {}) });
-      print(mark, () => `Record ${mark.recordId} (${label(mark.dataset)}) marked as deleted on ${day(mark.deletedAt)}. Later exports that still hold it will be flagged.`);
-      return true;
-    }
-    case 'unmark-deleted': {
-      const recordId = id(ctx, positional[0], 'a record id');
-      const r = await service.call('unmarkDeleted', { recordId });
-      print(r, () => (r.unmarked ? `Record ${recordId} is no longer marked as deleted.` : `Record ${recordId} was not marked as deleted.`));
-      return true;
-    }
-    case 'still-there': {
-      const findings = await service.call('stillThere', {});
-      print(findings, () =>
-        findings.length === 0
-          ? 'Nothing you deleted shows up in a later export.'
-          : findings
-              .map(
-                (f) =>
-                  `${label(f.dataset)} record ${f.foundRecordId}: deleted ${day(f.deletedAt)}, still in snapshot #${f.snapshotId} (exported ${day(f.exportedAt)}${
-                    f.daysAfterDeletion !== null ? `, ${f.daysAfterDeletion} days later` : ''
-                  })${f.source === 'deleted_posts' ? ' [from Recently Deleted Posts]' : ''}`,
-              )
-              .join('\n'),
-      );
-      return true;
-    }
-    case 'forget': {
-      if (positional.length === 0) ctx.usage('forget needs one or more record ids');
-      const ids = positional.map((p) => id(ctx, p, 'a record id'));
-      const r = await service.call('forgetRecords', { ids });
-      print(r, () => `Forgot ${r.forgotten} record${r.forgotten === 1 ? '' : 's'} for good; re-importing an export that holds them will skip them.`);
-      return true;
-    }
-    default:
-      return false;
-  }
+async function diff(ctx: CommandContext): Promise<void> {
+  const [from, to] = ctx.positional;
+  const input = from !== undefined && to !== undefined ? { from: snapshotIdArg(from), to: snapshotIdArg(to) } : {};
+  const d = await ctx.service.call('diffSnapshots', input);
+  const exported = new Map((await ctx.service.call('listSnapshots', {})).map((s) => [s.id, s.exportedAt]));
+  print(ctx, { from: d.from, to: d.to, datasets: d.datasets, settings: d.settings, profile: d.profile, alerts: d.alerts }, () => describeDiff(ctx.tr, d, exported));
 }
+
+async function timeline(ctx: CommandContext): Promise<void> {
+  const entries = await ctx.service.call('timeline', {});
+  print(ctx, entries, () => describeTimeline(ctx.tr, entries));
+}
+
+async function archive(ctx: CommandContext): Promise<void> {
+  const { tr } = ctx;
+  const dataset = resolveDataset(ctx.positional[0]!);
+  const status = choiceOption(ctx, 'status', ['all', 'present', 'gone'] as const, 'all');
+  const limit = countOption(ctx, 'limit', 1, PAGE_MAX, 100);
+  const offset = countOption(ctx, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+  const page = await ctx.service.call('archiveRecords', { dataset, status, limit, offset });
+  print(ctx, page, () => {
+    const lines = [
+      tr.t('cli.archive.head', {
+        dataset: datasetNamed(tr, dataset),
+        records: tr.t('cli.records', { n: page.total }),
+        status: tr.t(`cli.archive.status.${status}`),
+        latest: page.latestSnapshotId === null ? tr.t('cli.none') : `#${page.latestSnapshotId}`,
+      }),
+      ...page.rows.map(
+        (r) =>
+          `  #${r.id}  ${r.at === null ? '—' : tr.dateTime(r.at)}  ${tr.t(r.stillPresent ? 'cli.archive.stillExported' : 'cli.archive.goneFromExports')}  ${JSON.stringify(r.fields)}`,
+      ),
+    ];
+    if (page.rows.length > 0) {
+      lines.push(tr.t('cli.archive.page', { first: offset + 1, last: offset + page.rows.length, total: page.total }));
+      if (offset + page.rows.length < page.total) lines.push(tr.t('cli.archive.next', { offset: offset + page.rows.length }));
+    } else if (offset > 0) lines.push(tr.t('cli.archive.pastEnd', { offset, total: page.total }));
+    return lines.join('\n');
+  });
+}
+
+async function retention(ctx: CommandContext): Promise<void> {
+  const { tr } = ctx;
+  const view = await ctx.service.call('retention', { dataset: resolveDataset(ctx.positional[0]!) });
+  print(ctx, view, () => {
+    const name = datasetNamed(tr, view.dataset);
+    return [
+      view.windowDays ? tr.t('cli.retention.headWindow', { dataset: name, days: view.windowDays }) : tr.t('cli.retention.head', { dataset: name }),
+      ...view.snapshots.map(
+        (s) =>
+          '  ' +
+          tr.t('cli.retention.row', { id: s.snapshotId, date: day(tr, s.exportedAt), oldest: day(tr, s.oldest), newest: day(tr, s.newest), records: tr.t('cli.records', { n: s.records }) }) +
+          (s.previousId === null ? '' : '  ' + tr.t('cli.retention.since', { id: s.previousId, agedOut: s.agedOut ?? 0, vanished: s.vanished ?? 0 })),
+      ),
+    ].join('\n');
+  });
+}
+
+async function markDeleted(ctx: CommandContext): Promise<void> {
+  const { tr } = ctx;
+  const recordId = recordIdArg(ctx.positional[0]!);
+  const on = ctx.flags.get('on');
+  if (typeof on !== 'string') throw new UsageError('cli.usage.needsOn');
+  try {
+    parseUserDate(on);
+  } catch {
+    throw new UsageError('cli.usage.notDate', { text: on });
+  }
+  const note = ctx.flags.get('note');
+  if (typeof note === 'string' && note.length > NOTE_MAX) throw new UsageError('cli.usage.noteTooLong', { max: NOTE_MAX });
+  const mark = await ctx.service.call('markDeleted', { recordId, deletedAt: on, ...(typeof note === 'string' ? { note } : {}) });
+  print(ctx, mark, () => tr.t('cli.marked', { id: mark.recordId, dataset: datasetLabel(tr, mark.dataset), date: day(tr, mark.deletedAt) }));
+}
+
+async function unmarkDeleted(ctx: CommandContext): Promise<void> {
+  const recordId = recordIdArg(ctx.positional[0]!);
+  const r = await ctx.service.call('unmarkDeleted', { recordId });
+  print(ctx, r, () => ctx.tr.t(r.unmarked ? 'cli.unmarked' : 'cli.notMarked', { id: recordId }));
+}
+
+async function stillThere(ctx: CommandContext): Promise<void> {
+  const { tr } = ctx;
+  const findings = await ctx.service.call('stillThere', {});
+  print(ctx, findings, () =>
+    findings.length === 0
+      ? tr.t('cli.stillThere.none')
+      : findings
+          .map((f) => {
+            const params = { dataset: datasetLabel(tr, f.dataset), id: f.foundRecordId, date: day(tr, f.deletedAt), snapshot: f.snapshotId, exported: day(tr, f.exportedAt) };
+            const line = f.daysAfterDeletion !== null ? tr.t('cli.stillThere.rowDays', { ...params, days: f.daysAfterDeletion }) : tr.t('cli.stillThere.row', params);
+            return f.source === 'deleted_posts' ? `${line} ${tr.t('cli.stillThere.fromDeletedPosts')}` : line;
+          })
+          .join('\n'),
+  );
+}
+
+async function forget(ctx: CommandContext): Promise<void> {
+  const ids = ctx.positional.map(recordIdArg);
+  const r = await ctx.service.call('forgetRecords', { ids });
+  print(ctx, r, () => ctx.tr.t('cli.forgot', { n: r.forgotten }));
+}
+
+export const CHANGE_COMMANDS = {
+  diff,
+  timeline,
+  archive,
+  retention,
+  'mark-deleted': markDeleted,
+  'unmark-deleted': unmarkDeleted,
+  'still-there': stillThere,
+  forget,
+} as const;
