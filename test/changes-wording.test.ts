@@ -35,7 +35,7 @@ const ALERTS = {
 
 const HIGHLIGHTS = {
   'first-snapshot': {},
-  alert: { ...ALERTS['new-country'], kind: 'new-country', more: 1 },
+  alert: { ...ALERTS['new-country'], kind: 'new-country', others: 1 },
   'less-private': { key: 'Personalized Ads', from: 'Disabled', to: 'Enabled' },
   'more-private': { key: 'Private Account', from: null, to: 'Enabled' },
   profile: { field: 'emailAddress', from: 'old@example.com', to: 'new@example.com' },
@@ -77,7 +77,7 @@ describe('alert and highlight wording', () => {
       'En post som du raderade 1 feb. 2026 finns fortfarande kvar i den här exporten.',
     );
     expect(wordChange(en, 'highlight.alert', HIGHLIGHTS.alert)).toBe('(and 1 more like it)');
-    expect(wordChange(en, 'highlight.alert', { ...HIGHLIGHTS.alert, more: 0 })).toBe('');
+    expect(wordChange(en, 'highlight.alert', { ...HIGHLIGHTS.alert, others: 0 })).toBe('');
     expect(wordChange(sv, 'highlight.more-private', HIGHLIGHTS['more-private'])).toBe('Mer privat: Private Account (inget värde) → Enabled');
     expect(wordChange(sv, 'highlight.profile', HIGHLIGHTS.profile)).toBe('Profil: e-postadress old@example.com → new@example.com');
     expect(wordChange(en, 'highlight.vanished', HIGHLIGHTS.vanished)).toBe('3 records of Comments vanished inside the export window');

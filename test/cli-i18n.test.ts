@@ -8,8 +8,6 @@ import { commandHelp, globalHelp } from '../src/main/cli/help';
 import { alertText, errorText, highlightText, warningText } from '../src/main/cli/words';
 import { CATALOGS, translator } from '../src/shared/i18n';
 import { FootprintError } from '../src/shared/errors';
-import { SchemaError } from '../src/shared/schema';
-import { ImportError } from '../src/main/reader/errors';
 import { smallExport, tempDir, writeJson } from './helpers';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
@@ -125,27 +123,28 @@ describe('words.ts: the one place errors, alerts, highlights and warnings are wo
     const e = new FootprintError('NO_SUCH_SNAPSHOT', { id: 4 });
     expect(errorText(sv, e)).toEqual({ code: 'NO_SUCH_SNAPSHOT', params: { id: 4 }, message: 'Det finns ingen ögonblicksbild 4.' });
     expect(errorText(en, e).message).toBe('There is no snapshot 4.');
-    expect(errorText(en, { code: 'BAD_PASSPHRASE', params: { reason: 'empty', file: 'p.txt' } }).message).toBe('The passphrase file "p.txt" is empty.');
+    expect(errorText(en, new FootprintError('BAD_PASSPHRASE', { reason: 'empty', file: 'p.txt' })).message).toBe('The passphrase file "p.txt" is empty.');
   });
 
-  it('falls back to the old sentence for errors that have no params yet, and hides the validator’s "(got …)"', () => {
-    expect(errorText(sv, new ImportError('NOT_JSON', 'Old words.'))).toEqual({ code: 'NOT_JSON', params: {}, message: 'Old words.' });
-    expect(errorText(en, new SchemaError('id must be an integer (got string)'))).toEqual({ code: 'BAD_INPUT', params: {}, message: 'id must be an integer' });
+  it('words any other failure as INTERNAL with its reason, and a schema failure without validator wording', () => {
     expect(errorText(en, new TypeError('x is undefined'))).toEqual({
       code: 'INTERNAL',
       params: { reason: 'x is undefined' },
       message: 'Something went wrong inside Footprint (x is undefined). Nothing was changed. Please report this.',
     });
+    const bad = errorText(en, new FootprintError('BAD_INPUT', { field: 'id', expected: 'integer' }));
+    expect(bad.message).toBe('id must be a whole number.');
+    expect(bad.message).not.toMatch(/got/);
   });
 
-  it('reads alerts, highlights and warnings in their new shape or their old one', () => {
-    expect(alertText(en, { kind: 'new-device', detail: 'A new device: Pixel 8.' })).toBe('A new device: Pixel 8.');
-    // the new shape with no message for it yet: the old sentence, else the kind
-    expect(alertText(en, { kind: 'new-device', params: { device: 'Pixel 8' }, detail: 'A new device: Pixel 8.' })).toBe('A new device: Pixel 8.');
-    expect(alertText(en, { kind: 'new-device', params: { device: 'Pixel 8' } })).toBe('new-device');
-    expect(highlightText(en, '3 new followers')).toBe('3 new followers');
-    expect(highlightText(en, { code: 'followers-gained', params: { n: 3 } })).toBe('followers-gained');
-    expect(warningText(en, { path: 'a/b', message: 'cut short' })).toBe('cut short');
-    expect(warningText(en, { path: 'a/b', code: 'TRUNCATED', params: {}, message: 'cut short' })).toBe('cut short');
+  it('words alerts, highlights and warnings from their codes, lists and datasets readable, in both languages', () => {
+    const alert = { kind: 'followers-gained' as const, params: { count: 2, names: ['ann', 'bo'], more: 0 } };
+    expect(alertText(en, alert)).toContain('ann and bo');
+    expect(alertText(sv, alert)).toContain('ann och bo');
+    expect(highlightText(en, { code: 'vanished', params: { dataset: 'comments', count: 3 } })).toBe('3 records of Comments vanished inside the export window');
+    expect(highlightText(sv, { code: 'vanished', params: { dataset: 'comments', count: 1 } })).toContain('Kommentarer');
+    expect(highlightText(en, { code: 'alert', params: { kind: 'followers-gained', count: 1, names: ['ann'], more: 0, others: 2 } })).toMatch(/ann\. \(and 2 more like it\)$/);
+    expect(warningText(en, { path: 'a/b', code: 'duplicate-key', params: {} })).not.toBe('duplicate-key');
+    expect(warningText(sv, { path: 'a/b', code: 'list-cut-short', params: { count: 5 } })).toMatch(/5/);
   });
 });

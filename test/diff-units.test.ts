@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { normalizeSettingValue, settingDirection, settingKeyPolarity } from '../src/main/analysis/settings';
 import { agedOutCutoff } from '../src/main/analysis/diff';
 import { lookupIp, normalizeIp } from '../src/main/analysis/iplookup';
-import { parseUserDate } from '../src/main/analysis/deletion';
+import { parseUserDate } from '../src/shared/time';
 
 describe('setting values', () => {
   it('normalises TikTok’s vocabularies', () => {
@@ -106,6 +106,6 @@ describe('deletion dates', () => {
     expect(parseUserDate('2026-02-01 13:14:15')).toBe(Date.UTC(2026, 1, 1, 13, 14, 15));
     expect(parseUserDate('2026-02-01T13:14:15Z')).toBe(Date.UTC(2026, 1, 1, 13, 14, 15));
     expect(parseUserDate('2026-02-01T13:14:15+01:00')).toBe(Date.UTC(2026, 1, 1, 12, 14, 15));
-    expect(() => parseUserDate('last week')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', params: { field: 'deletedAt', expected: 'YYYY-MM-DD' } }));
+    expect(() => parseUserDate('last week')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', params: { field: 'deletedAt', expected: 'date' } }));
   });
 });

@@ -297,7 +297,7 @@ describe('diff between two snapshots', () => {
     expect(t[1]!.headline).toMatchObject({ morePrivate: 3, lessPrivate: 2, vanished });
     expect(t[1]!.headline!.alerts['new-country']).toBe(2);
     expect(t[0]!.highlights).toEqual([{ code: 'first-snapshot', params: {} }]);
-    expect(t[1]!.highlights).toContainEqual({ code: 'alert', params: expect.objectContaining({ kind: 'new-country', more: 1 }) });
+    expect(t[1]!.highlights).toContainEqual({ code: 'alert', params: expect.objectContaining({ kind: 'new-country', others: 1 }) });
     expect(t[1]!.highlights).toContainEqual({ code: 'less-private', params: { key: 'Personalized Ads', from: 'Disabled', to: 'Enabled' } });
     await expect(service.call('diffSnapshots', { from: 1, to: 99 })).rejects.toMatchObject({ code: 'NO_SUCH_SNAPSHOT', params: { id: 99 } });
     service.close();
@@ -357,6 +357,7 @@ describe('footprint diff (CLI)', () => {
     expect((await run(['archive', 'nope', '--db', db])).code).toBe(2);
 
     const empty = join(tempDir(), 'empty.db');
+    createService({ dbPath: empty }).close(); // an archive with no snapshot (diff creates none: NO_DATABASE)
     const none = await run(['diff', '--db', empty, '--json']);
     expect(none.code).toBe(1);
     expect(none.err.split('\n')).toHaveLength(1);

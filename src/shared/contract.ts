@@ -269,8 +269,8 @@ export interface TimelineEntry {
 /**
  * A timeline highlight, worded by the door from `highlight.<code>`:
  * - first-snapshot {}
- * - alert {kind, more, …the alert's params}: the alert's sentence (`alert.<kind>`), then
- *   `highlight.alert` for the `more` alerts of the same kind
+ * - alert {kind, others, …the alert's params}: the alert's sentence (`alert.<kind>`), then
+ *   `highlight.alert` for the `others` alerts of the same kind
  * - less-private, more-private {key, from, to} (a setting; null: no value, the door shows `change.none`)
  * - profile {field, from, to} (a PROFILE field or linkedPlatform; null as above)
  * - vanished {dataset, count}: records missing inside the export window (up to three datasets)

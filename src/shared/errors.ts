@@ -40,7 +40,7 @@ export const ERROR_CODES = [
   // the doors
   // expected: 'text' { min, max } characters | 'integer' | 'integerMin' { min } | 'integerRange' { min, max } |
   // 'oneOf' { allowed: "a, b" } | 'list' { min, max } items | 'object' | 'absent' (a field the operation
-  // does not take) | 'oneArgument' (IPC: more than one argument)
+  // does not take) | 'oneArgument' (IPC: more than one argument) | 'date' (YYYY-MM-DD) | 'notFuture'
   'BAD_INPUT', // { field, expected, min?, max?, allowed? }
   'DESKTOP_ONLY', // { operation }
   'FORBIDDEN', // {}: an IPC call not from our window

@@ -1,6 +1,7 @@
 // TikTok writes UTC times without an offset ("2024-11-20 15:21:12", later "... UTC"), birth dates as
 // "01-Oct-1995", and epoch seconds or milliseconds as numbers or digit strings. Placeholders such as
 // "1969-12-31 23:59:59" (epoch -1) and "0" mean "unknown".
+import { FootprintError } from './errors';
 
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
@@ -56,4 +57,13 @@ function fromEpoch(n: number): number | null {
 
 export function formatTime(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** A date the user typed: "2025-03-01", "2025-03-01 12:00:00" (UTC), ISO 8601 with Z, or epoch ms/s. */
+export function parseUserDate(text: string, field = 'deletedAt'): number {
+  const t = text.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(t) ? Date.parse(t) : NaN;
+  const ms = Number.isFinite(iso) ? iso : parseTime(t.replace('T', ' '));
+  if (ms === null || !Number.isFinite(ms)) throw new FootprintError('BAD_INPUT', { field, expected: 'date' });
+  return ms;
 }

@@ -5,25 +5,13 @@
 // snapshots (store/marks.ts); this reads the dates and words nothing.
 import type { StillThereFinding } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
-import { formatTime, parseTime } from '../../shared/time';
+import { parseTime, parseUserDate } from '../../shared/time';
 import { DAY_MS } from './order';
-
-/** How a deletion date may be written (BAD_INPUT's `expected`). */
-export const DATE_FORMAT = 'YYYY-MM-DD';
-
-/** A date the user typed: "2025-03-01", "2025-03-01 12:00:00" (UTC), ISO 8601 with Z, or epoch ms/s. */
-export function parseUserDate(text: string): number {
-  const t = text.trim();
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(t) ? Date.parse(t) : NaN;
-  const ms = Number.isFinite(iso) ? iso : parseTime(t.replace('T', ' '));
-  if (ms === null || !Number.isFinite(ms)) throw new FootprintError('BAD_INPUT', { field: 'deletedAt', expected: DATE_FORMAT });
-  return ms;
-}
 
 /** The deletion time to store for what the user typed: a date, and not in the future. */
 export function deletionTime(text: string, now: number): number {
   const when = parseUserDate(text);
-  if (when > now + DAY_MS) throw new FootprintError('BAD_INPUT', { field: 'deletedAt', expected: `≤ ${formatTime(now).slice(0, 10)}` });
+  if (when > now + DAY_MS) throw new FootprintError('BAD_INPUT', { field: 'deletedAt', expected: 'notFuture' });
   return when;
 }
 

@@ -31,7 +31,7 @@ export function timeline(ordered: Snap[], diff: (from: number, to: number) => Sn
     const highlights: TimelineHighlight[] = [];
     for (const kind of SERIOUS) {
       const of = d.alerts.filter((x) => x.kind === kind);
-      if (of.length > 0) highlights.push({ code: 'alert', params: { ...of[0]!.params, kind, more: of.length - 1 } });
+      if (of.length > 0) highlights.push({ code: 'alert', params: { ...of[0]!.params, kind, others: of.length - 1 } }); // others: not `more`, which some alerts use for their names
     }
     for (const direction of ['less-private', 'more-private'] as const) {
       for (const c of d.settings.filter((x) => x.direction === direction)) highlights.push({ code: direction, params: { key: c.key, from: c.from, to: c.to } });

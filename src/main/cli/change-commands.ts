@@ -2,7 +2,7 @@
 // unmark-deleted and forget. main.ts parses the arguments and hands them here.
 import type { SnapshotDiff, TimelineEntry } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
-import { parseUserDate } from '../analysis/deletion';
+import { parseUserDate } from '../../shared/time';
 import { UsageError } from './args';
 import { choiceOption, countOption, day, print, recordIdArg, snapshotIdArg, when, type CommandContext } from './context';
 import { datasetColumns, datasetLabel, datasetNamed, resolveDataset } from './dataset-names';
@@ -134,11 +134,7 @@ async function markDeleted(ctx: CommandContext): Promise<void> {
   const recordId = recordIdArg(ctx.positional[0]!);
   const on = ctx.flags.get('on');
   if (typeof on !== 'string') throw new UsageError('cli.usage.needsOn');
-  try {
-    parseUserDate(on);
-  } catch {
-    throw new UsageError('cli.usage.notDate', { text: on });
-  }
+  parseUserDate(on, '--on'); // bad input (exit 1), worded with the option's name
   const note = ctx.flags.get('note');
   if (typeof note === 'string' && note.length > NOTE_MAX) throw new UsageError('cli.usage.noteTooLong', { max: NOTE_MAX });
   const mark = await ctx.service.call('markDeleted', { recordId, deletedAt: on, ...(typeof note === 'string' ? { note } : {}) });

@@ -7,7 +7,6 @@ import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { FootprintError } from '../../shared/errors';
 import { datasetSpec } from '../../shared/catalog';
 import { formatTime } from '../../shared/time';
-import { iterateRecords } from '../store/records';
 import { choiceOption, type CommandContext } from './context';
 import { resolveDataset } from './dataset-names';
 import { checkOpen } from './output';
@@ -75,7 +74,7 @@ export function csvCell(v: unknown): string {
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
 async function exportRecords(ctx: CommandContext, dataset: string, format: 'csv' | 'json', sink: Sink): Promise<void> {
-  const rows = () => iterateRecords(ctx.service.db, dataset);
+  const rows = () => ctx.service.records(dataset);
   const at = (ms: number | null) => (ms === null ? null : formatTime(ms));
   if (format === 'json') return writeJsonList(sink, (function* () {
     for (const r of rows()) yield { at: at(r.at), ...r.fields };

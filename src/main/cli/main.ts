@@ -4,7 +4,7 @@
 // stdout. Every sentence comes from the message catalog (messages/cli.ts, errors.ts, datasets.ts)
 // in the language of --lang, else LC_ALL / LC_MESSAGES / LANG.
 import { existsSync, rmSync } from 'node:fs';
-import { FootprintError } from '../../shared/errors';
+import { FootprintError, isErrorCode, type ErrorParams } from '../../shared/errors';
 import { langFromEnv, translator, type Translator } from '../../shared/i18n';
 import type { Service } from '../service';
 import { defaultDbPath } from '../service/data-location';
@@ -122,7 +122,7 @@ interface Session {
 /** Opens the archive at most once, on first use. */
 async function archiveOpener(session: Session, command: CommandName, dbPath: string, flags: Args['flags'], env: NodeJS.ProcessEnv, io: Output): Promise<() => Service> {
   const { createService } = await import('../service');
-  const { isEncrypted } = await import('../store/cipher');
+  const { isEncrypted } = await import('../service/archive-file');
   const { currentPassphrase } = await import('./vault-commands');
   return () => {
     if (session.service) return session.service;
@@ -152,7 +152,7 @@ function hintFor(tr: Translator, error: CliError, passphrase: string | undefined
 
 /** diagnose reads only the export: no archive is opened. Its output is meant to be shared, so the path typed is not repeated. */
 async function diagnose(args: Args, tr: Translator, io: Output, json: boolean): Promise<void> {
-  const { diagnoseExport } = await import('../reader/diagnose');
+  const { diagnoseExport } = await import('../service/archive-file');
   const { diagnoseText } = await import('./diagnose-text');
   let report;
   try {
@@ -167,5 +167,5 @@ async function diagnose(args: Args, tr: Translator, io: Output, json: boolean): 
 function withoutPath(e: unknown): unknown {
   const err = e as { code?: unknown; params?: Record<string, unknown>; message?: unknown } | null;
   if (!err?.params || !('path' in err.params)) return e;
-  return { code: err.code, params: { ...err.params, path: '…' }, message: err.message };
+  return isErrorCode(err.code) ? new FootprintError(err.code, { ...(err.params as ErrorParams), path: '…' }) : e;
 }

@@ -2,14 +2,14 @@
 // Framework-free, so the Electron window, the CLI and the tests all use exactly this. The handlers
 // below get validated input; operations.ts enforces the contract's table (schemas and flags) and
 // imports.ts holds the one import slot, whatever runner runs the import.
-import type { Api, ImportProgress, OperationName, OperationResults } from '../../shared/contract';
+import type { Api, ImportProgress, OperationName, OperationResults, RecordRow } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
 import { connectionKey } from '../store/cipher';
 import { encryptionOperations, openArchive } from '../vault/file-encryption';
 import type { DeviceKeyStore } from '../vault/device-key';
 import { deleteSnapshot, getRawSection, getSnapshot, latestSnapshotId, listSnapshots } from '../store/snapshots';
-import { datasetOverview, listRecords, listValues } from '../store/records';
+import { datasetOverview, iterateRecords, listRecords, listValues } from '../store/records';
 import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
@@ -44,6 +44,8 @@ export interface Service extends Api {
   call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]>;
   close(): void;
   readonly db: WritableDB;
+  /** every record of a dataset kept in the archive, oldest first, streamed (the CLI's export; no IPC door) */
+  records(dataset: string): Iterable<RecordRow>;
   /** true while an import runs */
   readonly importing: boolean;
   /** cancels a running import and waits for it to stop (call before quitting) */
@@ -87,6 +89,7 @@ export function createService(opts: ServiceOptions): Service {
     ...validatedApi(call),
     db,
     call,
+    records: (dataset) => iterateRecords(db, dataset),
     get importing() {
       return imports.busy;
     },

@@ -33,7 +33,7 @@ export interface ConnectionKey {
 }
 
 function checkKey(key: Uint8Array): Buffer {
-  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) throw new FootprintError('BAD_INPUT', { field: 'key', expected: `${KEY_BYTES} bytes` });
+  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) throw new FootprintError('INTERNAL', { reason: `a database key is ${KEY_BYTES} bytes` });
   return Buffer.from(key);
 }
 

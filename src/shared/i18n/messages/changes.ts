@@ -30,7 +30,7 @@ export const en = {
     '{source, select, deleted_posts {A post that Recently Deleted Posts lists as deleted on {deletedAt, date, medium} is still among the posts in this export} other {A record you deleted on {deletedAt, date, medium} is still in this export}}{dated, select, true {, {days, plural, one {# day later} other {# days later}}} other {}}.',
 
   'highlight.first-snapshot': 'First snapshot.',
-  'highlight.alert': '{more, plural, =0 {} one {(and # more like it)} other {(and # more like it)}}',
+  'highlight.alert': '{others, plural, =0 {} one {(and # more like it)} other {(and # more like it)}}',
   'highlight.less-private': 'Less private: {key} {from} → {to}',
   'highlight.more-private': 'More private: {key} {from} → {to}',
   'highlight.profile':
@@ -79,7 +79,7 @@ export const sv: Record<keyof typeof en, string> = {
     '{source, select, deleted_posts {Ett inlägg som enligt Nyligen raderade inlägg raderades {deletedAt, date, medium} finns fortfarande bland inläggen i den här exporten} other {En post som du raderade {deletedAt, date, medium} finns fortfarande kvar i den här exporten}}{dated, select, true {, {days, plural, one {# dag senare} other {# dagar senare}}} other {}}.',
 
   'highlight.first-snapshot': 'Den första ögonblicksbilden.',
-  'highlight.alert': '{more, plural, =0 {} one {(och # till av samma slag)} other {(och # till av samma slag)}}',
+  'highlight.alert': '{others, plural, =0 {} one {(och # till av samma slag)} other {(och # till av samma slag)}}',
   'highlight.less-private': 'Mindre privat: {key} {from} → {to}',
   'highlight.more-private': 'Mer privat: {key} {from} → {to}',
   'highlight.profile':
