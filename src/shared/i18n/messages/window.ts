@@ -525,7 +525,7 @@ export const sv: Record<keyof typeof en, string> = {
   'window.changes.became': 'blev',
   'window.changes.dir.more': 'Mer privat',
   'window.changes.dir.less': 'Mindre privat',
-  'window.changes.dir.neutral': 'Påverkar inte integriteten',
+  'window.changes.dir.neutral': 'Ingen påverkan',
   'window.changes.notSet': 'inte angivet',
   'window.changes.removed': 'borttaget',
   'window.changes.profile.title': 'Profil',
