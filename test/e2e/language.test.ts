@@ -93,8 +93,8 @@ describe.skipIf(!chromiumAvailable)('Swedish and English (e2e, Chromium)', () =>
     /** Every page of the open archive, checked for a phrase in `lang` and photographed. */
     async function everyPage(lang: 'en' | 'sv') {
       const w = {
-        en: { snapshots: 'Snapshots', records: /^Showing 1–50 of /, changes: 'What changed', more: 'More private', settings: 'Settings', language: 'Show Footprint in' },
-        sv: { snapshots: 'Ögonblicksbilder', records: /^Visar 1–50 av /, changes: 'Vad har ändrats', more: 'Mer privat', settings: 'Inställningar', language: 'Visa Footprint på' },
+        en: { snapshots: 'Snapshots', records: /^Showing 1–50 of /, changes: 'What changed', more: 'More private', settings: 'Settings', language: 'Show Footprint in', download: 'Allow downloads', lemon8: 'Lemon8 link' },
+        sv: { snapshots: 'Ögonblicksbilder', records: /^Visar 1–50 av /, changes: 'Vad har ändrats', more: 'Mer privat', settings: 'Inställningar', language: 'Visa Footprint på', download: 'Tillåt nedladdning', lemon8: 'Lemon8-länk' },
       }[lang];
       const { page } = h;
       expect(await htmlLang(h)).toBe(lang);
@@ -108,8 +108,12 @@ describe.skipIf(!chromiumAvailable)('Swedish and English (e2e, Chromium)', () =>
       await page.locator('section.records .pager .status').filter({ hasText: w.records }).waitFor();
       await shoot(h, lang, '2-records', () => page.locator('section.records').scrollIntoViewIfNeeded());
 
+      // settings and profile fields with their names, not their keys ("Allow DownLoad", "lemon8Link")
+      await go('#/snapshot/2?dataset=profile');
+      await page.locator('section.records tbody th').filter({ hasText: w.lemon8 }).waitFor();
       await go('#/snapshot/2?dataset=settings');
-      await page.locator('section.records tbody tr').first().waitFor();
+      await page.locator('section.records tbody th').filter({ hasText: w.download }).waitFor();
+      expect(await page.locator('section.records tbody').innerText()).not.toMatch(/Allow down load|Allow DownLoad|Lemon8link/);
       await shoot(h, lang, '3-settings-values', () => page.locator('section.records').scrollIntoViewIfNeeded());
 
       await go('#/changes?from=1&to=2');
