@@ -1,9 +1,10 @@
 // Swedish and English, end to end: the window follows the OS locale, can be switched in Settings
 // (remembered over a reload), and every page then speaks the chosen language with <html lang> to
-// match. The routes keep the place over Back and reload. Screenshots of every page in both
+// match. The routes keep the place over Back and reload. axe-core checks every page photographed
+// at 1280x800 (both languages and schemes). Screenshots of every page in both
 // languages, light and dark, at 1280x800 and 800x600: test-results/screens/<lang>-<scheme>-<size>-<page>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService } from '../../src/main/service';
@@ -22,6 +23,19 @@ const SIZES = [
   { width: 800, height: 600 },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** What axe-core (WCAG 2 A/AA: contrast, names, roles…) finds wrong on the page as it is now. */
+async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
+  // evaluated through the DevTools protocol, which the page's CSP does not govern (no <script> is added)
+  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
+  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
+    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+  return found.map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+const problems: string[] = [];
 
 /** One page in every size and colour scheme; `ready` brings the page back after a resize. */
 async function shoot(h: AppHarness, lang: string, page: string, ready?: () => Promise<void>) {
@@ -33,6 +47,7 @@ async function shoot(h: AppHarness, lang: string, page: string, ready?: () => Pr
       await ready?.();
       await h.page.waitForTimeout(150); // the chart redraws in the new colours
       await h.page.screenshot({ path: join(SHOTS, `${lang}-${scheme}-${size.width}x${size.height}-${page}.png`) });
+      if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${page}`)));
     }
   }
   await h.page.emulateMedia({ colorScheme: 'light' });
@@ -231,5 +246,9 @@ describe.skipIf(!chromiumAvailable)('Swedish and English (e2e, Chromium)', () =>
         await noErrors(h);
       });
     }
+  });
+
+  it('axe-core finds nothing wrong (WCAG 2 A and AA: contrast, names, roles) on any page photographed at 1280x800', () => {
+    expect(problems).toEqual([]);
   });
 });
