@@ -54,6 +54,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // `@shared/…` instead of ../../../shared paths (the same alias is in tsconfig.web.json)
+    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     plugins: [svelte(), cspMeta()],
     build: {
       rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
-import { datasetSpec } from '../../src/shared/catalog';
+import { translator } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     h.setNextChoice(first);
     await page.getByRole('button', { name: 'Open export…' }).click();
     await page.getByText('Import finished').waitFor();
-    await page.getByRole('button', { name: 'Changes', exact: true }).click();
+    await page.getByRole('link', { name: 'Changes', exact: true }).click();
     await page.getByText('There is only one snapshot, so there is nothing to compare yet.').waitFor();
   });
 
@@ -61,7 +61,9 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await page.getByText('Import finished').waitFor();
     await expect(page.locator('nav.snapshots li').count()).resolves.toBe(2);
     // the view stays on Changes, now for the new snapshot against the one before it
-    await expect(page.getByRole('button', { name: 'Changes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByRole('link', { name: 'Changes', exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+    // and the route says so: reload and Back keep the place
+    expect(new URL(page.url()).hash).toBe('#/changes?to=2');
     diff = await h.service.diffSnapshots({ from: 1, to: 2 });
     expect([diff.from, diff.to]).toEqual([1, 2]);
     await page.getByRole('heading', { name: 'What changed' }).waitFor();
@@ -117,7 +119,7 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     const [id, c] = Object.entries(diff.datasets)
       .filter(([, x]) => x.added > 0)
       .sort((x, y) => y[1].added - x[1].added)[0]!;
-    const label = datasetSpec(id)!.label;
+    const label = translator('en').t(`dataset.${id}` as never);
     const button = page.locator(`table.datasets tr[data-dataset="${id}"] td[data-kind="added"] button`);
     await button.click();
     const panel = page.locator('section.diff-records');

@@ -179,7 +179,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
         await dialog().getByRole('button', { name: 'Switch to a device key' }).click();
         const alert = dialog().getByRole('alert');
         await alert.waitFor();
-        await expect(alert.innerText()).resolves.toMatch(/The database is busy[\s\S]*Nothing was changed/);
+        await expect(alert.innerText()).resolves.toMatch(/The archive is busy[\s\S]*Nothing was changed/); // the catalog's title (error.DB_BUSY.title)
         await shot(h, '5-settings-busy');
       } finally {
         other.exec('ROLLBACK');

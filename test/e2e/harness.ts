@@ -134,6 +134,8 @@ export interface LaunchOptions {
   startup?: 'open' | 'decide';
   /** delay after a wrong passphrase (default 0 ms) */
   failureDelay?: (failures: number) => number;
+  /** the browser's (the OS's) locale, navigator.languages (default: Chromium's, en-US) */
+  locale?: string;
 }
 
 let browser: Browser | undefined;
@@ -190,6 +192,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     colorScheme: o.colorScheme ?? 'light',
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
+    ...(o.locale ? { locale: o.locale } : {}),
   });
   const requests: string[] = [];
   const isLocal = (url: string) => url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');

@@ -1,0 +1,94 @@
+// The renderer's thin client over window.footprint (the preload bridge): unwraps envelopes into
+// values or ApiCallError, so pages just `await api.listSnapshots({})`. No wording here: an error
+// keeps its code and parameters, and lib/words.ts turns it into sentences.
+import type {
+  Envelope,
+  FootprintBridge,
+  ImportProgress,
+  OperationInput,
+  OperationName,
+  OperationResults,
+  UnlockPreference,
+  UnlockStatus,
+  UnlockSubmit,
+} from '@shared/contract';
+import type { ErrorParams } from '@shared/errors';
+
+declare global {
+  interface Window {
+    footprint?: FootprintBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    /** the error's parameters (the new envelope: { code, params }) */
+    readonly params: ErrorParams | null,
+    /** the old envelope's English sentence ({ code, message }), until the main process sends params */
+    readonly legacyMessage: string | null = null,
+  ) {
+    super(legacyMessage ?? code);
+    this.name = 'ApiCallError';
+  }
+}
+
+/** Any thrown envelope error, old ({code, message}) or new ({code, params}), as an ApiCallError. */
+function fromEnvelope(error: unknown): ApiCallError {
+  const e = (error ?? {}) as { code?: unknown; params?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : 'INTERNAL';
+  const params = e.params && typeof e.params === 'object' ? (e.params as ErrorParams) : null;
+  return new ApiCallError(code, params, typeof e.message === 'string' ? e.message : null);
+}
+
+const ipcFailure = (e: unknown) => new ApiCallError('IPC', { reason: (e as Error)?.message ?? String(e) });
+
+function bridge(): FootprintBridge {
+  const b = window.footprint;
+  if (!b) throw new ApiCallError('IPC', { reason: 'window.footprint is missing' });
+  return b;
+}
+
+async function unwrap<T>(work: () => Promise<Envelope<T>>): Promise<T> {
+  let envelope: Envelope<T>;
+  try {
+    envelope = await work();
+  } catch (e) {
+    throw ipcFailure(e);
+  }
+  if (!envelope || typeof envelope !== 'object') throw ipcFailure(new Error('empty answer'));
+  if (envelope.ok) return envelope.value;
+  throw fromEnvelope(envelope.error);
+}
+
+export function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResults[K]> {
+  return unwrap(() => {
+    const fn = bridge()[name] as unknown as (i: OperationInput<K>) => Promise<Envelope<OperationResults[K]>>;
+    return fn(input);
+  });
+}
+
+/** api.<operation>(input): the same, one property per operation. */
+export const api = new Proxy({} as { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]> }, {
+  get: (_t, name: string) => (input: unknown) => call(name as OperationName, input as never),
+});
+
+/** The unlock door: answers before the database is open (see src/main/vault/unlock.ts). */
+export const unlockApi = {
+  /** null: a bridge without the unlock door (treated as "ready") */
+  async status(): Promise<UnlockStatus | null> {
+    const b = bridge();
+    if (typeof b.unlockStatus !== 'function') return null;
+    return unwrap(() => b.unlockStatus());
+  },
+  submit: (input: UnlockSubmit): Promise<UnlockStatus> => unwrap(() => bridge().unlock(input)),
+  setPreference: (input: UnlockPreference): Promise<UnlockStatus> => unwrap(() => bridge().setEncryptionPreference(input)),
+};
+
+export function onImportProgress(cb: (p: ImportProgress) => void): () => void {
+  return window.footprint?.onImportProgress(cb) ?? (() => {});
+}
+
+export function pathForFile(file: File): string {
+  return window.footprint?.pathForFile(file) ?? '';
+}

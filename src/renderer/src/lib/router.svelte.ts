@@ -1,0 +1,102 @@
+// A small hash router: the place in the window lives in the URL (#/snapshot/3?dataset=likes), so
+// Back, Forward and reload keep it. A new page is one more case in parse() and format().
+//   #/overview                       the latest snapshot
+//   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open
+//   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
+//   #/settings                       Settings (a dialog over the page it was opened from)
+
+export type Route =
+  | { page: 'overview'; dataset?: string }
+  | { page: 'snapshot'; id: number; dataset?: string }
+  | { page: 'changes'; from?: number; to?: number }
+  | { page: 'settings' };
+
+const positive = (v: string | null | undefined): number | undefined => {
+  const n = Number(v);
+  return v && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export function parse(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const q = new URLSearchParams(query);
+  const dataset = q.get('dataset') || undefined;
+  switch (parts[0]) {
+    case 'snapshot': {
+      const id = positive(parts[1]);
+      return id ? { page: 'snapshot', id, dataset } : { page: 'overview', dataset };
+    }
+    case 'changes':
+      return { page: 'changes', from: positive(q.get('from')), to: positive(q.get('to')) };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'overview', dataset };
+  }
+}
+
+export function format(route: Route): string {
+  const q = new URLSearchParams();
+  let path: string;
+  switch (route.page) {
+    case 'overview':
+      path = 'overview';
+      if (route.dataset) q.set('dataset', route.dataset);
+      break;
+    case 'snapshot':
+      path = `snapshot/${route.id}`;
+      if (route.dataset) q.set('dataset', route.dataset);
+      break;
+    case 'changes':
+      path = 'changes';
+      if (route.from) q.set('from', String(route.from));
+      if (route.to) q.set('to', String(route.to));
+      break;
+    case 'settings':
+      path = 'settings';
+      break;
+  }
+  const qs = q.toString();
+  return `#/${path}${qs ? `?${qs}` : ''}`;
+}
+
+class Router {
+  route = $state<Route>(parse(location.hash));
+  /** the last page that is not Settings: what Settings opens over and returns to */
+  behind = $state<Route>({ page: 'overview' });
+  /** Settings was opened from a page of this window (not by a reload): closing it is Back */
+  #settingsPushed = false;
+
+  constructor() {
+    if (this.route.page !== 'settings') this.behind = this.route;
+    window.addEventListener('hashchange', () => this.#sync());
+    window.addEventListener('popstate', () => this.#sync());
+  }
+
+  #sync() {
+    const next = parse(location.hash);
+    if (format(next) === format(this.route)) return;
+    this.route = next;
+    if (next.page !== 'settings') this.#settingsPushed = false;
+    if (this.route.page !== 'settings') this.behind = this.route;
+  }
+
+  /** Goes to a route; `replace` when the step should not be a Back stop (a redirect, a correction). */
+  go(route: Route, { replace = false } = {}): void {
+    const hash = format(route);
+    if (hash === location.hash) return;
+    if (replace) history.replaceState(history.state, '', hash);
+    else history.pushState(history.state, '', hash);
+    this.#sync();
+    if (route.page === 'settings' && !replace) this.#settingsPushed = true;
+  }
+
+  /** Leaves Settings: back to where it was opened from (Back, when that is where it came from). */
+  closeSettings(): void {
+    if (this.#settingsPushed) history.back();
+    else this.go(this.behind, { replace: true });
+  }
+}
+
+export const router = new Router();
+export const href = (route: Route): string => format(route);
