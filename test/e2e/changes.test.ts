@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
 import { translator } from '../../src/shared/i18n';
+import { alertMessage } from '../../src/shared/i18n/words';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
@@ -84,7 +85,7 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     const newDevice = diff.alerts.filter((x) => x.kind === 'new-device');
     expect(newDevice.length).toBeGreaterThan(0);
     const group = page.locator('[data-alert-kind="new-device"]');
-    await expect(group.innerText()).resolves.toContain(newDevice[0]!.detail);
+    await expect(group.innerText()).resolves.toContain(alertMessage(translator('en'), newDevice[0]!));
     await expect(group.innerText()).resolves.toMatch(/Seen in snapshot #2 \(exported .+\) · first on /);
     // security alerts come before the settings
     const order = await page.evaluate(() => {

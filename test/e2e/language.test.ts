@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService } from '../../src/main/service';
-import { encryptDatabaseFile } from '../../src/main/store/cipher';
+import { encryptDatabaseFile } from '../../src/main/vault/file-encryption';
 import { translator } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';

@@ -12,7 +12,7 @@ import type {
   UnlockStatus,
   UnlockSubmit,
 } from '@shared/contract';
-import type { ErrorParams } from '@shared/errors';
+import { isErrorCode, type ErrorCode, type ErrorParams } from '@shared/errors';
 
 declare global {
   interface Window {
@@ -22,23 +22,19 @@ declare global {
 
 export class ApiCallError extends Error {
   constructor(
-    readonly code: string,
-    /** the error's parameters (the new envelope: { code, params }) */
-    readonly params: ErrorParams | null,
-    /** the old envelope's English sentence ({ code, message }), until the main process sends params */
-    readonly legacyMessage: string | null = null,
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
-    super(legacyMessage ?? code);
+    super(code);
     this.name = 'ApiCallError';
   }
 }
 
-/** Any thrown envelope error, old ({code, message}) or new ({code, params}), as an ApiCallError. */
+/** An envelope's error ({code, params}) as an ApiCallError; anything malformed is INTERNAL. */
 function fromEnvelope(error: unknown): ApiCallError {
-  const e = (error ?? {}) as { code?: unknown; params?: unknown; message?: unknown };
-  const code = typeof e.code === 'string' ? e.code : 'INTERNAL';
-  const params = e.params && typeof e.params === 'object' ? (e.params as ErrorParams) : null;
-  return new ApiCallError(code, params, typeof e.message === 'string' ? e.message : null);
+  const e = (error ?? {}) as { code?: unknown; params?: unknown };
+  if (!isErrorCode(e.code)) return new ApiCallError('INTERNAL', { reason: 'malformed error' });
+  return new ApiCallError(e.code, e.params && typeof e.params === 'object' ? (e.params as ErrorParams) : {});
 }
 
 const ipcFailure = (e: unknown) => new ApiCallError('IPC', { reason: (e as Error)?.message ?? String(e) });

@@ -1,20 +1,11 @@
 // Every sentence the window makes of what the main process sends: errors, alerts, timeline
-// highlights, import warnings and the reason behind the start-up screens. The main process is
-// moving from English sentences to codes and parameters:
-//   errors      {code, message}        →  {code, params}          catalog `error.<CODE>` (+ `.title`)
-//   alerts      {kind, detail}         →  {kind, params}          catalog `alert.<kind>`
-//   highlights  "sentence"             →  {code, params}          catalog `highlight.<code>`
-//   warnings    {path, message}        →  {path, code, params}    catalog `warning.<code>`
-//   UnlockStatus.message (English)     →  worded from `reason`    catalog `window.unlock.reason.*`
-// Each function reads the new fields when they are there and falls back to the old ones, so the
-// switch happens here and nowhere else.
-import type { AlertKind, UnlockStatus } from '@shared/contract';
-import { CATALOGS, type MessageParams } from '@shared/i18n';
+// highlights, import warnings and the reason behind the start-up screens. The wording itself is the
+// doors' shared one (src/shared/i18n/words.ts), so the window and the CLI say the same thing; this
+// adds what only the window knows (where an error is shown).
+import type { AlertKind, ChangeAlert, ImportWarning, TimelineHighlight, UnlockStatus } from '@shared/contract';
+import { alertMessage, errorMessage, errorTitle as sharedErrorTitle, highlightMessage, warningMessage } from '@shared/i18n/words';
 import { ApiCallError } from './api';
-import { t, tMaybe } from './i18n.svelte';
-
-type Params = Record<string, unknown>;
-const asParams = (p: unknown): MessageParams | null => (p && typeof p === 'object' && !Array.isArray(p) ? (p as MessageParams) : null);
+import { i18n, t, tMaybe } from './i18n.svelte';
 
 // ---- errors ----
 
@@ -25,21 +16,13 @@ export function errorCode(e: unknown): string {
   return e instanceof ApiCallError ? e.code : 'INTERNAL';
 }
 
-/** Whether a catalog sentence needs parameters (the old envelope has none to give it). */
-const needsParams = (key: string) => /\{/.test((CATALOGS.en as Record<string, string>)[key] ?? '');
+const asApiError = (e: unknown) => (e instanceof ApiCallError ? { code: e.code, params: e.params } : { code: 'INTERNAL' as const, params: { reason: (e as Error)?.message ?? String(e) } });
 
 export function errorText(e: unknown, context: ErrorContext = 'general'): string {
   const code = errorCode(e);
   if (context === 'unlock' && code === 'DB_LOCKED') return t('window.unlock.wrong.text');
   if (context !== 'general' && code === 'BAD_INPUT') return t('error.BAD_PASSPHRASE', { reason: 'other' });
-  if (e instanceof ApiCallError) {
-    const key = `error.${code}`;
-    if (e.params) return tMaybe(key, e.params) ?? e.legacyMessage ?? t('window.error.unknown', { code });
-    // the old envelope: the catalog when the sentence needs no parameters, else the English one sent
-    if (!needsParams(key)) return tMaybe(key) ?? e.legacyMessage ?? t('window.error.unknown', { code });
-    return e.legacyMessage ?? tMaybe(key, {}) ?? t('window.error.unknown', { code });
-  }
-  return t('error.INTERNAL', { reason: (e as Error)?.message ?? String(e) });
+  return errorMessage(i18n.tr, asApiError(e));
 }
 
 /** A few words for a heading. `fallback`: what was being done, for an error without a title of its own. */
@@ -49,54 +32,21 @@ export function errorTitle(e: unknown, context: ErrorContext = 'general', fallba
   if (context !== 'general' && code === 'BAD_INPUT') return t('error.BAD_PASSPHRASE.title');
   if (context === 'encryption' && (code === 'DB_UNREADABLE' || code === 'INTERNAL')) return t('window.settings.failed');
   if (fallback && code === 'INTERNAL') return fallback;
-  return tMaybe(`error.${code}.title`) ?? fallback ?? t('error.INTERNAL.title');
+  return sharedErrorTitle(i18n.tr, asApiError(e));
 }
 
-// ---- alerts ----
+// ---- alerts, highlights, warnings ----
 
-export interface AnyAlert {
-  kind: AlertKind | string;
-  /** old: an English sentence */
-  detail?: string;
-  /** new: the catalog's parameters for `alert.<kind>` */
-  params?: Params;
-}
-
-export function alertText(alert: AnyAlert): string {
-  const params = asParams(alert.params);
-  if (params) return tMaybe(`alert.${alert.kind}`, params) ?? alert.detail ?? String(alert.kind);
-  return alert.detail ?? tMaybe(`alert.${alert.kind}`, {}) ?? String(alert.kind);
-}
+export const alertText = (alert: Pick<ChangeAlert, 'kind' | 'params'>): string => alertMessage(i18n.tr, alert);
 
 /** The heading over alerts of one kind ("3 new login devices"). */
 export function alertGroupTitle(kind: AlertKind | string, n: number): string {
   return tMaybe(`window.alerts.kind.${kind}`, { n }) ?? `${kind} (${n})`;
 }
 
-// ---- timeline highlights ----
+export const highlightText = (h: TimelineHighlight): string => highlightMessage(i18n.tr, h);
 
-export type AnyHighlight = string | { code: string; params?: Params };
-
-export function highlightText(h: AnyHighlight): string {
-  if (typeof h === 'string') return h;
-  return tMaybe(`highlight.${h.code}`, asParams(h.params) ?? {}) ?? h.code;
-}
-
-// ---- import warnings ----
-
-export interface AnyWarning {
-  path: string;
-  /** old */
-  message?: string;
-  /** new */
-  code?: string;
-  params?: Params;
-}
-
-export function warningText(w: AnyWarning): string {
-  if (w.code) return tMaybe(`warning.${w.code}`, { path: w.path, ...(asParams(w.params) ?? {}) }) ?? w.message ?? w.code;
-  return w.message ?? '';
-}
+export const warningText = (w: ImportWarning): string => warningMessage(i18n.tr, w);
 
 // ---- the start-up screens ----
 
