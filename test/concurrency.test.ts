@@ -146,9 +146,8 @@ describe('cancelling an import', () => {
     let cancelled: Promise<{ cancelled: boolean }> | undefined;
     const phases: string[] = [];
     service.close();
-    // eslint-disable-next-line prefer-const
-    let worker: Service;
-    worker = createService({
+     
+    const worker: Service = createService({
       dbPath,
       runner: workerImportRunner({ entry }),
       onImportProgress: (p) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { main } from '../src/main/cli/main';
 import { createService } from '../src/main/service';
-import { diagnoseExport, looksLikeData, shownFile } from '../src/main/reader/diagnose';
+import { looksLikeData, shownFile } from '../src/main/reader/diagnose';
 import type { DiagnoseReport } from '../src/shared/contract';
 import { DATASETS } from '../src/shared/catalog';
 import { generateAccount, type Account } from './fixtures/account';

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ERROR_CODES, type ApiError } from '../src/shared/errors';
 import { LANGS, translator, type MessageKey } from '../src/shared/i18n';
 import type { Envelope, OperationName } from '../src/shared/contract';
-import { createService, type Service } from '../src/main/service';
+import { createService } from '../src/main/service';
 import { toApiError } from '../src/main/service/errors';
 import { bindContract, type ContractCaller, type IpcMainLike } from '../src/main/shell/ipc-binding';
 import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';

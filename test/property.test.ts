@@ -135,7 +135,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await importer?.close();
   rmSync(dir, { recursive: true, force: true });
-  // eslint-disable-next-line no-console
+   
   console.log('property outcomes:', Object.fromEntries(tally));
 });
 

@@ -1,6 +1,7 @@
 // The store is the only code that speaks SQL, and what a function may do with the archive is in its
 // type: a WritableDB fits where a ReadableDB is wanted, not the reverse (tsc checks the expected
 // type errors below), and the analysis works on rows, never on a handle.
+import type { Database as RawDatabase } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,7 +26,7 @@ describe('the store boundary', () => {
       // @ts-expect-error a ReadableDB is not a WritableDB: writing functions refuse it
       removeDeletionMark(reader, 1);
       // @ts-expect-error a raw connection is neither: handles come from openDatabase
-      listSnapshots({} as import('better-sqlite3-multiple-ciphers').Database);
+      listSnapshots({} as RawDatabase);
     };
     expect(typeof typeChecks).toBe('function');
     db.close();

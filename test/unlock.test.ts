@@ -8,12 +8,11 @@ import { join, resolve } from 'node:path';
 import { UNLOCK_CHANNELS, type Envelope, type UnlockStatus } from '../src/shared/contract';
 import { createService, type Service } from '../src/main/service';
 import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
-import { bindContract, FORBIDDEN, type IpcMainLike } from '../src/main/shell/ipc-binding';
+import { bindContract, bindUnlock, FORBIDDEN, type IpcMainLike } from '../src/main/shell/ipc-binding';
 import { tableCounts } from '../src/main/store/cipher';
 import { encryptDatabaseFile, isEncrypted } from '../src/main/vault/file-encryption';
 import { unlockDatabase } from '../src/main/vault/device-key';
 import {
-  bindUnlock,
   createUnlockGate,
   decideStartup,
   defaultFailureDelay,

@@ -58,6 +58,9 @@ export interface ImportWarning {
   params: ErrorParams;
 }
 
+/** A warning about one file, before the reader knows where the file sits in the export. */
+export type FileWarning = Omit<ImportWarning, 'path'>;
+
 export interface SnapshotDetail extends SnapshotSummary {
   datasets: { dataset: string; records: number; new: number; duplicates: number; oldest: number | null; newest: number | null; paths: string[] }[];
   unknownSections: { path: string; empty: boolean; bytes: number }[];
@@ -475,6 +478,11 @@ export interface OperationResults {
   stillThere: StillThereFinding[];
   forgetRecords: { forgotten: number };
   chooseExport: { path: string | null };
+}
+
+/** The part of the service a door needs: validate and run an operation by name. */
+export interface ContractCaller {
+  call(name: OperationName, input: unknown): Promise<unknown>;
 }
 
 export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]> };

@@ -11,7 +11,7 @@ import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, 
 import { writeFixture } from './fixture';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 declare const window: any, document: any, DataTransfer: any, DragEvent: any, getComputedStyle: any;
 type HTMLElement = any;
 type HTMLAnchorElement = any;

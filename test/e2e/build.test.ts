@@ -336,7 +336,7 @@ describe('the built main process, driven with a stand-in electron module', () =>
 });
 
 describe('electron-builder.yml', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   let config: Record<string, any>;
   beforeAll(async () => {
     // js-yaml and app-builder-lib come with electron-builder

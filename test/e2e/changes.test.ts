@@ -13,7 +13,7 @@ import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 declare const document: any;
 
 const shot = screenshotter('');

@@ -17,7 +17,7 @@ import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens } from 
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
 import { writeFixture } from './fixture';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 declare const document: any;
 
 const shot = screenshotter('footprint-e2e-enc-');

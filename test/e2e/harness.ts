@@ -23,19 +23,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { UNLOCK_CHANNELS, type ImportProgress } from '../../src/shared/contract';
 import { createService, type Service } from '../../src/main/service';
 import { resolveImportWorkerEntry, workerImportRunner } from '../../src/main/import/worker-import';
-import { bindContract, OPERATION_NAMES } from '../../src/main/shell/ipc-binding';
+import { bindContract, bindUnlock, OPERATION_NAMES } from '../../src/main/shell/ipc-binding';
 import { contentSecurityPolicy } from '../../src/main/shell/security';
 import { APP_ORIGIN, appProtocolHandler } from '../../src/main/shell/app-protocol';
 import { approveChosen, bindPathApproval, createApprovedPaths, PATH_APPROVAL_CHANNEL, requireApprovedPaths } from '../../src/main/shell/approved-paths';
 import type { DeviceKeyStore, UnlockResult } from '../../src/main/vault/device-key';
-import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/vault/unlock';
+import { createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret, type UnlockGate } from '../../src/main/vault/unlock';
 import { fakeKeyStore } from './fake-keychain';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
-/* eslint-disable @typescript-eslint/no-explicit-any */
-declare const window: any, document: any, DataTransfer: any, DragEvent: any, getComputedStyle: any;
-type HTMLElement = any;
-type HTMLAnchorElement = any;
+ 
+declare const window: any, document: any;
 
 export const CHROMIUM = process.env.FOOTPRINT_CHROMIUM || '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -148,6 +146,8 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   let nextChoice: string | null = null;
   const approved = createApprovedPaths();
   const progress: ImportProgress[] = [];
+  // assigned once the context exists; the progress callback above reads it before that
+  // eslint-disable-next-line prefer-const
   let page: Page | undefined;
   const keychain = o.keychain ?? 'none';
   const deviceKeys = keychain === 'none' ? undefined : fakeKeyStore(join(o.workDir, 'userData', 'footprint.key'), keychain);

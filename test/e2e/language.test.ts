@@ -14,7 +14,7 @@ import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, type LaunchOptions } from './harness';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 declare const document: any;
 
 const SHOTS = join(ROOT, 'test-results', 'screens');

@@ -213,7 +213,7 @@ function deviceIdAlerts(to: Snap, answer: { fresh: Record<string, Group[]> } | u
   for (const identifier of DEVICE_IDS) {
     for (const g of answer.fresh[identifier] ?? []) {
       // An all-zero advertising ID means tracking was refused: not an identifier.
-      if (/^[0\-]+$/.test(g.value)) continue;
+      if (/^[0-]+$/.test(g.value)) continue;
       out.push(alert('new-device-identifier', { identifier, value: g.value }, g, to.id));
     }
   }

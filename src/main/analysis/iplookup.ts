@@ -123,7 +123,7 @@ const STRIDE = 4096;
 function rangeFile(name: string): RangeFile | null {
   if (!rangeFiles.has(name)) {
     const path = packageFile('@ip-location-db/asn', name);
-    let file: RangeFile | null = null;
+    let file: RangeFile | null;
     try {
       const fd = openSync(path!, 'r');
       file = { fd, size: fstatSync(fd).size, positions: [], keys: [] };

@@ -9,7 +9,7 @@
 // overflow the stack.
 import { isUtf8 } from 'node:buffer';
 import { FootprintError } from '../../shared/errors';
-import type { FileWarning } from './sink';
+import type { FileWarning } from '../../shared/contract';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

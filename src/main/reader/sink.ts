@@ -21,10 +21,7 @@ export interface ExportSink {
 export type WarningParams = ErrorParams;
 
 /** A warning about a whole file, before its path is known (the JSON parser sees only bytes). */
-export interface FileWarning {
-  code: ImportWarningCode;
-  params: WarningParams;
-}
+export type { FileWarning } from '../../shared/contract';
 
 /** Serializes a raw section for keeping; hostile nesting must not crash the import. */
 export function rawText(node: unknown): string {

@@ -410,7 +410,10 @@ function emitCollapsed(pairs: Pair[], emit: (key: string, value: string | null) 
     for (const it of items) {
       const seg = it.parts[depth]!;
       let g = groups.get(seg);
-      if (!g) groups.set(seg, (g = [])), order.push(seg);
+      if (!g) {
+        groups.set(seg, (g = []));
+        order.push(seg);
+      }
       g.push(it);
     }
     for (const seg of order) {

@@ -110,8 +110,14 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
       if (id === 0x0001) {
         let q = e + 4;
         const stop = Math.min(e + 4 + len, extra.length); // a damaged length must not read past the field
-        if (size === 0xffffffff && q + 8 <= stop) (size = Number(extra.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= stop) (compressedSize = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (size === 0xffffffff && q + 8 <= stop) {
+          size = Number(extra.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= stop) {
+          compressedSize = Number(extra.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= stop) localOffset = Number(extra.readBigUInt64LE(q));
       }
       e += 4 + len;

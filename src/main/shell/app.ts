@@ -11,11 +11,12 @@ import { resolveImportWorkerEntry, workerImportRunner } from '../import/worker-i
 import { defaultDbPath } from '../service/data-location';
 import type { AppSource } from './security';
 import { bindIpc, isTrustedSender, sendImportProgress } from './ipc';
+import { bindUnlock } from './ipc-binding';
 import { createMainWindow, hardenSession, hardenWebContents, registerAppScheme } from './window';
 import { approveChosen, createApprovedPaths } from './approved-paths';
 import { buildMenu } from './menu';
 import { deviceKeyStore } from './keychain';
-import { bindUnlock, createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
+import { createUnlockGate, decideStartup, filePreferences, PREFERENCES_FILE, serviceSecret } from '../vault/unlock';
 
 // Every renderer sandboxed, whatever a window's options say. Must run before `ready`.
 app.enableSandbox();

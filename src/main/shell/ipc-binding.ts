@@ -2,7 +2,8 @@
 // sender check, input validation (service.call), and an Envelope back — never a thrown error, so
 // the renderer always gets {ok, value} | {ok: false, error: {code, params}} and words the error itself.
 // No electron import: test/ipc.test.ts drives it with a plain object and a real service.
-import { IPC_CHANNEL_PREFIX, OPERATIONS, type ApiError, type Envelope, type OperationName } from '../../shared/contract';
+import { IPC_CHANNEL_PREFIX, OPERATIONS, UNLOCK_CHANNELS, UNLOCK_INPUTS, type ApiError, type ContractCaller, type Envelope, type OperationName, type UnlockStatus } from '../../shared/contract';
+import type { GateService, UnlockGate } from '../vault/unlock';
 import { toApiError } from '../service/errors';
 
 /** The part of Electron's ipcMain this needs. */
@@ -12,9 +13,7 @@ export interface IpcMainLike<E> {
 }
 
 /** The part of the service this needs: validate + run by name. */
-export interface ContractCaller {
-  call(name: OperationName, input: unknown): Promise<unknown>;
-}
+export type { ContractCaller } from '../../shared/contract';
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
@@ -38,7 +37,7 @@ export function guardedHandler<E, T>(
   onInternalError?: (error: unknown) => void,
 ): (event: E, ...args: unknown[]) => Promise<Envelope<T>> {
   return async (event, ...args) => {
-    let trusted = false;
+    let trusted: boolean;
     try {
       trusted = isTrustedSender(event) === true;
     } catch {
@@ -71,5 +70,25 @@ export function bindContract<E>(
   }
   return () => {
     for (const name of OPERATION_NAMES) ipc.removeHandler(channelFor(name));
+  };
+}
+
+/** Binds UNLOCK_CHANNELS on an ipcMain-like object; returns a function that removes them. */
+export function bindUnlock<E>(
+  ipc: IpcMainLike<E>,
+  gate: Pick<UnlockGate<GateService>, 'status' | 'submit' | 'setPreference'>,
+  isTrustedSender: (event: E) => boolean,
+  opts: { onInternalError?: (channel: string, error: unknown) => void } = {},
+): () => void {
+  const handlers: Record<keyof typeof UNLOCK_CHANNELS, (input: unknown) => Promise<UnlockStatus>> = {
+    status: async (input) => (UNLOCK_INPUTS.status.parse(input), gate.status()),
+    submit: (input) => gate.submit(input),
+    preference: (input) => gate.setPreference(input),
+  };
+  for (const [k, channel] of Object.entries(UNLOCK_CHANNELS) as [keyof typeof UNLOCK_CHANNELS, string][]) {
+    ipc.handle(channel, guardedHandler(channel, isTrustedSender, handlers[k], (e) => opts.onInternalError?.(channel, e)));
+  }
+  return () => {
+    for (const channel of Object.values(UNLOCK_CHANNELS)) ipc.removeHandler(channel);
   };
 }

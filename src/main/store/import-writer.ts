@@ -9,7 +9,6 @@ import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from '../import/hash128';
-import { cancelledImport } from '../reader/errors';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
 import type { ImportWarning } from '../../shared/contract';
 
@@ -168,7 +167,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
           }
           if (++written % PROGRESS_EVERY === 0) {
             opts.onProgress?.(written);
-            if (opts.isCancelled?.()) throw cancelledImport();
+            if (opts.isCancelled?.()) throw new FootprintError('CANCELLED');
           }
         }
       };
@@ -197,7 +196,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
       flushNew();
       flushPresence();
       flushSeenAgain();
-      if (opts.isCancelled?.()) throw cancelledImport();
+      if (opts.isCancelled?.()) throw new FootprintError('CANCELLED');
       known.save();
 
       for (const [dataset, c] of counts) {

@@ -16,6 +16,9 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FootprintError } from '../../shared/errors';
 import { databaseFileState, encryptDatabaseFile, KEY_BYTES, newKey, secretOpens } from './file-encryption';
+import type { DeviceKeyStore, KeychainAvailability } from './key-store';
+
+export type { DeviceKeyStore, KeychainAvailability } from './key-store';
 
 /** The part of Electron's safeStorage we use (async API preferred: the sync one is gone in Electron 46). */
 export interface SafeStorageLike {
@@ -29,9 +32,7 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export type KeychainAvailability =
-  | { available: true; backend: string }
-  | { available: false; reason: 'basic_text' | 'unavailable' | 'not_ready' };
+
 
 export const KEY_FILE_FORMAT = 'footprint-key';
 
@@ -42,19 +43,6 @@ export interface KeyFile {
   keys: string[];
 }
 
-export interface DeviceKeyStore {
-  availability(): Promise<KeychainAvailability>;
-  /** the stored keys, newest first ([] when there is no file or nothing in it decrypts) */
-  load(): Promise<Buffer[]>;
-  /** a new random key, stored (before the older ones) before it is returned */
-  create(): Promise<Buffer>;
-  /** keep only this key (after the database was successfully keyed with it) */
-  commit(key: Uint8Array): Promise<void>;
-  /** forget this key (a re-key with it failed) */
-  discard(key: Uint8Array): Promise<void>;
-  /** delete the key file (the database no longer uses a device key) */
-  clear(): Promise<void>;
-}
 
 
 export async function keychainAvailability(safe: SafeStorageLike, platform: NodeJS.Platform = process.platform): Promise<KeychainAvailability> {
@@ -64,7 +52,7 @@ export async function keychainAvailability(safe: SafeStorageLike, platform: Node
     if (backend === 'basic_text') return { available: false, reason: 'basic_text' };
     if (backend === 'unknown') return { available: false, reason: 'not_ready' };
   }
-  let available = false;
+  let available: boolean;
   try {
     available = safe.isAsyncEncryptionAvailable ? await safe.isAsyncEncryptionAvailable() : (safe.isEncryptionAvailable?.() ?? false);
   } catch {

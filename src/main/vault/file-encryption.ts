@@ -17,7 +17,7 @@ import { FootprintError } from '../../shared/errors';
 import type { Api, EncryptionStatus } from '../../shared/contract';
 import { openDatabase, type ReadableDB, type WritableDB } from '../store/db';
 import { fileTableCounts, KEY_BYTES, keyOpens, rekeyConnection, SALT_BYTES, tableCounts, unlockedWith, type ConnectionKey } from '../store/cipher';
-import type { DeviceKeyStore } from './device-key';
+import type { DeviceKeyStore } from './key-store';
 
 export { KEY_BYTES } from '../store/cipher';
 

@@ -12,14 +12,13 @@
 // the gate: until the database is unlocked every operation answers DB_LOCKED.
 import { readFileSync } from 'node:fs';
 import {
-  UNLOCK_CHANNELS,
   UNLOCK_INPUTS,
   type EncryptionStatus,
   type OperationName,
   type UnlockPreference,
   type UnlockStatus,
 } from '../../shared/contract';
-import { guardedHandler, type ContractCaller, type IpcMainLike } from '../shell/ipc-binding';
+import type { ContractCaller } from '../../shared/contract';
 import { unlockDatabase, writePrivateFile, type DeviceKeyStore, type UnlockResult } from './device-key';
 import { FootprintError } from '../../shared/errors';
 import { checkNewPassphrase, databaseFileState, keyForPassphrase, secretOpens } from './file-encryption';
@@ -235,23 +234,3 @@ export function createUnlockGate<S extends GateService>(opts: UnlockGateOptions<
 
 // ---------------------------------------------------------------------------------------------
 // The IPC binding of the three unlock channels.
-
-/** Binds UNLOCK_CHANNELS on an ipcMain-like object; returns a function that removes them. */
-export function bindUnlock<E>(
-  ipc: IpcMainLike<E>,
-  gate: Pick<UnlockGate<GateService>, 'status' | 'submit' | 'setPreference'>,
-  isTrustedSender: (event: E) => boolean,
-  opts: { onInternalError?: (channel: string, error: unknown) => void } = {},
-): () => void {
-  const handlers: Record<keyof typeof UNLOCK_CHANNELS, (input: unknown) => Promise<UnlockStatus>> = {
-    status: async (input) => (UNLOCK_INPUTS.status.parse(input), gate.status()),
-    submit: (input) => gate.submit(input),
-    preference: (input) => gate.setPreference(input),
-  };
-  for (const [k, channel] of Object.entries(UNLOCK_CHANNELS) as [keyof typeof UNLOCK_CHANNELS, string][]) {
-    ipc.handle(channel, guardedHandler(channel, isTrustedSender, handlers[k], (e) => opts.onInternalError?.(channel, e)));
-  }
-  return () => {
-    for (const channel of Object.values(UNLOCK_CHANNELS)) ipc.removeHandler(channel);
-  };
-}

@@ -18,7 +18,7 @@ const positive = (v: string | null | undefined): number | undefined => {
 
 export function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
   const q = new URLSearchParams(query);
   const dataset = q.get('dataset') || undefined;
   switch (parts[0]) {
@@ -100,3 +100,12 @@ class Router {
 
 export const router = new Router();
 export const href = (route: Route): string => format(route);
+
+/** A hash segment as text; a malformed escape (a hand-typed URL) reads as nothing rather than throwing. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
