@@ -248,7 +248,7 @@ describe('refusing broken content', () => {
 
     const sentence = clone();
     sentence.hardening.steps[0]!.note = 'Turn it on';
-    expect(() => parseChecklistContent(sentence)).toThrow(/note is not expected/);
+    expect(() => parseChecklistContent(sentence)).toThrow(/"field":"hardening\.steps\[0\]\.note","expected":"absent"/);
 
     const notKebab = clone();
     notKebab.hardening.steps[0]!.id = 'Private Account';

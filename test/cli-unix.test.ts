@@ -39,7 +39,6 @@ describe('usage errors', () => {
       [['archive', 'watch_history', '--status', 'old'], '--status takes all | present | gone, not "old".'],
       [['snapshot', '1.5'], '"1.5" is not a snapshot id: snapshots are numbered 1, 2, 3… ("footprint snapshots" lists them).'],
       [['forget', '3', 'x'], '"x" is not a record id: record ids are whole numbers such as 42.'],
-      [['mark-deleted', '1', '--on', 'yesterday'], '"yesterday" is not a date: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC).'],
       [['mark-deleted', '1'], 'mark-deleted needs --on DATE: the day you deleted it.'],
       [['diff', '1'], 'diff takes two snapshot ids (FROM TO), or none for the last two exports.'],
       [['export', 'searches', '--limit', '5'], 'export has no option --limit.'],
@@ -54,6 +53,9 @@ describe('usage errors', () => {
       expect(r.stderr).toBe(`footprint: ${reason}\nSee "footprint ${argv[0]} --help".`);
       expect(r.stdout).toBe('');
     }
+    // a date that is not one is bad input (exit 1), worded with the option's name
+    const notDate = await cli(['mark-deleted', '1', '--on', 'yesterday', '--db', db]);
+    expect([notDate.code, notDate.stderr]).toEqual([1, 'footprint: --on must be a date, written YYYY-MM-DD.']);
     expect((await cli(['snapshts'])).stderr).toBe('footprint: There is no command "snapshts". Did you mean snapshots?\nSee "footprint --help".');
     expect((await cli([])).stderr).toBe('footprint: Which command? For example: footprint import <path>.\nSee "footprint --help".');
     const help = await cli(['archive', '--help']);

@@ -229,11 +229,12 @@ describe('the shape of every failure', () => {
 // being rewritten elsewhere: only the code is checked here). An import cannot be running in another
 // CLI process's service, and the CLI has no keychain: those two are the service's and IPC's.
 describe('the CLI door', () => {
-  it('bad input: BAD_INPUT, exit 1, the archive untouched', async () => {
+  it('bad input: BAD_INPUT (and BAD_PASSPHRASE for a short passphrase), exit 1, the archive untouched', async () => {
     const hash = sha256File(plainDb);
     const short = join(dir, 'short-passphrase.txt');
     writeFileSync(short, 'short\n');
-    expect(await cliError(['encrypt', '--db', plainDb, '--new-passphrase-file', short])).toEqual({ exit: 1, error: expect.objectContaining({ code: 'BAD_INPUT' }) });
+    expect(await cliError(['encrypt', '--db', plainDb, '--new-passphrase-file', short])).toEqual({ exit: 1, error: expect.objectContaining({ code: 'BAD_PASSPHRASE', params: expect.objectContaining({ reason: 'short' }) }) });
+    expect(await cliError(['mark-deleted', '1', '--on', 'someday', '--db', plainDb])).toEqual({ exit: 1, error: expect.objectContaining({ code: 'BAD_INPUT', params: { field: '--on', expected: 'date' } }) });
     expect(sha256File(plainDb)).toBe(hash);
   });
 

@@ -14,6 +14,7 @@ const SCHEMA_SQL = readFileSync(join(__dirname, '../src/main/store/schema.sql'),
 function normalize(sql: string): string {
   return sql
     .replace(/--[^\n]*/g, ' ')
+    .replace(/"(\w+)"/g, '$1') // a renamed table keeps its name quoted
     .replace(/\s+/g, ' ')
     .replace(/\s*([(),;])\s*/g, '$1')
     .trim();

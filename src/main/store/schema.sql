@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -90,12 +90,15 @@ CREATE TABLE snapshot_sections (
     PRIMARY KEY (snapshot_id, path)
   );
 
--- What the import noticed about an export (duplicate rows, skipped forgotten records, …), in order.
+-- What the import noticed about an export (duplicate rows, skipped forgotten records, …), in order,
+-- as a code and its parameters (JSON): the doors word them (warning.<code>) in the user's language.
+-- Rows from before migration 4 are code 'legacy' with their English text as {"text"}.
 CREATE TABLE snapshot_warnings (
     snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     path TEXT NOT NULL,
-    message TEXT NOT NULL,
+    code TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (snapshot_id, seq)
   );
 

@@ -32,16 +32,31 @@ export interface Translator {
   list(items: string[]): string;
 }
 
-const cache = new Map<string, IntlMessageFormat>();
+interface Compiled {
+  format: IntlMessageFormat;
+  /** every placeholder the message names, in any branch: a parameter a branch needs but the code did not send reads as '' instead of throwing */
+  names: string[];
+}
 
-function compiled(lang: Lang, key: MessageKey): IntlMessageFormat {
-  const id = `${lang}\u0000${key}`;
-  let f = cache.get(id);
-  if (!f) {
-    f = new IntlMessageFormat(CATALOGS[lang][key], LOCALES[lang], undefined, { ignoreTag: true });
-    cache.set(id, f);
+const cache = new Map<string, Compiled>();
+
+function placeholderNames(elements: ReturnType<IntlMessageFormat['getAst']>, into: Set<string>): Set<string> {
+  for (const el of elements) {
+    if ('value' in el && typeof el.value === 'string' && el.type !== 0 /* literal */) into.add(el.value);
+    if ('options' in el) for (const o of Object.values(el.options as Record<string, { value: typeof elements }>)) placeholderNames(o.value, into);
   }
-  return f;
+  return into;
+}
+
+function compiled(lang: Lang, key: MessageKey): Compiled {
+  const id = `${lang}\u0000${key}`;
+  let c = cache.get(id);
+  if (!c) {
+    const format = new IntlMessageFormat(CATALOGS[lang][key], LOCALES[lang], undefined, { ignoreTag: true });
+    c = { format, names: [...placeholderNames(format.getAst(), new Set())] };
+    cache.set(id, c);
+  }
+  return c;
 }
 
 export function translator(lang: Lang): Translator {
@@ -51,9 +66,11 @@ export function translator(lang: Lang): Translator {
   return {
     lang,
     t(key, params) {
+      const c = compiled(lang, key);
       const values: Record<string, unknown> = {};
+      for (const name of c.names) values[name] = '';
       for (const [k, v] of Object.entries(params ?? {})) values[k] = v ?? '';
-      return String(compiled(lang, key).format(values));
+      return String(c.format.format(values));
     },
     has: (key): key is MessageKey => Object.hasOwn(CATALOGS[lang], key),
     number: (n) => numbers.format(n),
