@@ -66,7 +66,7 @@ export function timed(command: string, args: string[], opts: { rss?: boolean; en
 }
 
 /** Runs `node bin/footprint.cjs …`, timed, with its peak RSS. */
-export function cli(args: string[], opts: { rss?: boolean } = {}): Timed {
+export function cli(args: string[], opts: { rss?: boolean; env?: NodeJS.ProcessEnv } = {}): Timed {
   return timed(process.execPath, [BIN, ...args], opts);
 }
 
