@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHeavyExport } from './heavy-export';
-import { DATA, ROOT, cli, importedRecords, int, removeDb, spread, timed } from './lib';
+import { DATA, ROOT, cli, importedRecords, int, machine, removeDb, spread, timed } from './lib';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 10));
 
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const dir = join(DATA, 'cli');
   mkdirSync(dir, { recursive: true });
   const heavy = await writeHeavyExport(join(DATA, 'heavy'));
-  console.log(`Footprint CLI benchmark: bin/footprint.cjs at ${commit()}, Node ${process.version}`);
+  console.log(`Footprint CLI benchmark: bin/footprint.cjs at ${commit()}`);
+  console.log(machine());
   console.log(`median (min–max) of ${RUNS} runs, wall time from spawn to exit`);
 
   // one untimed run each, so the first timed run does not pay for a cold OS file cache

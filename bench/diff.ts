@@ -11,7 +11,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { ImportResult, SnapshotDiff } from '../src/shared/contract';
-import { DATA, RECORDS, RUNS, TSX, cli, fmt, importedRecords, int, removeDb, spread } from './lib';
+import { DATA, RECORDS, RUNS, TSX, cli, fmt, importedRecords, int, machine, removeDb, spread } from './lib';
 /** how far the second export's window moved on, as a share of each dataset */
 const SHIFT = 0.05;
 /** one in this many records inside the overlap is missing from the second export (vanished) */
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   console.log(`Footprint diff benchmark: two snapshots of ${int(RECORDS)} records each; median (min–max) of ${RUNS} runs`);
+  console.log(machine());
 
   const t = performance.now();
   const newest0 = await writeExport(join(dir, 'tmp0.json'), 0);
@@ -168,11 +169,11 @@ async function main(): Promise<void> {
     console.log(`  cold = the first call in a new process on the existing file: its own connection, no statement or result cache (the OS file cache stays warm)`);
     console.log(`  warm = the ${WARM} calls after it in the same process, all runs pooled`);
     const col = (s: string, w: number) => s.padEnd(w);
-    console.log(`  ${col('', 32)}${col('cold (first call)', 26)}${col('warm', 24)}budget`);
+    console.log(`  ${col('', 32)}${col('cold (first call)', 28)}${col('warm', 28)}budget`);
     for (const [label, runs, budget, note] of rows) {
       const cold = spread(runs.map((r) => r.firstMs), 'ms', 1);
       const warm = spread(runs.flatMap((r) => r.warmMs), 'ms', 1);
-      console.log(`  ${col(label, 32)}${col(cold, 26)}${col(warm, 24)}${col(budget, 9)}${note}`.trimEnd());
+      console.log(`  ${col(label, 32)}${col(cold, 28)}${col(warm, 28)}${col(budget, 9)}${note}`.trimEnd());
     }
     const opens = rows.flatMap(([, runs]) => runs.map((r) => r.openMs));
     console.log(`  opening the database in a new process (before the first call): ${spread(opens, 'ms', 1)}, ${opens.length} processes`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { writeLargeExport, writeLargeTxtZip } from './large-export';
 import { writeHeavyExport } from './heavy-export';
-import { DATA as dir, RECORDS, RUNS, TSX, fmt, median as mid, removeDb, spread as spreadOf } from './lib';
+import { DATA as dir, RECORDS, RUNS, TSX, fmt, machine, median as mid, removeDb, spread as spreadOf } from './lib';
 
 mkdirSync(dir, { recursive: true });
 
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const b = await prepare(RECORDS, 'b');
   const mb = (p: string) => fmt(statSync(p).size / 1e6, 1);
   console.log(`Footprint import benchmark (${RECORDS.toLocaleString('en')} records; ZIP ${mb(a)} MB)`);
+  console.log(machine());
 
   const db = join(dir, 'bench.db');
   const reset = () => removeDb(db);

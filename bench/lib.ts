@@ -1,6 +1,7 @@
 // Shared by the bench scripts: run counts, "median (min–max)" formatting and timed child processes.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
@@ -10,6 +11,12 @@ export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** The CLI as users start it; spawned with this Node, whatever the bin does inside. */
 export const BIN = join(ROOT, 'bin', 'footprint.cjs');
+
+/** Printed under each bench's title: figures from a busy shared machine read differently. */
+export function machine(): string {
+  const load = loadavg()[0]!; // 0 on Windows, which has no load average
+  return `${cpus().length} cores, load average ${load.toFixed(1)} at start, Node ${process.version}`;
+}
 
 export const fmt = (n: number, d = 2): string => n.toFixed(d);
 export const int = (n: number): string => Math.round(n).toLocaleString('en');
