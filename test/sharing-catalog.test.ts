@@ -8,7 +8,7 @@ import { DATASETS, DATASET_IDS } from '../src/shared/catalog';
 import { CATALOGS, LANGS, translator, type MessageKey } from '../src/shared/i18n';
 import * as sharingMessages from '../src/shared/i18n/messages/sharing';
 import { ACCESS, PARTS, RISK_LEVELS, SOURCE_KINDS, catalogProblems, highestLevel, parseScopeCatalog, scopeCatalogSchema } from '../src/shared/sharing';
-import { SchemaError } from '../src/shared/schema';
+import { FootprintError } from '../src/shared/errors';
 import { SCOPE_CATALOG } from '../src/main/analysis/app-scopes';
 
 const JSON_PATH = resolve(__dirname, '../resources/sharing/scopes.json');
@@ -193,7 +193,7 @@ describe('the catalog checks catch planted mistakes', () => {
     expect(() => parseScopeCatalog(extra)).toThrow(/"field":"scopes\.json\.scopes\[3\]\.description","expected":"absent"/);
     const badAccess = fresh();
     scopeOf(badAccess, 'video.list').access = 'forever';
-    expect(() => parseScopeCatalog(badAccess)).toThrow(SchemaError);
+    expect(() => parseScopeCatalog(badAccess)).toThrow(FootprintError);
     const badRef = fresh();
     scopeOf(badRef, 'video.list').reaches = [{ dataset: 'videos', part: 'public' }];
     expect(() => parseScopeCatalog(badRef)).toThrow(/unknown dataset videos/);

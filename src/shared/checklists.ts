@@ -5,7 +5,7 @@
 // This file only validates: src/shared may import nothing outside itself (ARCHITECTURE.md, checked
 // by dependency-cruiser), so the JSON is read by src/main/analysis/checklist-content.ts and handed
 // to parseChecklistContent().
-import { s, SchemaError, type Schema } from './schema';
+import { s, ContentError, type Schema } from './schema';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -52,7 +52,7 @@ const MESSAGE_KEY = /^(checklist|step|rights)\.[a-z0-9.-]+$/;
 const bool: Schema<boolean> = {
   describe: 'boolean',
   parse: (v, path = '') => {
-    if (typeof v !== 'boolean') throw new SchemaError(`${path || 'input'} must be true or false`);
+    if (typeof v !== 'boolean') throw new ContentError(`${path || 'input'} must be true or false`);
     return v;
   },
 };
@@ -61,7 +61,7 @@ const matching = (re: RegExp, what: string): Schema<string> => ({
   describe: what,
   parse: (v, path = '') => {
     const str = s.string({ max: 200 }).parse(v, path);
-    if (!re.test(str)) throw new SchemaError(`${path || 'input'} must be ${what} (got "${str}")`);
+    if (!re.test(str)) throw new ContentError(`${path || 'input'} must be ${what} (got "${str}")`);
     return str;
   },
 });
@@ -74,10 +74,10 @@ function partialRecord<K extends string, T>(keys: readonly K[], inner: Schema<T>
   return {
     describe: `{${keys.join('|')}: ${inner.describe}}`,
     parse: (v, path = '') => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SchemaError(`${path || 'input'} must be an object`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContentError(`${path || 'input'} must be an object`);
       const out: Partial<Record<K, T>> = {};
       for (const [k, x] of Object.entries(v)) {
-        if (!(keys as readonly string[]).includes(k)) throw new SchemaError(`${path}.${k} is not expected`);
+        if (!(keys as readonly string[]).includes(k)) throw new ContentError(`${path}.${k} is not expected`);
         out[k as K] = inner.parse(x, `${path}.${k}`);
       }
       return out;
@@ -90,7 +90,7 @@ function record<T>(key: Schema<string>, inner: Schema<T>): Schema<Record<string,
   return {
     describe: `{${key.describe}: ${inner.describe}}`,
     parse: (v, path = '') => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SchemaError(`${path || 'input'} must be an object`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContentError(`${path || 'input'} must be an object`);
       const out: Record<string, T> = {};
       for (const [k, x] of Object.entries(v)) out[key.parse(k, `${path} key`)] = inner.parse(x, `${path}.${k}`);
       return out;
@@ -267,7 +267,7 @@ export interface ChecklistFiles {
 }
 
 /**
- * Validated content, or a SchemaError naming the first problem. Beyond the shapes it checks what
+ * Validated content, or a ContentError naming the first problem. Beyond the shapes it checks what
  * ties the files together: unique ids, every source cited exists, every level vocabulary has words,
  * no word means two levels, and a level check says which levels pass.
  */
@@ -282,7 +282,7 @@ export function parseChecklistContent(files: ChecklistFiles): ChecklistContent {
   const unique = (ids: string[], what: string): void => {
     const seen = new Set<string>();
     for (const x of ids) {
-      if (seen.has(x)) throw new SchemaError(`${what}: "${x}" is used twice`);
+      if (seen.has(x)) throw new ContentError(`${what}: "${x}" is used twice`);
       seen.add(x);
     }
   };
@@ -292,14 +292,14 @@ export function parseChecklistContent(files: ChecklistFiles): ChecklistContent {
   unique(r.laws.map((x) => x.id), 'laws');
 
   const cited = [...h.steps.flatMap((x) => x.sources), ...g.guides.flatMap((x) => x.items.flatMap((i) => i.sources)), ...r.laws.flatMap((x) => x.sources)];
-  for (const c of cited) if (!Object.hasOwn(src, c)) throw new SchemaError(`source "${c}" is cited but not listed in sources`);
+  for (const c of cited) if (!Object.hasOwn(src, c)) throw new ContentError(`source "${c}" is cited but not listed in sources`);
 
   for (const st of h.steps) {
-    if (Object.keys(st.paths).length === 0) throw new SchemaError(`step ${st.id}: no menu path`);
+    if (Object.keys(st.paths).length === 0) throw new ContentError(`step ${st.id}: no menu path`);
     for (const c of st.checks ?? []) {
-      if (c.evaluator === 'level' && !c.pass) throw new SchemaError(`step ${st.id}: check ${c.key} says no passing levels`);
+      if (c.evaluator === 'level' && !c.pass) throw new ContentError(`step ${st.id}: check ${c.key} says no passing levels`);
       const both = (c.pass ?? []).filter((x) => (c.fail ?? []).includes(x));
-      if (both.length) throw new SchemaError(`step ${st.id}: check ${c.key} both passes and fails ${both.join(', ')}`);
+      if (both.length) throw new ContentError(`step ${st.id}: check ${c.key} both passes and fails ${both.join(', ')}`);
     }
   }
 
@@ -309,12 +309,12 @@ export function parseChecklistContent(files: ChecklistFiles): ChecklistContent {
       for (const w of words) {
         const k = normalizeWord(w);
         const prev = owner.get(k);
-        if (prev && prev !== level) throw new SchemaError(`vocabulary ${lang}: "${w}" means both ${prev} and ${level}`);
+        if (prev && prev !== level) throw new ContentError(`vocabulary ${lang}: "${w}" means both ${prev} and ${level}`);
         owner.set(k, level);
       }
     }
   }
-  for (const lv of LEVELS) if (lv !== 'default' && !vocab.en?.[lv]) throw new SchemaError(`vocabulary en: no words for ${lv}`);
+  for (const lv of LEVELS) if (lv !== 'default' && !vocab.en?.[lv]) throw new ContentError(`vocabulary en: no words for ${lv}`);
 
   return {
     staleAfterDays: h.staleAfterDays,

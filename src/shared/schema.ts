@@ -11,15 +11,14 @@ export type ObjectOf<P extends Record<string, Schema<unknown>>> = {
 } & { [K in keyof P as undefined extends Parsed<P[K]> ? K : never]?: Exclude<Parsed<P[K]>, undefined> };
 
 /**
- * @deprecated Analysis still throws this (with an English sentence) until it is converted to
- * FootprintError codes; the validator below no longer does. A BAD_INPUT whose sentence is the
- * catalog's generic one; the message stays for logs only. Delete once nothing throws it.
+ * Bundled content (scope catalog, checklists) that does not hold together: a bug in the build, not
+ * the user's input, so INTERNAL, with the problem as its reason (and as the message, for tests).
  */
-export class SchemaError extends FootprintError {
+export class ContentError extends FootprintError {
   constructor(message: string) {
-    super('BAD_INPUT', { field: '', expected: 'other' });
+    super('INTERNAL', { reason: message });
     this.message = message;
-    this.name = 'SchemaError';
+    this.name = 'ContentError';
   }
 }
 

@@ -8,7 +8,7 @@
 // JSON is read by src/main/analysis/app-scopes.ts and handed to parseScopeCatalog() here.
 import { DATASETS, type Category } from './catalog';
 import { CATALOGS, type MessageKey } from './i18n';
-import { s, SchemaError, type Schema } from './schema';
+import { s, ContentError, type Schema } from './schema';
 
 export const ACCESS = ['one-time', 'ongoing'] as const;
 export type Access = (typeof ACCESS)[number];
@@ -36,7 +36,7 @@ const nullable = <T>(inner: Schema<T>): Schema<T | null> => ({
 const bool: Schema<boolean> = {
   describe: 'boolean',
   parse: (v, path = '') => {
-    if (typeof v !== 'boolean') throw new SchemaError(`${path || 'input'} must be true or false`);
+    if (typeof v !== 'boolean') throw new ContentError(`${path || 'input'} must be true or false`);
     return v;
   },
 };
@@ -241,11 +241,11 @@ function reachOf(sc: RawScope): { dataset: string; part: Part }[] {
   return [...sc.reaches].sort((a, b) => (order.get(a.dataset) ?? 0) - (order.get(b.dataset) ?? 0));
 }
 
-/** The catalog from its JSON, checked whole; throws SchemaError listing every problem. */
+/** The catalog from its JSON, checked whole; throws ContentError listing every problem. */
 export function parseScopeCatalog(json: unknown, messages: Record<string, string> = CATALOGS.en): ScopeCatalog {
   const raw = scopeCatalogSchema.parse(json, 'scopes.json');
   const problems = catalogProblems(raw, messages);
-  if (problems.length) throw new SchemaError(`scopes.json: ${problems.join('; ')}`);
+  if (problems.length) throw new ContentError(`scopes.json: ${problems.join('; ')}`);
   const categoryOf = new Map(DATASETS.map((d) => [d.id, d.category]));
   const allCategories = [...new Set(DATASETS.map((d) => d.category))];
   const scopes: ScopeSpec[] = raw.scopes.map((sc) => {

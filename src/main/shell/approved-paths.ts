@@ -7,7 +7,8 @@
 // taking plain paths. No electron import: test/approved-paths.test.ts and test/ipc.test.ts drive it.
 import { isAbsolute } from 'node:path';
 import type { OperationName } from '../../shared/contract';
-import { s, SchemaError } from '../../shared/schema';
+import { s } from '../../shared/schema';
+import { FootprintError } from '../../shared/errors';
 import { channelFor, FORBIDDEN, guardedHandler, type IpcMainLike } from './ipc-binding';
 
 /** Preload → main: "the user dropped this path". The preload spells the same string (it may import only src/shared). */
@@ -104,7 +105,7 @@ export function bindPathApproval<E>(
       isTrustedSender,
       async (input) => {
         const path = pathSchema.parse(input, 'path');
-        if (!approved.approve(path)) throw new SchemaError('path must be an absolute path without NUL characters');
+        if (!approved.approve(path)) throw new FootprintError('BAD_INPUT', { field: 'path', expected: 'absolutePath' });
         return { approved: true };
       },
       opts.onInternalError,
