@@ -458,6 +458,8 @@ export interface ChecklistEvidence {
 
 export interface ChecklistStep {
   id: string;
+  /** the step's title as a message key (checklists area) */
+  title: string;
   severity: 'critical' | 'high' | 'medium' | 'low';
   status: StepStatus;
   /** 'snapshot': an export decided it (snapshot, observed); 'user': the person did, on decidedAt; null: nobody yet */

@@ -115,6 +115,7 @@ export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO
   const latest = latestSettings(db);
   const reminders = new Map(store.listReminders(db).map((r) => [r.checklistId, r]));
   const severity = new Map(C.steps.map((s) => [s.id, s.severity]));
+  const titles = new Map(C.steps.map((s) => [s.id, s.title]));
 
   const checklists: ChecklistArea[] = plan.progress.map((p) => {
     const r = reminders.get(p.area);
@@ -129,6 +130,7 @@ export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO
           const st = stored.get(s.id);
           return {
             id: s.id,
+            title: titles.get(s.id)!,
             severity: severity.get(s.id)!,
             status: s.state,
             verifiedBy: st?.decidedBy ?? null,
@@ -262,9 +264,11 @@ export function checklistOperations(db: WritableDB, opts: ChecklistOptions = {})
 /** A step the questionnaire hides still has a state the person may set. */
 function hiddenStep(db: ReadableDB, id: string): ChecklistStep {
   const st = store.listStepStates(db).find((s) => s.stepId === id);
+  const step = C.steps.find((s) => s.id === id)!;
   return {
     id,
-    severity: C.steps.find((s) => s.id === id)!.severity,
+    title: step.title,
+    severity: step.severity,
     status: (st?.status as StepState | undefined) ?? 'todo',
     verifiedBy: st?.decidedBy ?? null,
     observed: st?.observed ?? null,
