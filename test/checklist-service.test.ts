@@ -201,19 +201,36 @@ describe('the questionnaire, reminders and evidence', () => {
     });
   });
 
-  it('shows evidence from the person’s own data: login devices, advertisers, DMs open to everyone, apps (0 until the register lands)', async () => {
+  it('shows evidence from the person’s own data: public posts with a place, login devices, advertisers, DMs open to everyone, apps (0 until the register lands)', async () => {
     await withService(async (s, _db, dir) => {
       const a = account(64, '2026-02-01 12:00:00', { 'Who Can Send Me Message': 'Everyone' });
-      await s.importExport({ path: await jsonExport(dir, a) });
+      const doc = renderJson(a, 'L4');
+      // TikTok writes a post's place as "Location" beside WhoCanView: two public posts with one, one for friends
+      const posts: Record<string, unknown>[] = [];
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) x.forEach(walk);
+        else if (x && typeof x === 'object') {
+          if ('WhoCanView' in x) posts.push(x as Record<string, unknown>);
+          else Object.values(x).forEach(walk);
+        }
+      };
+      walk(doc);
+      expect(posts.length).toBeGreaterThanOrEqual(3);
+      Object.assign(posts[0]!, { WhoCanView: 'Everyone', Location: 'Utrecht' });
+      Object.assign(posts[1]!, { WhoCanView: 'everyone', Location: 'Amsterdam Centraal' });
+      Object.assign(posts[2]!, { WhoCanView: 'Friends', Location: 'Home' });
+      for (const p of posts.slice(3)) p.Location = '';
+      await s.importExport({ path: await writeZip(doc, dir, { epoch: exportEpoch(a) }) });
       const v = await s.checklist({});
       const evidence = v.checklists.flatMap((c) => c.steps).flatMap((x) => x.evidence);
       const kind = (k: string) => evidence.find((e) => e.kind === k);
-      const devices = new Set(a.records.login_history.map((l) => l.deviceModel).filter(Boolean));
-      expect(kind('login-devices')?.params.count).toBeGreaterThanOrEqual(devices.size > 0 ? 1 : 0);
+      expect(kind('public-posts-with-location')?.params).toEqual({ count: 2, posts: posts.length });
+      const devices = new Set(a.records.login_history.map((l) => `${l.deviceModel}|${l.deviceSystem}`));
+      expect(kind('login-devices')?.params.count).toBe(devices.size);
       expect(kind('dms-open-to-everyone')?.params.open).toBe('yes');
       const sources = new Set(a.records.off_tiktok_activity.map((r) => r.source));
-      if (kind('off-tiktok-advertisers')) expect(kind('off-tiktok-advertisers')!.params.count).toBeGreaterThanOrEqual(sources.size);
-      if (kind('apps-with-ongoing-access')) expect(kind('apps-with-ongoing-access')!.params.count).toBe(0);
+      expect(kind('off-tiktok-advertisers')?.params).toMatchObject({ count: sources.size, events: a.records.off_tiktok_activity.length });
+      expect(kind('apps-with-ongoing-access')?.params).toEqual({ count: 0 });
     });
   });
 });
@@ -239,6 +256,16 @@ describe('rights requests', () => {
       expect(listed!.laterExport!.datasets).toContain('profile');
       const answered = await s.answerRightsRequest({ id: listed!.id, answeredOn: '2026-02-01' });
       expect(answered).toMatchObject({ answeredOn: '2026-02-01', overdue: false });
+    });
+  });
+});
+
+describe('rights under the CCPA', () => {
+  it('a US questionnaire picks the CCPA: 45 days to answer, 45 more if extended', async () => {
+    await withService(async (s) => {
+      await s.setQuestionnaire({ ageGroup: '18-plus', region: 'us', role: 'viewer', usesDms: true, phone: 'ios' });
+      expect(await s.rightsText({ kind: 'deletion' })).toMatchObject({ law: 'ccpa', lawFromAnswers: true, identity: [] });
+      expect(await s.recordRightsRequest({ kind: 'deletion', sentOn: '2026-01-01' })).toMatchObject({ law: 'ccpa', dueOn: '2026-02-15', extendedDueOn: '2026-04-01' });
     });
   });
 });
