@@ -31,6 +31,7 @@ const ALERTS = {
   'blocked-added': { count: 1, names: ['spam_account_1'], more: 0 },
   'blocked-removed': { count: 3, names: ['p', 'q', 'r'], more: 0 },
   'still-there-after-deletion': { dataset: 'comments', deletedAt: DELETED, dated: true, days: 38, source: 'mark' },
+  'setting-regressed': { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' },
 } satisfies Record<AlertKind, ChangeParams>;
 
 const HIGHLIGHTS = {

@@ -2,7 +2,7 @@
 // IPC layer and the preload bind it generically, the CLI and the tests call it.
 import { s, type Schema } from './schema';
 import { DATASET_IDS } from './catalog';
-import type { ApiError, ErrorParams } from './errors';
+import { FootprintError, type ApiError, type ErrorParams } from './errors';
 
 export type { ApiError } from './errors';
 
@@ -201,7 +201,8 @@ export type AlertKind =
   | 'following-removed'
   | 'blocked-added'
   | 'blocked-removed'
-  | 'still-there-after-deletion';
+  | 'still-there-after-deletion'
+  | 'setting-regressed';
 
 /**
  * Parameters of an alert or a timeline highlight: plain values, worded by the door from the message
@@ -226,6 +227,8 @@ export type ChangeParams = Record<string, string | number | boolean | null | str
  * - followers-gained, followers-lost, following-added, following-removed, blocked-added,
  *   blocked-removed {count, names: string[] (the first few), more (count beyond names)}
  * - still-there-after-deletion {dataset, deletedAt, dated, days (null and dated false: export time unknown), source: 'mark' | 'deleted_posts'}
+ * - setting-regressed {step (a hardening step id), key (the setting), from, to (its values in the two exports)}:
+ *   a step the older export verified as done that the newer one shows undone
  * A null parameter is shown as `change.none`.
  */
 export interface ChangeAlert {
@@ -387,6 +390,155 @@ function op<I>(input: Schema<I>, flags: { exclusive?: true; desktopOnly?: true }
 
 const exclusive = { exclusive: true } as const;
 
+// ---- Checklists and rights requests (service/checklists.ts) ----
+
+const STEP_ID = s.string({ min: 1, max: 100 });
+const DAY_TEXT = s.string({ min: 10, max: 10 });
+const RIGHTS_KINDS = ['access', 'deletion', 'copy'] as const;
+const LANGS = ['sv', 'en'] as const;
+
+/** true or false (the validator `s` has no boolean). */
+const flag: Schema<boolean> = {
+  describe: 'boolean',
+  parse: (v, path = '') => {
+    if (typeof v !== 'boolean') throw new FootprintError('BAD_INPUT', { field: path || 'input', expected: 'oneOf', allowed: 'true, false' });
+    return v;
+  },
+};
+
+/** The checklist operations' inputs; `exclusive`: they write while an import could be writing. */
+const CHECKLIST_OPERATIONS = {
+  /** the person's checklists, states, evidence, the step to do first and reminders */
+  checklist: op(s.object({})),
+  /** the person decides a step; note: their text (empty clears it; absent keeps it) */
+  setStepStatus: op(
+    s.object({ step: STEP_ID, status: s.oneOf(['todo', 'done', 'skipped', 'not-applicable'] as const), note: s.optional(s.string({ max: 2000 })) }),
+    exclusive,
+  ),
+  setQuestionnaire: op(
+    s.object({
+      ageGroup: s.oneOf(['13-15', '16-17', '18-plus'] as const),
+      region: s.oneOf(['eea-uk', 'us', 'elsewhere'] as const),
+      role: s.oneOf(['creator', 'viewer'] as const),
+      usesDms: flag,
+      phone: s.oneOf(['ios', 'android'] as const),
+      parent: s.optional(flag),
+    }),
+    exclusive,
+  ),
+  /** a re-check reminder for one checklist (an area); intervalDays absent removes it */
+  setRecheckReminder: op(s.object({ checklist: s.string({ min: 1, max: 100 }), intervalDays: s.optional(s.int({ min: 1, max: 3650 })) }), exclusive),
+  /** the request letter as message keys and parameters, filled from the latest profile */
+  rightsText: op(s.object({ kind: s.oneOf(RIGHTS_KINDS), law: s.optional(s.oneOf(['gdpr', 'ccpa'] as const)) })),
+  /** sentOn: YYYY-MM-DD, not in the future */
+  recordRightsRequest: op(
+    s.object({
+      kind: s.oneOf(RIGHTS_KINDS),
+      sentOn: DAY_TEXT,
+      law: s.optional(s.oneOf(['gdpr', 'ccpa'] as const)),
+      lang: s.optional(s.oneOf(LANGS)),
+      note: s.optional(s.string({ max: 2000 })),
+    }),
+    exclusive,
+  ),
+  /** answeredOn: YYYY-MM-DD; absent: not answered after all */
+  answerRightsRequest: op(s.object({ id, answeredOn: s.optional(DAY_TEXT) }), exclusive),
+  listRightsRequests: op(s.object({})),
+};
+
+export type StepStatus = 'todo' | 'done' | 'skipped' | 'not-applicable' | 'needs-attention';
+
+/** A fact from the person's own data that helps decide a step (worded from `code` with params). */
+export interface ChecklistEvidence {
+  kind: string;
+  code: string;
+  params: Record<string, number | string>;
+  items: string[];
+}
+
+export interface ChecklistStep {
+  id: string;
+  /** the step's title as a message key (checklists area) */
+  title: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  status: StepStatus;
+  /** 'snapshot': an export decided it (snapshot, observed); 'user': the person did, on decidedAt; null: nobody yet */
+  verifiedBy: 'snapshot' | 'user' | null;
+  observed: string | null;
+  snapshot: number | null;
+  /** the deciding export's time (verifiedBy snapshot) */
+  exportedAt: number | null;
+  decidedAt: number | null;
+  /** an export's verification older than the content's staleAfterDays */
+  stale: boolean;
+  note: string | null;
+  evidence: ChecklistEvidence[];
+}
+
+export interface ChecklistArea {
+  /** the area id (visibility, security, …) */
+  id: string;
+  progress: { done: number; total: number; skipped: number; needsAttention: number };
+  /** the person's re-check reminder: due when the latest export is older than intervalDays */
+  reminder: { intervalDays: number; due: boolean; days: number } | null;
+  steps: ChecklistStep[];
+}
+
+export interface ChecklistView {
+  answers: {
+    ageGroup: '13-15' | '16-17' | '18-plus';
+    region: 'eea-uk' | 'us' | 'elsewhere';
+    role: 'creator' | 'viewer';
+    usesDms: boolean;
+    phone: 'ios' | 'android';
+    parent?: boolean;
+  } | null;
+  checklists: ChecklistArea[];
+  /** steps the questionnaire hid */
+  hidden: string[];
+  /** the one step to do first, or null */
+  first: string | null;
+  /** the export the latest verification read, with its time */
+  verifiedFrom: { snapshot: number; exportedAt: number | null } | null;
+  staleAfterDays: number;
+}
+
+export interface MessageRef {
+  key: string;
+  params: Record<string, string>;
+}
+
+/** A rights request letter: the door words each part (subject, body, identity lines, sign-off). */
+export interface RightsLetterView {
+  kind: 'access' | 'deletion' | 'copy';
+  law: 'gdpr' | 'ccpa';
+  /** false: the questionnaire names no region this law covers (GDPR is the default) */
+  lawFromAnswers: boolean;
+  subject: MessageRef;
+  body: MessageRef;
+  identity: MessageRef[];
+  signoff: MessageRef;
+  /** if sent today: the answer is due by, and at the latest with an extension */
+  dueOn: string;
+  extendedDueOn: string;
+}
+
+export interface RightsRequestView {
+  id: number;
+  kind: 'access' | 'deletion' | 'copy';
+  law: 'gdpr' | 'ccpa';
+  lang: 'sv' | 'en';
+  sentOn: string;
+  answeredOn: string | null;
+  note: string | null;
+  dueOn: string;
+  extendedDueOn: string;
+  /** not answered and the legal answer period (dueOn) has passed: time to remind */
+  overdue: boolean;
+  /** the first export made after the request was sent: what it holds against what was asked */
+  laterExport: { snapshot: number; exportedAt: number | null; datasets: string[]; missing: string[] } | null;
+}
+
 /** name → input schema and flags. Results are typed by OperationResults. */
 export const OPERATIONS = {
   importExport: op(s.object({ path: s.string({ min: 1, max: 4096 }) }), exclusive),
@@ -443,6 +595,7 @@ export const OPERATIONS = {
   listDeletionMarks: op(s.object({})),
   stillThere: op(s.object({})),
   forgetRecords: op(s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }), exclusive),
+  ...CHECKLIST_OPERATIONS,
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
   chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
 } satisfies Record<string, OperationSpec<unknown>>;
@@ -478,6 +631,14 @@ export interface OperationResults {
   stillThere: StillThereFinding[];
   forgetRecords: { forgotten: number };
   chooseExport: { path: string | null };
+  checklist: ChecklistView;
+  setStepStatus: ChecklistStep;
+  setQuestionnaire: ChecklistView;
+  setRecheckReminder: ChecklistView;
+  rightsText: RightsLetterView;
+  recordRightsRequest: RightsRequestView;
+  answerRightsRequest: RightsRequestView;
+  listRightsRequests: RightsRequestView[];
 }
 
 /** The part of the service a door needs: validate and run an operation by name. */

@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   // the register of third-party apps (analysis/app-entry.ts): BAD_INPUT's sentence needs {expected},
   // these need their own, chosen by { field, reason } plus the reason's own parameters
   'BAD_APP_ENTRY', // { field, reason: empty|too_long|unknown_scope|unknown_claim|not_a_date|in_future|before_grant|duplicate|interval|access_derived, max?, scope?, claim?, grantedOn?, name?, min? }
+  // the checklists (service/checklists.ts)
+  'NO_SUCH_STEP', // { step }: no hardening step has this id
+  'NO_SUCH_REQUEST', // { id }: no rights request has this id
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

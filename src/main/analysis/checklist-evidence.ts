@@ -26,10 +26,12 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, { dataset: string; fields: s
 export interface EvidenceInputs {
   /** own posts: WhoCanView and Location as the export writes them */
   posts?: readonly { whoCanView: string | null; location: string | null }[];
+  /** how many posts in all, when `posts` holds only those with a place (the store's narrow read) */
+  postCount?: number;
   /** login history rows; `at` is epoch ms */
   logins?: readonly { deviceModel: string | null; deviceSystem: string | null; at: number | null }[];
-  /** off-TikTok activity rows and the older exports' advertiser / data partner names */
-  offTikTok?: readonly { source: string | null }[];
+  /** off-TikTok activity rows (or one row per source with its event count) and the older exports' advertiser / data partner names */
+  offTikTok?: readonly { source: string | null; count?: number }[];
   adPartners?: readonly string[];
   /** the settings dataset's key/values */
   settings?: Readonly<Record<string, string | null>>;
@@ -59,9 +61,9 @@ const ev = (kind: EvidenceKind, params: Record<string, number | string>, items: 
   items: items.slice(0, MAX_ITEMS),
 });
 
-export function publicPostsWithLocation(posts: EvidenceInputs['posts'] = [], vocab: Vocabulary): Evidence {
+export function publicPostsWithLocation(posts: EvidenceInputs['posts'] = [], vocab: Vocabulary, total = posts.length): Evidence {
   const count = posts.filter((p) => levelOf(p.whoCanView, vocab) === 'everyone' && cleanValue(p.location) !== null).length;
-  return ev('public-posts-with-location', { count, posts: posts.length });
+  return ev('public-posts-with-location', { count, posts: total });
 }
 
 /** Devices in the login history, the most recently seen first. */
@@ -81,16 +83,19 @@ export function loginDevices(logins: EvidenceInputs['logins'] = []): Evidence {
 /** Distinct advertisers and data partners that sent TikTok data about the person, most events first. */
 export function offTikTokAdvertisers(rows: EvidenceInputs['offTikTok'] = [], partners: readonly string[] = []): Evidence {
   const events = new Map<string, number>();
+  let total = 0;
   for (const r of rows) {
+    const n = r.count ?? 1;
+    total += n;
     const s = cleanValue(r.source);
-    if (s) events.set(s, (events.get(s) ?? 0) + 1);
+    if (s) events.set(s, (events.get(s) ?? 0) + n);
   }
   for (const p of partners) {
     const s = cleanValue(p);
     if (s && !events.has(s)) events.set(s, 0);
   }
   const names = [...events.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
-  return ev('off-tiktok-advertisers', { count: names.length, events: rows.length }, names);
+  return ev('off-tiktok-advertisers', { count: names.length, events: total }, names);
 }
 
 export function dmsOpenToEveryone(settings: Readonly<Record<string, string | null>> = {}, vocab: Vocabulary): Evidence | null {
@@ -115,7 +120,7 @@ export function recoveryContacts(profile: NonNullable<EvidenceInputs['profile']>
 /** Every kind of evidence the inputs allow (an input left out gives no evidence of its kind). */
 export function gatherEvidence(inputs: EvidenceInputs, vocab: Vocabulary): Partial<Record<EvidenceKind, Evidence>> {
   const out: Partial<Record<EvidenceKind, Evidence>> = {};
-  if (inputs.posts) out['public-posts-with-location'] = publicPostsWithLocation(inputs.posts, vocab);
+  if (inputs.posts) out['public-posts-with-location'] = publicPostsWithLocation(inputs.posts, vocab, inputs.postCount);
   if (inputs.logins) out['login-devices'] = loginDevices(inputs.logins);
   if (inputs.offTikTok || inputs.adPartners) out['off-tiktok-advertisers'] = offTikTokAdvertisers(inputs.offTikTok, inputs.adPartners);
   const dms = inputs.settings ? dmsOpenToEveryone(inputs.settings, vocab) : null;

@@ -1,8 +1,9 @@
 // What a newer export says about steps already decided: a step that was done in the previous
 // verification and fails now flipped back (someone, or an app update, changed the setting), so it
 // needs attention again and raises an alert. No sentences here: the alert is a code and parameters.
-import type { StepState } from '../../shared/checklists';
-import type { Verification } from './checklist-verify';
+import type { StepState, Step, Vocabulary } from '../../shared/checklists';
+import type { ChangeAlert } from '../../shared/contract';
+import { verifySnapshot, type SettingsSnapshot, type Verification } from './checklist-verify';
 
 /** Worded by a door as `checklist.alert.<code>` with step = the step's title, value = observed. */
 export const REGRESSION_ALERT = 'checklist-step-regressed' as const;
@@ -70,4 +71,21 @@ export function proposeStates(states: Readonly<Record<string, StepState>>, verif
     else if (v.verdict === 'done' && state !== 'done') out[v.stepId] = 'done';
   }
   return out;
+}
+
+/**
+ * The diff's alerts for steps the older export verified and the newer one shows undone
+ * (`setting-regressed` {step, key, from, to}): shown with the other alerts on the Changes page,
+ * the timeline and `footprint diff`. key: the setting as the newer export names it.
+ */
+export function regressionAlerts(steps: readonly Step[], from: SettingsSnapshot, to: SettingsSnapshot, vocab: Vocabulary): ChangeAlert[] {
+  const later = verifySnapshot(steps, to, vocab);
+  return findRegressions(verifySnapshot(steps, from, vocab), later).map((r) => {
+    const failing = later.steps.find((s) => s.stepId === r.stepId)!.checks.find((c) => c.verdict === 'needs-attention');
+    return {
+      kind: 'setting-regressed',
+      params: { step: r.stepId, key: failing?.foundKey ?? failing?.key ?? null, from: r.alert.params.previousObserved, to: r.alert.params.observed },
+      evidence: { snapshotId: to.snapshotId, recordIds: [], at: to.exportedAt },
+    };
+  });
 }

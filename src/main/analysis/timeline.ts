@@ -4,7 +4,7 @@ import type { AlertKind, SnapshotDiff, TimelineEntry, TimelineHighlight } from '
 import type { Snap } from './order';
 
 /** Alert kinds that lead a snapshot's highlights, most serious first. */
-const SERIOUS: AlertKind[] = ['still-there-after-deletion', 'new-country', 'new-device', 'new-network-owner', 'new-device-identifier', 'new-ad-partner', 'new-off-tiktok-source'];
+const SERIOUS: AlertKind[] = ['still-there-after-deletion', 'setting-regressed', 'new-country', 'new-device', 'new-network-owner', 'new-device-identifier', 'new-ad-partner', 'new-off-tiktok-source'];
 
 /** Highlights shown per snapshot, at most. */
 const MAX_HIGHLIGHTS = 12;

@@ -50,7 +50,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -76,6 +76,9 @@ export const COMMANDS = {
   encrypt: { options: ['new-passphrase-file'], operands: [0, 0] },
   rekey: { options: ['new-passphrase-file'], operands: [0, 0] },
   decrypt: { options: [], operands: [0, 0] },
+  // `checklist` shows; `checklist set <step> <status>` decides a step (checklist-commands.ts checks the words)
+  checklist: { options: ['note'], operands: [0, 3] },
+  rights: { options: ['on'], operands: [1, 1], operand: 'request' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -96,6 +99,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   snapshot: 'cli.usage.missingSnapshot',
   dataset: 'cli.usage.missingDataset',
   record: 'cli.usage.missingRecord',
+  request: 'cli.usage.missingRequest',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */

@@ -40,6 +40,11 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
       const m = await import('./vault-commands');
       return { encrypt: m.encryptCommand, rekey: m.rekeyCommand, decrypt: m.decryptCommand }[command];
     }
+    case 'checklist':
+    case 'rights': {
+      const m = await import('./checklist-commands');
+      return { checklist: m.checklistCommand, rights: m.rightsCommand }[command];
+    }
     default:
       return (await import('./change-commands')).CHANGE_COMMANDS[command];
   }

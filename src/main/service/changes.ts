@@ -20,6 +20,7 @@ import { baselineIds, findSnap, placeInTime, presentDatasets, resolvePair, type 
 import { LINKED_FIELDS, profileChanges, type ProfileSide } from '../analysis/profile';
 import { settingsChanges } from '../analysis/settings';
 import { timeline } from '../analysis/timeline';
+import { settingRegressionAlerts } from './checklists';
 
 export type ChangeOperations = Pick<
   Api,
@@ -62,7 +63,7 @@ function alertsFor(db: ReadableDB, from: Snap, to: Snap, all: Snap[]): ChangeAle
     membership: new Map(questions.membership.map((dataset) => [dataset, membershipChanges(db, { dataset, field: MEMBER_FIELD, from: from.id, to: to.id })])),
     stillThere,
   };
-  return changeAlerts(from, to, answers);
+  return [...changeAlerts(from, to, answers), ...settingRegressionAlerts(db, { id: from.id, exportedAt: from.exportedAt }, { id: to.id, exportedAt: to.exportedAt })];
 }
 
 /** The full comparison of two snapshots (default: the last two exports). `state`: see changeStateToken. */

@@ -17,7 +17,12 @@ export interface ImportSlot {
 /** How long stop() lets a cancelled import roll back before it is terminated. */
 const STOP_GRACE_MS = 3000;
 
-export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path' | 'isCancelled'>): ImportSlot {
+/**
+ * `afterImport` runs once an import has committed, still holding the slot (so no exclusive
+ * operation interleaves), whichever runner imported: the checklists verify the new export here.
+ * Its failure does not undo or fail the import, which is already in the archive.
+ */
+export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path' | 'isCancelled'>, afterImport?: (r: ImportResult) => void): ImportSlot {
   let current: RunningImport | null = null;
   // An in-process runner imports inside start(): the slot is taken, and cancel heard, from before it.
   let starting = false;
@@ -35,7 +40,13 @@ export function importSlot(runner: ImportRunner, job: Omit<ImportJob, 'path' | '
       }
       current = running;
       try {
-        return await running.result;
+        const result = await running.result;
+        try {
+          afterImport?.(result);
+        } catch {
+          // the checklist verifies again when it is next shown (service/checklists.ts verifyLatest)
+        }
+        return result;
       } finally {
         if (current === running) current = null;
       }

@@ -13,6 +13,7 @@ import { datasetOverview, iterateRecords, listRecords, listValues } from '../sto
 import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
+import { checklistOperations, verifyLatest } from './checklists';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -57,7 +58,8 @@ export function createService(opts: ServiceOptions): Service {
   const encryption = encryptionOperations(db, opts.deviceKeys);
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
-  const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress });
+  // every import, in-process or on the worker, ends by verifying the checklists against the archive's latest export
+  const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db));
 
   const api: Api = {
     importExport: async ({ path }) => imports.run(path),
@@ -75,6 +77,7 @@ export function createService(opts: ServiceOptions): Service {
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
+    ...checklistOperations(db, { canWrite: () => !imports.busy }),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});

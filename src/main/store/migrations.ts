@@ -131,4 +131,41 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE snapshot_warnings;
   ALTER TABLE snapshot_warnings_v4 RENAME TO snapshot_warnings;
   `,
+  // 5: the person's checklist (what they entered is theirs: no foreign key to snapshots, so
+  // deleting a snapshot or forgetting records never touches it). A step's state, who decided it
+  // (an export: snapshot_id, its export time and the observed value; or the person, on decided_at)
+  // and their note; the questionnaire's answers (one row); re-check reminders per checklist (area);
+  // rights requests sent.
+  `
+  CREATE TABLE checklist_steps (
+    step_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('todo', 'done', 'skipped', 'not-applicable', 'needs-attention')),
+    decided_by TEXT CHECK (decided_by IN ('snapshot', 'user')),
+    observed TEXT,
+    snapshot_id INTEGER,
+    exported_at INTEGER,
+    decided_at INTEGER,
+    note TEXT
+  );
+  CREATE TABLE checklist_answers (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    answers TEXT NOT NULL, -- JSON: the questionnaire (shared/checklists.ts Answers)
+    answered_at INTEGER NOT NULL
+  );
+  CREATE TABLE checklist_reminders (
+    checklist_id TEXT PRIMARY KEY,
+    interval_days INTEGER NOT NULL CHECK (interval_days > 0),
+    set_at INTEGER NOT NULL
+  );
+  CREATE TABLE rights_requests (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'deletion', 'copy')),
+    law TEXT NOT NULL CHECK (law IN ('gdpr', 'ccpa')),
+    lang TEXT NOT NULL CHECK (lang IN ('sv', 'en')),
+    sent_on TEXT NOT NULL, -- YYYY-MM-DD
+    answered_on TEXT,
+    recorded_at INTEGER NOT NULL,
+    note TEXT
+  );
+  `,
 ];

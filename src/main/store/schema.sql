@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -140,4 +140,47 @@ CREATE TABLE fingerprint_chunks (
     id_sum INTEGER NOT NULL,
     fps BLOB NOT NULL,
     PRIMARY KEY (dataset, seq)
+  );
+
+-- The person's checklist: what they entered is theirs, so no table here refers to snapshots with a
+-- foreign key (deleting a snapshot or forgetting records never touches it). A step's state and who
+-- decided it: an export (snapshot_id, its exported_at and the observed value) or the person (on
+-- decided_at); their note survives every change of state.
+CREATE TABLE checklist_steps (
+    step_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('todo', 'done', 'skipped', 'not-applicable', 'needs-attention')),
+    decided_by TEXT CHECK (decided_by IN ('snapshot', 'user')),
+    observed TEXT,
+    snapshot_id INTEGER,
+    exported_at INTEGER,
+    decided_at INTEGER,
+    note TEXT
+  );
+
+-- The questionnaire's answers (one row, JSON as shared/checklists.ts Answers).
+CREATE TABLE checklist_answers (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    answers TEXT NOT NULL,
+    answered_at INTEGER NOT NULL
+  );
+
+-- Re-check reminders, per checklist (an area of the hardening steps): every interval_days a fresh
+-- export is due to verify it again.
+CREATE TABLE checklist_reminders (
+    checklist_id TEXT PRIMARY KEY,
+    interval_days INTEGER NOT NULL CHECK (interval_days > 0),
+    set_at INTEGER NOT NULL
+  );
+
+-- Rights requests the person sent (access, deletion, a copy), under which law and in which
+-- language, the day sent (YYYY-MM-DD) and the day answered, if it was.
+CREATE TABLE rights_requests (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'deletion', 'copy')),
+    law TEXT NOT NULL CHECK (law IN ('gdpr', 'ccpa')),
+    lang TEXT NOT NULL CHECK (lang IN ('sv', 'en')),
+    sent_on TEXT NOT NULL,
+    answered_on TEXT,
+    recorded_at INTEGER NOT NULL,
+    note TEXT
   );

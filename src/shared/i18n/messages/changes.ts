@@ -28,6 +28,7 @@ export const en = {
   'alert.blocked-removed': `{count, plural, one {# account no longer blocked} other {# accounts no longer blocked}}: {names}${andMore.en}.`,
   'alert.still-there-after-deletion':
     '{source, select, deleted_posts {A post that Recently Deleted Posts lists as deleted on {deletedAt, date, medium} is still among the posts in this export} other {A record you deleted on {deletedAt, date, medium} is still in this export}}{dated, select, true {, {days, plural, one {# day later} other {# days later}}} other {}}.',
+  'alert.setting-regressed': 'A setting you had fixed has changed back: {key} is {to} again (it was {from}). Check it in the app.',
 
   'highlight.first-snapshot': 'First snapshot.',
   'highlight.alert': '{others, plural, =0 {} one {(and # more like it)} other {(and # more like it)}}',
@@ -77,6 +78,7 @@ export const sv: Record<keyof typeof en, string> = {
   'alert.blocked-removed': `{count, plural, one {# konto som inte längre är blockerat} other {# konton som inte längre är blockerade}}: {names}${andMore.sv}.`,
   'alert.still-there-after-deletion':
     '{source, select, deleted_posts {Ett inlägg som enligt Nyligen raderade inlägg raderades {deletedAt, date, medium} finns fortfarande bland inläggen i den här exporten} other {En post som du raderade {deletedAt, date, medium} finns fortfarande kvar i den här exporten}}{dated, select, true {, {days, plural, one {# dag senare} other {# dagar senare}}} other {}}.',
+  'alert.setting-regressed': 'En inställning som du hade ändrat har ändrats tillbaka: {key} är {to} igen (var {from}). Kontrollera den i appen.',
 
   'highlight.first-snapshot': 'Den första ögonblicksbilden.',
   'highlight.alert': '{others, plural, =0 {} one {(och # till av samma slag)} other {(och # till av samma slag)}}',
