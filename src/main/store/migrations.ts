@@ -131,4 +131,21 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE snapshot_warnings;
   ALTER TABLE snapshot_warnings_v4 RENAME TO snapshot_warnings;
   `,
+  // 5: where each snapshot's export time came from ('file-name' | 'folder-name' | 'newest-record';
+  // NULL for snapshots imported before), and "new" by export order for values datasets: a profile
+  // or settings pair is new when no snapshot exported earlier had that key with that value
+  // (store/new-counts.ts keeps both kinds of count from here on).
+  `
+  ALTER TABLE snapshots ADD COLUMN exported_at_source TEXT;
+  WITH ord AS (SELECT id, row_number() OVER (ORDER BY coalesce(exported_at, imported_at), id) AS pos FROM snapshots)
+  UPDATE snapshot_datasets SET new = (
+    SELECT count(*) FROM snapshot_values v
+    WHERE v.snapshot_id = snapshot_datasets.snapshot_id AND v.dataset = snapshot_datasets.dataset
+      AND NOT EXISTS (
+        SELECT 1 FROM snapshot_values e JOIN ord oe ON oe.id = e.snapshot_id
+        WHERE e.dataset = v.dataset AND e.key = v.key AND e.value IS v.value
+          AND oe.pos < (SELECT pos FROM ord WHERE id = v.snapshot_id)))
+  WHERE (snapshot_id, dataset) IN (SELECT DISTINCT snapshot_id, dataset FROM snapshot_values);
+  UPDATE snapshots SET new_count = (SELECT coalesce(sum(new), 0) FROM snapshot_datasets WHERE snapshot_id = snapshots.id);
+  `,
 ];
