@@ -150,6 +150,40 @@ describe('"new": held by no snapshot exported earlier', () => {
   });
 });
 
+describe('migration 5 on an archive kept before one "new"', () => {
+  it('repairs first/last snapshots of an archive imported out of order and recounts every "new"', async () => {
+    const dir = tempDir();
+    const inOrder = createService({ dbPath: join(dir, 'in-order.db') });
+    for (const [a, name] of [[first, 'a'], [second, 'b'], [third, 'c']] as const) await inOrder.importExport({ path: await zipOf(a, dir, name) });
+    const expected = await newEverywhere(inOrder, join(dir, 'in-order.db'));
+    inOrder.close();
+
+    const dbPath = join(dir, 'old.db');
+    const service = createService({ dbPath });
+    for (const [a, name] of [[third, 'c'], [first, 'a'], [second, 'b']] as const) await service.importExport({ path: await zipOf(a, dir, name) });
+    // back to what version 4 kept: first/last by import order, counts as the old writer left them
+    service.db.exec(`
+      UPDATE records SET first_snapshot = (SELECT min(snapshot_id) FROM record_snapshots WHERE record_id = records.id);
+      DELETE FROM record_last;
+      INSERT INTO record_last SELECT record_id, max(snapshot_id) FROM record_snapshots GROUP BY record_id HAVING max(snapshot_id) <> min(snapshot_id);
+      UPDATE snapshot_datasets SET new = 999;
+      UPDATE snapshots SET new_count = 0;
+      ALTER TABLE snapshots DROP COLUMN exported_at_source;
+      PRAGMA user_version = 4;`);
+    service.close();
+
+    const migrated = createService({ dbPath });
+    expectNewCountsTrue(migrated.db);
+    const got = await newEverywhere(migrated, dbPath);
+    expect([got.get(2), got.get(3), got.get(1)]).toEqual([expected.get(1), expected.get(2), expected.get(3)]);
+    expect((await migrated.listSnapshots({})).map((s) => s.exportedAtSource)).toEqual([null, null, null]);
+    // and it stays true through a delete after the migration
+    await migrated.deleteSnapshot({ id: 2 });
+    expectNewCountsTrue(migrated.db);
+    migrated.close();
+  });
+});
+
 describe('where the export time came from', () => {
   it('is kept per snapshot and shown by the CLI, in JSON and in words', async () => {
     const dir = tempDir();
