@@ -159,6 +159,7 @@ export interface DatasetOverview {
   /** in the selected snapshot */
   present: boolean;
   records: number;
+  /** held by no snapshot exported earlier: the snapshot's own count (SnapshotDetail.datasets[].new) */
   new: number;
 }
 
