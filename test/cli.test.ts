@@ -24,7 +24,7 @@ describe('footprint CLI', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result).sort()).toEqual(['alreadyImported', 'datasets', 'snapshot', 'unknownSections', 'warnings']);
-    expect(Object.keys(result.snapshot).sort()).toEqual(['exportedAt', 'format', 'id', 'layout', 'sha256']);
+    expect(Object.keys(result.snapshot).sort()).toEqual(['exportedAt', 'exportedAtSource', 'format', 'id', 'layout', 'sha256']);
     expect(result.snapshot).toMatchObject({ id: 1, format: 'json', layout, exportedAt: '2024-12-30T19:51:12Z' });
     expect(result.snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
     const records = Object.fromEntries(Object.entries(result.datasets as Record<string, { records: number }>).map(([k, v]) => [k, v.records]));

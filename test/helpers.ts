@@ -70,6 +70,47 @@ const video = (n: number) => `https://www.tiktokv.com/share/video/74287482831719
 const at = (day: number, sec = 0) => new Date(Date.UTC(2024, 10, 1) + day * 86_400_000 + sec * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** A small L3 export with `watch` watch-history rows starting at day `from`. */
+/**
+ * The archive's "new" is true to its definition, computed here independently of store/new-counts.ts:
+ * each record's first and last snapshot are the earliest and latest in export order holding it;
+ * a dataset's new count in a snapshot is its records (or key/value pairs) held by no snapshot
+ * exported earlier; a snapshot's new_count is the sum. Returns {snapshot id: new_count}.
+ */
+export function expectNewCountsTrue(db: DB): Record<number, number> {
+  const order = db.prepare('SELECT id FROM snapshots ORDER BY coalesce(exported_at, imported_at), id').pluck().all() as number[];
+  const pos = new Map(order.map((id, i) => [id, i]));
+  const holders = new Map<number, number[]>();
+  for (const [s, r] of db.prepare('SELECT snapshot_id, record_id FROM record_snapshots').raw().all() as [number, number][]) {
+    const h = holders.get(r) ?? [];
+    h.push(pos.get(s)!);
+    holders.set(r, h);
+  }
+  const expected = new Map<string, number>();
+  const records = db.prepare(`SELECT id, dataset, first_snapshot, ${LAST_SEEN} AS last FROM records r`).all() as { id: number; dataset: string; first_snapshot: number; last: number }[];
+  for (const r of records) {
+    const h = holders.get(r.id)!;
+    expect(h, `record ${r.id} is held`).toBeDefined();
+    const first = order[Math.min(...h)]!;
+    expect({ id: r.id, first: r.first_snapshot, last: r.last }).toEqual({ id: r.id, first, last: order[Math.max(...h)] });
+    expected.set(`${first}:${r.dataset}`, (expected.get(`${first}:${r.dataset}`) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  for (const id of order) {
+    for (const v of db.prepare('SELECT dataset, key, value FROM snapshot_values WHERE snapshot_id = ?').all(id) as { dataset: string; key: string; value: string | null }[]) {
+      const pair = JSON.stringify([v.dataset, v.key, v.value]);
+      if (!seen.has(pair)) expected.set(`${id}:${v.dataset}`, (expected.get(`${id}:${v.dataset}`) ?? 0) + 1);
+      seen.add(pair);
+    }
+  }
+  const totals: Record<number, number> = {};
+  for (const d of db.prepare('SELECT snapshot_id, dataset, new FROM snapshot_datasets').all() as { snapshot_id: number; dataset: string; new: number }[]) {
+    expect({ snapshot: d.snapshot_id, dataset: d.dataset, new: d.new }).toEqual({ snapshot: d.snapshot_id, dataset: d.dataset, new: expected.get(`${d.snapshot_id}:${d.dataset}`) ?? 0 });
+    totals[d.snapshot_id] = (totals[d.snapshot_id] ?? 0) + d.new;
+  }
+  for (const s of db.prepare('SELECT id, new_count FROM snapshots').all() as { id: number; new_count: number }[]) expect([s.id, s.new_count]).toEqual([s.id, totals[s.id] ?? 0]);
+  return totals;
+}
+
 export function smallExport(opts: { from?: number; watch?: number; likes?: number; privateAccount?: 'Enabled' | 'Disabled' } = {}) {
   const from = opts.from ?? 0;
   return {

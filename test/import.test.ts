@@ -250,9 +250,12 @@ describe('importing snapshots', () => {
     // Deleting the first snapshot removes 6 records the chunks still list: they are stale now...
     await service.deleteSnapshot({ id: 1 });
     expect(service.db.prepare(`SELECT count(*) FROM records WHERE dataset = 'watch_history'`).pluck().get()).toBe(10);
-    // ...so importing the first export again must not trust them: its 6 records come back once, as new
+    // ...so importing the first export again must not trust them: its 6 records come back once.
+    // It was exported before the other (its newest record is older), so all 10 are new in it and
+    // the 4 it shares are no longer new in the later export.
     const again = await service.importExport({ path: writeJson(join(dir, 'a2'), { ...smallExport({ from: 0, watch: 10 }), note: 'other file' }) });
-    expect(again.datasets.watch_history).toMatchObject({ records: 10, new: 6 });
+    expect(again.datasets.watch_history).toMatchObject({ records: 10, new: 10 });
+    expect((await service.getSnapshot({ id: 2 }))!.datasets.find((d) => d.dataset === 'watch_history')).toMatchObject({ records: 10, new: 6 });
     expect(service.db.prepare(`SELECT count(*) FROM records WHERE dataset = 'watch_history'`).pluck().get()).toBe(16);
     expect(chunks()).toEqual([[1, 16]]); // rebuilt from the records, in one chunk
     expectFingerprintChunksTrue(service.db);

@@ -4,12 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
+import { main } from '../src/main/cli/main';
 import { datasetSpec } from '../src/shared/catalog';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
 import { smallExport, tempDir, writeJson } from './helpers';
 
 const DAY = 86_400_000;
+
+async function cli(argv: string[], lang = 'en_US.UTF-8'): Promise<string> {
+  const out: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => out.push(s) }, { LANG: lang });
+  expect(code, out.join('\n')).toBe(0);
+  return out.join('\n');
+}
 
 function span(acc: Account): number {
   const t = acc.records.watch_history.map((r) => timeMs(r.date));
@@ -35,6 +43,16 @@ describe('the retention window', () => {
     const comments = await service.call('retention', { dataset: 'comments' });
     expect(comments).toMatchObject({ windowDays: null, windowSource: null });
     expect(comments.snapshots[0]!.windowDays).toBeGreaterThan(0);
+    // the CLI words the observed figure as what the exports covered, not as what TikTok keeps
+    const dbPath = join(dir, 'fp.db');
+    const text = await cli(['retention', 'watch_history', '--db', dbPath]);
+    expect(text.split('\n')[0]).toMatch(new RegExp(`\\(your exports covered about ${span(later)} days\\)$`));
+    expect(text).not.toContain('TikTok keeps');
+    expect(text).toContain(`covers ${span(old)} days`);
+    expect(text).toContain(`covers ${span(later)} days`);
+    const sv = await cli(['retention', 'watch_history', '--db', dbPath], 'sv_SE.UTF-8');
+    expect(sv.split('\n')[0]).toMatch(new RegExp(`\\(dina exporter täckte ungefär ${span(later)} dagar\\)$`));
+    expect(sv).toContain(`täcker ${span(old)} dagar`);
     service.close();
   });
 
@@ -45,6 +63,9 @@ describe('the retention window', () => {
     const view = await service.call('retention', { dataset: 'watch_history' });
     expect(view.snapshots.map((s) => s.windowDays)).toEqual([null]);
     expect(view).toMatchObject({ windowDays: datasetSpec('watch_history')!.windowDays, windowSource: 'catalog' });
+    const text = await cli(['retention', 'watch_history', '--db', join(dir, 'fp.db')]);
+    expect(text).toContain(`(TikTok keeps about ${datasetSpec('watch_history')!.windowDays} days)`);
+    expect(text).not.toMatch(/covers \d+ days?/); // one timed record: no span to speak of
     const likes = await service.call('retention', { dataset: 'likes' });
     expect(likes).toMatchObject({ windowDays: 1, windowSource: 'observed' });
     service.close();

@@ -8,6 +8,12 @@ export type { ApiError } from './errors';
 
 export type ExportFormat = 'json' | 'txt';
 
+/**
+ * Where a snapshot's export time came from: the name of the ZIP or file (TikTok_Data_<epoch>.zip),
+ * the folder it was unzipped to or sits in, or the newest record when no name carries it.
+ */
+export type ExportedAtSource = 'file-name' | 'folder-name' | 'newest-record';
+
 export interface SnapshotSummary {
   id: number;
   sourceName: string;
@@ -15,8 +21,11 @@ export interface SnapshotSummary {
   format: ExportFormat;
   layout: string;
   exportedAt: number | null;
+  /** null for snapshots imported before this was kept (migration 6), or when nothing told the time */
+  exportedAtSource: ExportedAtSource | null;
   importedAt: number;
   records: number;
+  /** records (and values) new to the archive here: held by no snapshot exported earlier (store/new-counts.ts) */
   newRecords: number;
   duplicates: number;
 }
@@ -69,9 +78,9 @@ export interface SnapshotDetail extends SnapshotSummary {
 
 /** The CLI's `import --json` shape (see DESIGN.md). */
 export interface ImportResult {
-  snapshot: { id: number; format: ExportFormat; layout: string; exportedAt: string | null; sha256: string };
+  snapshot: { id: number; format: ExportFormat; layout: string; exportedAt: string | null; exportedAtSource: ExportedAtSource | null; sha256: string };
   alreadyImported: boolean;
-  /** every dataset understood, with where in the export it was found */
+  /** every dataset understood, with where in the export it was found; `new` as the snapshot's (SnapshotDetail) */
   datasets: Record<string, { records: number; new: number; duplicates: number; paths: string[] }>;
   unknownSections: { path: string; empty: boolean }[];
   warnings: ImportWarning[];
@@ -150,6 +159,7 @@ export interface DatasetOverview {
   /** in the selected snapshot */
   present: boolean;
   records: number;
+  /** held by no snapshot exported earlier: the snapshot's own count (SnapshotDetail.datasets[].new) */
   new: number;
 }
 

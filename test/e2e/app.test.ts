@@ -31,7 +31,8 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-'));
     first = writeFixture(join(work, 'a'), { watch: 260, likes: 40 }, 'TikTok_Data_1735588272.json');
     // overlaps the first: 200 of its watch entries plus 60 later ones, likes unchanged
-    second = writeFixture(join(work, 'b'), { watch: 260, likes: 40, seed: 60 }, 'second_export.json');
+    // exported after the first (the folder it was unzipped to says when): "new" is counted in export order
+    second = writeFixture(join(work, 'TikTok_Data_1738000000'), { watch: 260, likes: 40, seed: 60 }, 'second_export.json');
     big = writeFixture(join(work, 'big'), { watch: 260_000, likes: 20_000, seed: 7 }, 'big.json');
     build = buildApp();
     h = await launchApp({
@@ -74,6 +75,9 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     await expect(row('likes').locator('td').nth(1).innerText()).resolves.toBe('40');
     await expect(row('searches').locator('td').nth(1).innerText()).resolves.toBe('12');
     await expect(row('comments').locator('td').nth(1).innerText()).resolves.toBe('5');
+    // the header says where the export time came from; the tile reads the same "new" as the notice
+    await expect(page.locator('.overview p.meta').innerText()).resolves.toMatch(/exported .+ \(from the file name\)/);
+    await expect(page.locator('.overview dd.new').innerText()).resolves.toBe('317');
     // unknown sections are listed and can be opened
     await page.getByText('Mystery Section').waitFor();
     await page.getByRole('button', { name: 'View raw' }).first().click();
@@ -129,6 +133,7 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     await expect(watch.nth(1).innerText()).resolves.toBe('260');
     await expect(watch.nth(2).innerText()).resolves.toBe('60');
     await expect(watch.nth(3).innerText()).resolves.toBe('320');
+    await expect(page.locator('.overview p.meta').innerText()).resolves.toMatch(/exported .+ \(from the folder name\)/);
     await shot(h, '4-second-snapshot');
   });
 

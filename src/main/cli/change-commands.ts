@@ -118,13 +118,18 @@ async function retention(ctx: CommandContext): Promise<void> {
   print(ctx, view, () => {
     const name = datasetNamed(tr, view.dataset);
     return [
-      view.windowDays ? tr.t('cli.retention.headWindow', { dataset: name, days: view.windowDays }) : tr.t('cli.retention.head', { dataset: name }),
-      ...view.snapshots.map(
-        (s) =>
+      // what the exports showed, or else the catalog's figure for what TikTok keeps
+      view.windowDays
+        ? tr.t(view.windowSource === 'observed' ? 'cli.retention.headObserved' : 'cli.retention.headWindow', { dataset: name, days: view.windowDays })
+        : tr.t('cli.retention.head', { dataset: name }),
+      ...view.snapshots.map((s) => {
+        const row = { id: s.snapshotId, date: day(tr, s.exportedAt), oldest: day(tr, s.oldest), newest: day(tr, s.newest), records: tr.t('cli.records', { n: s.records }) };
+        return (
           '  ' +
-          tr.t('cli.retention.row', { id: s.snapshotId, date: day(tr, s.exportedAt), oldest: day(tr, s.oldest), newest: day(tr, s.newest), records: tr.t('cli.records', { n: s.records }) }) +
-          (s.previousId === null ? '' : '  ' + tr.t('cli.retention.since', { id: s.previousId, agedOut: s.agedOut ?? 0, vanished: s.vanished ?? 0 })),
-      ),
+          (s.windowDays === null ? tr.t('cli.retention.row', row) : tr.t('cli.retention.rowDays', { ...row, days: s.windowDays })) +
+          (s.previousId === null ? '' : '  ' + tr.t('cli.retention.since', { id: s.previousId, agedOut: s.agedOut ?? 0, vanished: s.vanished ?? 0 }))
+        );
+      }),
     ].join('\n');
   });
 }

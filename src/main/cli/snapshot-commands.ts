@@ -1,7 +1,7 @@
 // import, snapshots, snapshot, datasets and delete-snapshot: the archive's snapshots and counts.
 import { existsSync } from 'node:fs';
 import { FootprintError } from '../../shared/errors';
-import type { ImportResult, SnapshotSummary } from '../../shared/contract';
+import type { ExportedAtSource, ImportResult, SnapshotSummary } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
 import { formatTime } from '../../shared/time';
 import { print, snapshotIdArg, when, type CommandContext } from './context';
@@ -13,6 +13,10 @@ function isoTimes<T extends SnapshotSummary>(s: T): Omit<T, 'exportedAt' | 'impo
   return { ...s, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), importedAt: formatTime(s.importedAt) };
 }
 
+/** An export time and where it came from: "2025-01-02 10:00 (from the file name)". */
+const exportedWhen = (tr: Translator, ms: number | null, source: ExportedAtSource | null) =>
+  ms !== null && source !== null ? `${when(tr, ms)} ${tr.t(`cli.exportedFrom.${source}`)}` : when(tr, ms);
+
 const recordsAndNew = (tr: Translator, records: number, added: number) => `${tr.t('cli.records', { n: records })} (${tr.t('cli.new', { n: added })})`;
 
 function describeImport(tr: Translator, r: ImportResult): string {
@@ -21,7 +25,7 @@ function describeImport(tr: Translator, r: ImportResult): string {
   const head = r.alreadyImported
     ? tr.t('cli.import.already', { id: s.id })
     : Number.isFinite(exported)
-      ? tr.t('cli.import.doneExported', { id: s.id, format: s.format.toUpperCase(), layout: s.layout, date: tr.dateTime(exported) })
+      ? tr.t('cli.import.doneExported', { id: s.id, format: s.format.toUpperCase(), layout: s.layout, date: exportedWhen(tr, exported, s.exportedAtSource) })
       : tr.t('cli.import.done', { id: s.id, format: s.format.toUpperCase(), layout: s.layout });
   const rows = datasetColumns(
     tr,
@@ -40,7 +44,7 @@ function describeSnapshot(tr: Translator, s: SnapshotSummary): string {
     source: s.sourceName,
     format: s.format,
     layout: s.layout,
-    date: when(tr, s.exportedAt),
+    date: exportedWhen(tr, s.exportedAt, s.exportedAtSource),
     records: tr.t('cli.records', { n: s.records }),
     fresh: tr.t('cli.new', { n: s.newRecords }),
   });

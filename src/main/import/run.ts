@@ -30,7 +30,7 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
   try {
     result = writeSnapshot(
       db,
-      { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint },
+      { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint, exportedAtSource: opened.exportedAtSource === 'newest-record' ? null : opened.exportedAtSource },
       source,
       { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records }), isCancelled: opts.isCancelled },
     );
@@ -45,6 +45,7 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
       format: opened.format,
       layout: result.layout,
       exportedAt: result.exportedAt === null ? null : formatTime(result.exportedAt),
+      exportedAtSource: result.exportedAtSource,
       sha256: opened.sha256,
     },
     alreadyImported: false,
@@ -66,9 +67,17 @@ function reader(opened: OpenedExport, opts: ImportOptions): BatchSource {
 function alreadyImported(db: DB, id: number): ImportResult {
   const s = getSnapshot(db, id)!;
   return {
-    snapshot: { id: s.id, format: s.format, layout: s.layout, exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt), sha256: s.sha256 },
+    snapshot: {
+      id: s.id,
+      format: s.format,
+      layout: s.layout,
+      exportedAt: s.exportedAt === null ? null : formatTime(s.exportedAt),
+      exportedAtSource: s.exportedAtSource,
+      sha256: s.sha256,
+    },
     alreadyImported: true,
-    datasets: Object.fromEntries(s.datasets.map((d) => [d.dataset, { records: d.records, new: 0, duplicates: d.duplicates, paths: d.paths }])),
+    // the snapshot's own counts: one "new" everywhere, whichever door asks
+    datasets: Object.fromEntries(s.datasets.map((d) => [d.dataset, { records: d.records, new: d.new, duplicates: d.duplicates, paths: d.paths }])),
     unknownSections: s.unknownSections.map(({ path, empty }) => ({ path, empty })),
     warnings: [],
   };

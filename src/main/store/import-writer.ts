@@ -10,13 +10,16 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import type { Fingerprint } from '../import/hash128';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
-import type { ImportWarning } from '../../shared/contract';
+import type { ExportedAtSource, ImportWarning } from '../../shared/contract';
+import { settleImported } from './new-counts';
 
 export interface SnapshotMeta {
   sourceName: string;
   sha256: string;
   format: string;
   exportedAtHint: number | null;
+  /** which name the hint came from (reader/index.ts); null when there is no hint */
+  exportedAtSource?: 'file-name' | 'folder-name' | null;
 }
 
 export interface DatasetCounts {
@@ -33,6 +36,7 @@ export interface WriteResult {
   snapshotId: number;
   layout: string;
   exportedAt: number | null;
+  exportedAtSource: ExportedAtSource | null;
   datasets: Record<string, DatasetCounts>;
   unknownSections: { path: string; empty: boolean }[];
   warnings: ImportWarning[];
@@ -207,24 +211,28 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
       }
       warnings.forEach((w, i) => insertWarning.run(snapshotId, i, w.path, w.code, JSON.stringify(w.params)));
       let total = 0;
-      let totalNew = 0;
       let totalDup = 0;
       for (const [dataset, c] of counts) {
         insertDataset.run(snapshotId, dataset, c.records, c.new, c.duplicates, c.oldest, c.newest, JSON.stringify(c.paths));
         total += c.records;
-        totalNew += c.new;
         totalDup += c.duplicates;
       }
       const exportedAt = meta.exportedAtHint ?? newest;
-      db.prepare(`UPDATE snapshots SET layout = ?, exported_at = ?, record_count = ?, new_count = ?, duplicate_count = ? WHERE id = ?`).run(
+      const exportedAtSource = meta.exportedAtHint !== null ? (meta.exportedAtSource ?? null) : newest !== null ? 'newest-record' : null;
+      db.prepare(`UPDATE snapshots SET layout = ?, exported_at = ?, exported_at_source = ?, record_count = ?, duplicate_count = ? WHERE id = ?`).run(
         layout,
         exportedAt,
+        exportedAtSource,
         total,
-        totalNew,
         totalDup,
         snapshotId,
       );
-      return { snapshotId, layout, exportedAt, datasets: Object.fromEntries(counts), unknownSections, warnings };
+      // "new" by export order: an older export imported late takes it from the newer ones, values
+      // datasets count too (new-counts.ts); the result reports what is stored.
+      settleImported(db, snapshotId);
+      const settled = db.prepare('SELECT dataset, new FROM snapshot_datasets WHERE snapshot_id = ?').raw().all(snapshotId) as [string, number][];
+      for (const [dataset, n] of settled) counts.get(dataset)!.new = n;
+      return { snapshotId, layout, exportedAt, exportedAtSource, datasets: Object.fromEntries(counts), unknownSections, warnings };
     })
     .immediate();
 }

@@ -168,4 +168,42 @@ export const MIGRATIONS: readonly string[] = [
     note TEXT
   );
   `,
+  // 6: where each snapshot's export time came from ('file-name' | 'folder-name' | 'newest-record';
+  // NULL for snapshots imported before), and one "new": a record or key/value pair is new in a
+  // snapshot when no snapshot exported earlier holds it (store/new-counts.ts keeps it from here
+  // on). A record's first/last snapshot follow export order; archives imported out of order are
+  // repaired (one probe per record and snapshot), and every stored new count is recounted (before,
+  // deleting a snapshot left the next one's counts relative to the deleted one).
+  `
+  ALTER TABLE snapshots ADD COLUMN exported_at_source TEXT;
+  CREATE TEMP TABLE m6_ord AS
+    SELECT id, row_number() OVER (ORDER BY coalesce(exported_at, imported_at), id) AS pos, row_number() OVER (ORDER BY id) AS by_id FROM snapshots;
+  CREATE TEMP TABLE m6_flag AS SELECT EXISTS (SELECT 1 FROM m6_ord WHERE pos <> by_id) AS reordered;
+  UPDATE records SET first_snapshot = coalesce((
+    SELECT o.id FROM m6_ord o WHERE EXISTS (SELECT 1 FROM record_snapshots rs WHERE rs.snapshot_id = o.id AND rs.record_id = records.id)
+    ORDER BY o.pos LIMIT 1), first_snapshot)
+  WHERE (SELECT reordered FROM m6_flag);
+  CREATE TEMP TABLE m6_last AS
+    SELECT r.id AS record_id, r.first_snapshot AS first, (
+      SELECT o.id FROM m6_ord o WHERE EXISTS (SELECT 1 FROM record_snapshots rs WHERE rs.snapshot_id = o.id AND rs.record_id = r.id)
+      ORDER BY o.pos DESC LIMIT 1) AS last
+    FROM records r WHERE (SELECT reordered FROM m6_flag);
+  DELETE FROM record_last WHERE (SELECT reordered FROM m6_flag);
+  INSERT INTO record_last (record_id, snapshot_id) SELECT record_id, last FROM m6_last WHERE last IS NOT NULL AND last <> first;
+  CREATE TEMP TABLE m6_new AS SELECT first_snapshot AS snapshot_id, dataset, count(*) AS n FROM records GROUP BY 1, 2;
+  UPDATE snapshot_datasets SET new = coalesce((SELECT n FROM m6_new c WHERE c.snapshot_id = snapshot_datasets.snapshot_id AND c.dataset = snapshot_datasets.dataset), 0);
+  UPDATE snapshot_datasets SET new = (
+    SELECT count(*) FROM snapshot_values v
+    WHERE v.snapshot_id = snapshot_datasets.snapshot_id AND v.dataset = snapshot_datasets.dataset
+      AND NOT EXISTS (
+        SELECT 1 FROM snapshot_values e JOIN m6_ord oe ON oe.id = e.snapshot_id
+        WHERE e.dataset = v.dataset AND e.key = v.key AND e.value IS v.value
+          AND oe.pos < (SELECT pos FROM m6_ord WHERE id = v.snapshot_id)))
+  WHERE (snapshot_id, dataset) IN (SELECT DISTINCT snapshot_id, dataset FROM snapshot_values);
+  UPDATE snapshots SET new_count = (SELECT coalesce(sum(new), 0) FROM snapshot_datasets WHERE snapshot_id = snapshots.id);
+  DROP TABLE temp.m6_ord;
+  DROP TABLE temp.m6_flag;
+  DROP TABLE temp.m6_last;
+  DROP TABLE temp.m6_new;
+  `,
 ];

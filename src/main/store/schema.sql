@@ -12,12 +12,15 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
 -- (or the newest plausible record time); snapshots are compared in that order, not import order.
--- The counts are the snapshot's records, those new to the archive, and exact duplicate rows.
+-- exported_at_source says where that time came from: 'file-name' (TikTok_Data_<epoch>.zip),
+-- 'folder-name' (the folder it was unzipped to), 'newest-record'; NULL before migration 6.
+-- The counts are the snapshot's records, those new to the archive (held by no snapshot exported
+-- earlier: store/new-counts.ts keeps them on import and delete), and exact duplicate rows.
 CREATE TABLE snapshots (
     id INTEGER PRIMARY KEY,
     source_name TEXT NOT NULL,
@@ -29,7 +32,7 @@ CREATE TABLE snapshots (
     record_count INTEGER NOT NULL DEFAULT 0,
     new_count INTEGER NOT NULL DEFAULT 0,
     duplicate_count INTEGER NOT NULL DEFAULT 0
-  );
+  , exported_at_source TEXT);
 
 -- Which datasets a snapshot contained: a dataset missing from a snapshot was not requested,
 -- which is different from being emptied. oldest/newest are the time window the export covers for

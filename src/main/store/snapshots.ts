@@ -1,6 +1,7 @@
 // Reading and removing snapshots, and the order their exports were made in.
 import type { ReadableDB, WritableDB } from './handles';
 import type { SnapshotSummary, SnapshotDetail } from '../../shared/contract';
+import { handOver, refreshTotals, refreshValueCounts } from './new-counts';
 
 interface SnapshotRow {
   id: number;
@@ -9,6 +10,7 @@ interface SnapshotRow {
   format: string;
   layout: string;
   exported_at: number | null;
+  exported_at_source: SnapshotSummary['exportedAtSource'];
   imported_at: number;
   record_count: number;
   new_count: number;
@@ -23,6 +25,7 @@ function summary(r: SnapshotRow): SnapshotSummary {
     format: r.format as SnapshotSummary['format'],
     layout: r.layout,
     exportedAt: r.exported_at,
+    exportedAtSource: r.exported_at_source,
     importedAt: r.imported_at,
     records: r.record_count,
     newRecords: r.new_count,
@@ -71,23 +74,17 @@ export function deleteSnapshot(db: WritableDB, id: number): boolean {
   const deleted = db
     .transaction(() => {
       if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
-      // first/last are the min/max snapshot holding a record: equal to this one means only this one.
+      // first/last are the earliest/latest snapshot (in export order) holding a record: equal to this one means only this one.
       // (a record with no record_last row was last seen in its first snapshot)
       db.prepare('DELETE FROM records WHERE first_snapshot = @id AND NOT EXISTS (SELECT 1 FROM record_last WHERE record_id = records.id AND snapshot_id <> @id)').run({ id });
       db.prepare('DELETE FROM record_last WHERE snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM records WHERE id = record_id)').run(id);
       db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ?').run(id);
-      // Records it shared: move their first/last to the nearest other snapshot holding them
-      // (set-based, one pass per snapshot; there are few snapshots and many records).
-      const others = (db.prepare('SELECT id FROM snapshots WHERE id <> ? ORDER BY id').pluck().all(id) as number[]);
-      const setFirst = db.prepare(
-        'UPDATE records SET first_snapshot = @s WHERE first_snapshot = @id AND id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
-      );
-      const setLast = db.prepare(
-        'UPDATE record_last SET snapshot_id = @s WHERE snapshot_id = @id AND record_id IN (SELECT record_id FROM record_snapshots WHERE snapshot_id = @s)',
-      );
-      for (const s of others) setFirst.run({ s, id });
-      for (const s of [...others].reverse()) setLast.run({ s, id });
+      // Records it shared: their first/last holder and their "new" move to the nearest other
+      // snapshot in export order (new-counts.ts).
+      handOver(db, id);
       db.prepare('DELETE FROM snapshots WHERE id = ?').run(id);
+      refreshValueCounts(db);
+      refreshTotals(db);
       return true;
     })
     .immediate();

@@ -231,6 +231,12 @@ export const en = {
   'cli.stillThere.rowDays': '{dataset} record {id}: deleted {date}, still in snapshot #{snapshot} (exported {exported}, {days, plural, one {# day} other {# days}} later)',
   'cli.stillThere.fromDeletedPosts': '[from Recently deleted posts]',
   'cli.forgot': '{n, plural, one {Forgot # record} other {Forgot # records}} for good; re-importing an export that holds them will skip them.',
+  // where a snapshot's export time came from (SnapshotSummary.exportedAtSource), after the date
+  'cli.exportedFrom.file-name': '(from the file name)',
+  'cli.exportedFrom.folder-name': '(from the folder name)',
+  'cli.exportedFrom.newest-record': '(from the newest record)',
+  'cli.retention.headObserved': '{dataset} (your exports covered about {days, plural, one {# day} other {# days}})',
+  'cli.retention.rowDays': '#{id}  exported {date}  covers {days, plural, one {# day} other {# days}} ({oldest} .. {newest})  {records}',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -463,4 +469,9 @@ export const sv: Record<keyof typeof en, string> = {
   'cli.stillThere.rowDays': '{dataset}, post {id}: raderad {date}, finns kvar i ögonblicksbild #{snapshot} (exporterad {exported}, {days, plural, one {# dag} other {# dagar}} senare)',
   'cli.stillThere.fromDeletedPosts': '[från Nyligen raderade inlägg]',
   'cli.forgot': '{n, plural, one {Raderade # post} other {Raderade # poster}} för gott. Om du importerar en export som innehåller dem igen hoppas de över.',
+  'cli.exportedFrom.file-name': '(från filnamnet)',
+  'cli.exportedFrom.folder-name': '(från mappnamnet)',
+  'cli.exportedFrom.newest-record': '(från den senaste posten)',
+  'cli.retention.headObserved': '{dataset} (dina exporter täckte ungefär {days, plural, one {# dag} other {# dagar}})',
+  'cli.retention.rowDays': '#{id}  exporterad {date}  täcker {days, plural, one {# dag} other {# dagar}} ({oldest} .. {newest})  {records}',
 };

@@ -366,6 +366,10 @@ export const en = {
   'window.field.comment': 'Comment',
   'window.field.photo': 'Photo',
   'window.field.url': 'URL',
+  // the snapshot header: where the export time came from (SnapshotSummary.exportedAtSource)
+  'window.overview.exportedFrom.file-name': 'exported {date} (from the file name)',
+  'window.overview.exportedFrom.folder-name': 'exported {date} (from the folder name)',
+  'window.overview.exportedFrom.newest-record': 'exported about {date} (from the newest record)',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -731,4 +735,7 @@ export const sv: Record<keyof typeof en, string> = {
   'window.field.comment': 'Kommentar',
   'window.field.photo': 'Foto',
   'window.field.url': 'URL',
+  'window.overview.exportedFrom.file-name': 'exporterad {date} (enligt filnamnet)',
+  'window.overview.exportedFrom.folder-name': 'exporterad {date} (enligt mappnamnet)',
+  'window.overview.exportedFrom.newest-record': 'exporterad omkring {date} (enligt den senaste posten)',
 };
