@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   // the register of third-party apps (analysis/app-entry.ts): BAD_INPUT's sentence needs {expected},
   // these need their own, chosen by { field, reason } plus the reason's own parameters
   'BAD_APP_ENTRY', // { field, reason: empty|too_long|unknown_scope|unknown_claim|not_a_date|in_future|before_grant|duplicate|interval|access_derived, max?, scope?, claim?, grantedOn?, name?, min? }
+  'NO_SUCH_APP', // { id }: no app with that id in the register
+  'APP_REVOKED', // { id, name, revokedOn }: the app's access is already removed (nothing to revoke or review)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

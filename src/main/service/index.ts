@@ -13,6 +13,7 @@ import { datasetOverview, iterateRecords, listRecords, listValues } from '../sto
 import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
+import { sharingOperations } from './sharing';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
   /** where imports run (default: in this thread, with mainDir and readerThreadMinBytes); the desktop app passes workerImportRunner */
   runner?: ImportRunner;
+  /** today's calendar day, YYYY-MM-DD (default: the local date); tests fix it so review dates hold */
+  today?: () => string;
 }
 
 /** Every Api method validates its input and honours the operation's flags, exactly like call(). */
@@ -75,6 +78,7 @@ export function createService(opts: ServiceOptions): Service {
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
+    ...sharingOperations(db, opts.today),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});

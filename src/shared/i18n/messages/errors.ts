@@ -68,6 +68,10 @@ export const en = {
   'error.INTERNAL.title': 'Something went wrong',
   'error.BAD_APP_ENTRY': '{reason, select, empty {Give the app a name.} too_long {An app name can have at most {max} characters.} unknown_scope {“{scope}” is not a TikTok permission Footprint knows.} unknown_claim {“{claim}” is not a warning sign Footprint knows.} not_a_date {{field, select, grantedOn {The day you gave access} revokedOn {The day you removed access} lastReviewedOn {The day you last reviewed it} other {The date}} must be a date written as YYYY-MM-DD.} in_future {{field, select, grantedOn {The day you gave access} revokedOn {The day you removed access} lastReviewedOn {The day you last reviewed it} other {The date}} cannot be in the future.} before_grant {{field, select, grantedOn {The day you gave access} revokedOn {The day you removed access} lastReviewedOn {The day you last reviewed it} other {The date}} cannot be before the day you gave access ({grantedOn}).} duplicate {You already have an app called “{name}” with access. Edit that one, or note that you removed its access.} interval {Choose a review interval of {min} to {max} days.} access_derived {One-time or ongoing follows from the permissions you noted, so it cannot be set by hand.} other {This app entry is not valid.}}',
   'error.BAD_APP_ENTRY.title': 'Check the app’s details',
+  'error.NO_SUCH_APP': 'There is no app {id} in your list of apps.',
+  'error.NO_SUCH_APP.title': 'No such app',
+  'error.APP_REVOKED': 'You already noted that you removed the access of “{name}” on {revokedOn}.',
+  'error.APP_REVOKED.title': 'Access already removed',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -137,4 +141,8 @@ export const sv: Record<keyof typeof en, string> = {
   'error.INTERNAL.title': 'Något gick fel',
   'error.BAD_APP_ENTRY': '{reason, select, empty {Ge appen ett namn.} too_long {Ett appnamn får ha högst {max} tecken.} unknown_scope {”{scope}” är ingen TikTok-behörighet som Footprint känner till.} unknown_claim {”{claim}” är inget varningstecken som Footprint känner till.} not_a_date {{field, select, grantedOn {Dagen du gav åtkomst} revokedOn {Dagen du tog bort åtkomsten} lastReviewedOn {Dagen du senast såg över appen} other {Datumet}} måste vara ett datum skrivet som ÅÅÅÅ-MM-DD.} in_future {{field, select, grantedOn {Dagen du gav åtkomst} revokedOn {Dagen du tog bort åtkomsten} lastReviewedOn {Dagen du senast såg över appen} other {Datumet}} kan inte ligga i framtiden.} before_grant {{field, select, grantedOn {Dagen du gav åtkomst} revokedOn {Dagen du tog bort åtkomsten} lastReviewedOn {Dagen du senast såg över appen} other {Datumet}} kan inte vara före dagen du gav åtkomst ({grantedOn}).} duplicate {Du har redan en app som heter ”{name}” med åtkomst. Ändra den i stället, eller ange att du har tagit bort dess åtkomst.} interval {Välj ett intervall på {min} till {max} dagar.} access_derived {Om åtkomsten gäller en gång eller fortlöpande följer av behörigheterna du har angett och kan inte ändras för hand.} other {Uppgifterna om appen är inte giltiga.}}',
   'error.BAD_APP_ENTRY.title': 'Kontrollera uppgifterna om appen',
+  'error.NO_SUCH_APP': 'Det finns ingen app {id} i din lista över appar.',
+  'error.NO_SUCH_APP.title': 'Appen finns inte',
+  'error.APP_REVOKED': 'Du har redan angett att du tog bort åtkomsten för ”{name}” den {revokedOn}.',
+  'error.APP_REVOKED.title': 'Åtkomsten är redan borttagen',
 };
