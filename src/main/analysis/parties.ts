@@ -142,9 +142,15 @@ function simple(
     if (list) list.push(g);
     else byName.set(k, [g]);
   }
+  // partners TikTok lists by a number, like off-TikTok sources, are named by nobody
+  const numericIds = kind === 'data-partner' || kind === 'advertiser';
   return [...byName].map(([name, list]) => ({
-    name,
-    ...(name === null ? { unnamed: { reason: 'not-in-export' as const } } : {}),
+    name: name !== null && numericIds && isNumericSource(name) ? null : name,
+    ...(name === null
+      ? { unnamed: { reason: 'not-in-export' as const } }
+      : numericIds && isNumericSource(name)
+        ? { unnamed: { reason: 'numeric-id' as const, id: name } }
+        : {}),
     kind,
     direction,
     categories: categoriesOf([dataset], extra),
