@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../src/main/service';
 import { tempDir, writeJson, smallExport } from './helpers';
 
@@ -201,6 +202,23 @@ describe('apps register', () => {
     expect(await rejects(b.service.call('importApps', { document: { format: 'other', version: 1, exportedAt: '', apps: [] } }))).toMatchObject({ code: 'BAD_INPUT' });
     expect(fileState(b.dbPath)).toBe(before);
     b.service.close();
+  });
+
+  it('waits for another connection holding the write lock (a worker import), then refuses with DB_BUSY, unchanged', async () => {
+    const { service, dbPath } = open();
+    await service.addApp(base);
+    service.db.pragma('busy_timeout = 50');
+    const other = new Database(dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    const before = fileState(dbPath);
+    expect(await rejects(service.addApp({ ...base, name: 'Second' }))).toMatchObject({ code: 'DB_BUSY' });
+    expect(await rejects(service.reviewApp({ id: 1, on: '2026-02-01' }))).toMatchObject({ code: 'DB_BUSY' });
+    expect((await service.listApps({})).apps).toHaveLength(1); // reading is not blocked
+    expect(fileState(dbPath)).toBe(before);
+    other.exec('ROLLBACK');
+    other.close();
+    expect((await service.addApp({ ...base, name: 'Second' })).id).toBe(2);
+    service.close();
   });
 
   it('lists the scope catalog', async () => {

@@ -2,8 +2,25 @@
 // history. Typed data, not imported: nothing here refers to snapshots or records, so deleteSnapshot
 // and forgetRecords never reach it. Checking an entry is the analysis's (analysis/app-entry.ts);
 // this module only stores what the service has already checked, each change in one transaction.
+import { FootprintError } from '../../shared/errors';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from './handles';
+
+/**
+ * One register change, all or nothing. Register writes are not refused while an import runs: an
+ * in-process import finishes before anything else runs on the connection; a worker's import holds
+ * the file's write lock, and a change waits for it up to the busy timeout, then fails as DB_BUSY
+ * (the file unchanged) rather than as a bug.
+ */
+function write<T>(db: WritableDB, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new FootprintError('DB_BUSY', {}, { cause: e });
+    throw e;
+  }
+}
 
 export interface StoredApp {
   id: number;
@@ -130,40 +147,40 @@ function insertApp(db: WritableDB, f: AppFields, now: number): number {
 
 /** Adds an app with its history (the grant, and a revoke or review already noted); returns its id. */
 export function addApp(db: WritableDB, f: AppFields, now: number): number {
-  return db.transaction(() => {
+  return write(db, () => {
     const id = insertApp(db, f, now);
     insertEvent(db, id, { kind: 'granted', day: f.grantedOn, at: now, details: {} });
     if (f.lastReviewedOn) insertEvent(db, id, { kind: 'reviewed', day: f.lastReviewedOn, at: now, details: {} });
     if (f.revokedOn) insertEvent(db, id, { kind: 'revoked', day: f.revokedOn, at: now, details: {} });
     return id;
-  })();
+  });
 }
 
 /** Replaces an app's fields and notes the event (an edit's details: what changed). */
 export function updateApp(db: WritableDB, id: number, f: AppFields, event: AppEvent): void {
-  db.transaction(() => {
+  write(db, () => {
     db.prepare(
       `UPDATE apps SET name = @name, website = @website, scopes = @scopes, claims = @claims, access = @access, granted_on = @granted_on,
          revoked_on = @revoked_on, last_reviewed_on = @last_reviewed_on, review_interval_days = @review_interval_days, purpose = @purpose,
          note = @note, updated_at = @now WHERE id = @id`,
     ).run({ ...params(f), now: event.at, id });
     insertEvent(db, id, event);
-  })();
+  });
 }
 
 /** Removes an app and its history (an entry made by mistake; revoking keeps both). */
 export function removeApp(db: WritableDB, id: number): boolean {
-  return db.prepare('DELETE FROM apps WHERE id = ?').run(id).changes > 0;
+  return write(db, () => db.prepare('DELETE FROM apps WHERE id = ?').run(id).changes > 0);
 }
 
 /** Adds several apps with the history they bring, all or none (apps import). */
 export function importApps(db: WritableDB, apps: { fields: AppFields; history: AppEvent[] }[], now: number): number[] {
-  return db.transaction(() =>
+  return write(db, () =>
     apps.map(({ fields, history }) => {
       const id = insertApp(db, fields, now);
       for (const e of history) insertEvent(db, id, e);
       insertEvent(db, id, { kind: 'imported', day: null, at: now, details: {} });
       return id;
     }),
-  )();
+  );
 }
