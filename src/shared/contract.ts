@@ -517,17 +517,20 @@ export const PARTY_KINDS = [
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 /** to-party: the person's data goes to them; from-party: they send TikTok data about the person. */
-export type PartyDirection = 'to-party' | 'from-party';
+export const PARTY_DIRECTIONS = ['to-party', 'from-party'] as const;
+export type PartyDirection = (typeof PARTY_DIRECTIONS)[number];
 
 /** What the person can do about a party: a code the door words as party.action.<code>. */
-export type PartyAction =
-  | 'disconnect-off-tiktok'
-  | 'ads-from-partners-off'
-  | 'personalized-ads-off'
-  | 'unlink-platform'
-  | 'ask-advertiser'
-  | 'ask-seller'
-  | 'revoke-app';
+export const PARTY_ACTIONS = [
+  'disconnect-off-tiktok',
+  'ads-from-partners-off',
+  'personalized-ads-off',
+  'unlink-platform',
+  'ask-advertiser',
+  'ask-seller',
+  'revoke-app',
+] as const;
+export type PartyAction = (typeof PARTY_ACTIONS)[number];
 
 export interface PartyEvidence {
   dataset: string;
