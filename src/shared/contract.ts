@@ -590,7 +590,7 @@ const appFields = {
   name: s.string({ max: 200 }),
   website: s.optional(nullable(s.string({ max: 400 }))),
   purpose: s.optional(nullable(s.string({ max: 1000 }))),
-  note: s.optional(nullable(s.string({ max: 2000 }))),
+  note: s.optional(nullable(s.string({ max: 500 }))),
   scopes: scopeIds,
   claims: s.optional(claimIds),
   /** only when no scope decides it */
@@ -622,7 +622,7 @@ export const appsDocumentSchema = s.object({
       ...appFields,
       website: nullable(s.string({ max: 400 })),
       purpose: nullable(s.string({ max: 1000 })),
-      note: nullable(s.string({ max: 2000 })),
+      note: nullable(s.string({ max: 500 })),
       claims: claimIds,
       access: nullable(s.oneOf(['one-time', 'ongoing'] as const)),
       revokedOn: nullable(day),

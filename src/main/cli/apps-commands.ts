@@ -44,8 +44,8 @@ function exposureLines(tr: Translator, e: ExposureView): string[] {
     const count = x.part === 'count' ? tr.t('app.exposure.count', { records: x.records }) : tr.t('app.exposure.records', { records: x.records });
     const facts = [count];
     if (x.oldest !== null) facts.push(tr.t('cli.apps.span', { from: day(tr, x.oldest), to: day(tr, x.newest) }));
-    if (x.partners !== undefined) facts.push(tr.t('app.exposure.partners', { partners: x.partners }));
-    if (x.countries !== undefined) facts.push(tr.t('app.exposure.countries', { countries: x.countries }));
+    if (x.partners) facts.push(tr.t('app.exposure.partners', { partners: x.partners }));
+    if (x.countries) facts.push(tr.t('app.exposure.countries', { countries: x.countries }));
     lines.push(`    ${datasetLabel(tr, dataset)}: ${facts.join(', ')}`);
   }
   if (lines.length === 0) lines.push(`    ${tr.t('app.exposure.records', { records: 0 })}`);
