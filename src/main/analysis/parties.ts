@@ -195,7 +195,9 @@ export function exportParties(f: PartyFacts): Party[] {
   parties.push(...sellers.values());
   const rank = new Map(PARTY_KINDS.map((k, i) => [k, i]));
   const total = (p: Party) => p.evidence.reduce((n, e) => n + e.records, 0);
-  return parties.sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || total(b) - total(a) || (a.name ?? a.unnamed?.toString() ?? '').localeCompare(b.name ?? ''));
+  // named parties before unnamed ones, then by name or id: the same archive always lists the same way
+  const label = (p: Party) => p.name ?? `\uffff${p.unnamed && 'id' in p.unnamed ? p.unnamed.id : ''}`;
+  return parties.sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || total(b) - total(a) || label(a).localeCompare(label(b)));
 }
 
 function mergePer(a: Party['perSnapshot'], b: Party['perSnapshot']): Party['perSnapshot'] {
