@@ -169,6 +169,7 @@ describe('migration 6 on an archive kept before one "new"', () => {
       UPDATE snapshot_datasets SET new = 999;
       UPDATE snapshots SET new_count = 0;
       ALTER TABLE snapshots DROP COLUMN exported_at_source;
+      DROP TABLE app_events; DROP TABLE apps; -- migration 7 comes again after 6
       PRAGMA user_version = 5;`);
     service.close();
 

@@ -9,6 +9,7 @@ import { CATALOGS, LANGS, translator, type MessageKey } from '../src/shared/i18n
 import * as sharingMessages from '../src/shared/i18n/messages/sharing';
 import { ACCESS, PARTS, RISK_LEVELS, SOURCE_KINDS, catalogProblems, highestLevel, parseScopeCatalog, scopeCatalogSchema } from '../src/shared/sharing';
 import { FootprintError } from '../src/shared/errors';
+import { PARTY_ACTIONS, PARTY_DIRECTIONS, PARTY_KINDS } from '../src/shared/contract';
 import { SCOPE_CATALOG } from '../src/main/analysis/app-scopes';
 
 const JSON_PATH = resolve(__dirname, '../resources/sharing/scopes.json');
@@ -141,6 +142,12 @@ describe('the scope catalog', () => {
       ...ACCESS.map((a) => `app.access.${a}`),
       ...PARTS.map((p) => `scope.part.${p}`),
       ...SOURCE_KINDS.map((k) => `scope.source.${k}`),
+      // the parties the exports show (analysis/parties.ts): every kind, direction and action worded
+      ...PARTY_KINDS.map((k) => `party.kind.${k}`),
+      ...PARTY_DIRECTIONS.map((d) => `party.direction.${d}`),
+      ...PARTY_ACTIONS.map((a) => `party.action.${a}`),
+      'party.unnamed',
+      'party.unnamed.why',
     ];
     for (const key of families) expect(Object.hasOwn(sharingMessages.en, key), key).toBe(true);
     // texts for the window's page, built on the analysis results (review states, exposure rows)

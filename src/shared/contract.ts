@@ -1,7 +1,7 @@
 // The API contract: every operation Footprint offers, declared once. The service implements it, the
 // IPC layer and the preload bind it generically, the CLI and the tests call it.
 import { s, type Schema } from './schema';
-import { DATASET_IDS } from './catalog';
+import { DATASET_IDS, type Category } from './catalog';
 import { FootprintError, type ApiError, type ErrorParams } from './errors';
 
 export type { ApiError } from './errors';
@@ -376,6 +376,277 @@ export interface EncryptionStatus {
   deviceKeyAvailable: boolean;
 }
 
+
+// ---- Third-party access: the register of apps, what they reach, and who the exports show ----
+// (src/main/service/sharing.ts over analysis/app-*.ts and analysis/parties.ts). Register days are
+// calendar days written YYYY-MM-DD; times are epoch ms. Texts are message keys (messages/sharing.ts).
+
+export type AppAccess = 'one-time' | 'ongoing';
+export type AppRiskLevel = 'low' | 'medium' | 'high';
+export type AppClaim = 'who-viewed' | 'free-followers' | 'asked-password';
+
+/** One scope of the catalog (resources/sharing/scopes.json) as a door shows it. */
+export interface ScopeInfo {
+  id: string;
+  product: string;
+  access: AppAccess;
+  /** false where TikTok grants it with no choice */
+  declinable: boolean;
+  /** message keys: scope.<id>.title / .meaning */
+  title: string;
+  meaning: string;
+  categories: string[];
+  /** dataset ids it reaches, catalog order */
+  datasets: string[];
+  /** with how much of each: all | some | public | count */
+  reach: { dataset: string; part: 'all' | 'some' | 'public' | 'count' }[];
+  writes: 'drafts' | 'posts' | null;
+  /** reasons: risk reason ids (text: app.risk.<id>) */
+  risk: { level: AppRiskLevel; reasons: string[] };
+  /** unclear-note ids (their text keys are in the catalog) */
+  unclear: string[];
+}
+
+/** Why an app is risky: a catalog reason (text app.risk.<id>), the scopes or the claim that brought it. */
+export interface AppRiskReasonView {
+  id: string;
+  level: AppRiskLevel;
+  params: Record<string, string | number>;
+  scopes: string[];
+  claim?: AppClaim;
+}
+
+export interface AppRiskView {
+  level: AppRiskLevel;
+  reasons: AppRiskReasonView[];
+}
+
+/** What one dataset would hand an app, measured on the archive (see analysis/app-exposure.ts). */
+export interface ExposureEntry {
+  category: string;
+  part: 'all' | 'some' | 'public' | 'count';
+  access: AppAccess;
+  scopes: string[];
+  records: number;
+  /** false for some/public: at most this many */
+  exact: boolean;
+  oldest: number | null;
+  newest: number | null;
+  /** messages: conversation partners */
+  partners?: number;
+  /** login_history: countries of the login IPs */
+  countries?: number;
+  windowDays?: number;
+}
+
+export interface ExposureView {
+  access: AppAccess;
+  /** ongoing: every new pull contains all of this again */
+  repeats: boolean;
+  /** by dataset id, catalog order */
+  datasets: Record<string, ExposureEntry>;
+  totals: { datasets: number; records: number; categories: string[] };
+  writes: ('drafts' | 'posts')[];
+}
+
+export type AppReview =
+  | { state: 'revoked'; revokedOn: string }
+  | { state: 'one-time' }
+  | { state: 'due'; dueOn: string; overdueDays: number; countedFrom: string; intervalDays: number }
+  | { state: 'scheduled'; dueOn: string; inDays: number; countedFrom: string; intervalDays: number };
+
+export interface AppHistoryEvent {
+  kind: 'granted' | 'edited' | 'revoked' | 'reviewed' | 'imported';
+  /** the day it happened, YYYY-MM-DD (null: imported) */
+  day: string | null;
+  /** when it was noted */
+  at: number;
+  /** edited: { field: [from, to] } */
+  details: Record<string, unknown>;
+}
+
+/** One app of the register, with everything that follows from it. */
+export interface AppView {
+  id: number;
+  name: string;
+  website: string | null;
+  purpose: string | null;
+  note: string | null;
+  scopes: string[];
+  claims: AppClaim[];
+  access: AppAccess;
+  /** true: follows from the scopes; false: the person chose it or the default applies */
+  accessDerived: boolean;
+  /** whether a person may set access (only when no scope decides it) */
+  accessEditable: boolean;
+  grantedAt: string;
+  revokedAt: string | null;
+  lastReviewedAt: string | null;
+  /** null: the catalog's default */
+  reviewIntervalDays: number | null;
+  status: 'active' | 'revoked';
+  review: AppReview;
+  /** the day the next review is due (past: due since then); null for one-time or revoked */
+  nextReview: string | null;
+  risk: AppRiskView;
+  exposure: ExposureView;
+  history: AppHistoryEvent[];
+}
+
+/** `apps export`: the register as a file (validated again on import). */
+export interface AppsDocument {
+  format: 'footprint-apps';
+  version: 1;
+  exportedAt: string;
+  apps: {
+    name: string;
+    website: string | null;
+    purpose: string | null;
+    note: string | null;
+    scopes: string[];
+    claims: string[];
+    access: AppAccess | null;
+    grantedOn: string;
+    revokedOn: string | null;
+    lastReviewedOn: string | null;
+    reviewIntervalDays: number | null;
+    history: AppHistoryEvent[];
+  }[];
+}
+
+export const PARTY_KINDS = [
+  'off-tiktok-source',
+  'data-partner',
+  'advertiser',
+  'linked-platform',
+  'third-party-info',
+  'ad-visits',
+  'ad-interests',
+  'instant-forms',
+  'share-destination',
+  'shop-seller',
+  'app',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/** to-party: the person's data goes to them; from-party: they send TikTok data about the person. */
+export const PARTY_DIRECTIONS = ['to-party', 'from-party'] as const;
+export type PartyDirection = (typeof PARTY_DIRECTIONS)[number];
+
+/** What the person can do about a party: a code the door words as party.action.<code>. */
+export const PARTY_ACTIONS = [
+  'disconnect-off-tiktok',
+  'ads-from-partners-off',
+  'personalized-ads-off',
+  'unlink-platform',
+  'ask-advertiser',
+  'ask-seller',
+  'revoke-app',
+] as const;
+export type PartyAction = (typeof PARTY_ACTIONS)[number];
+
+export interface PartyEvidence {
+  dataset: string;
+  records: number;
+  /** snapshot ids holding any of them, in id order */
+  snapshots: number[];
+  /** the first few records, to link to */
+  recordIds: number[];
+}
+
+export interface PartyEvent {
+  /** the export's event name (off-TikTok activity), as written */
+  event: string;
+  records: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  perSnapshot: { snapshotId: number; records: number; firstSeen: number | null; lastSeen: number | null }[];
+}
+
+export interface Party {
+  /** the name the export gives; null when it gives none (see unnamed) */
+  name: string | null;
+  /** why there is no name: TikTok writes a partner's numeric id instead (id: that number), or the export names no one */
+  unnamed?: { reason: 'numeric-id'; id: string } | { reason: 'not-in-export' };
+  kind: PartyKind;
+  direction: PartyDirection;
+  categories: Category[];
+  evidence: PartyEvidence[];
+  /** epoch ms; null when none of its records has a time */
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** per snapshot: its records and their time span */
+  perSnapshot: { snapshotId: number; records: number; firstSeen: number | null; lastSeen: number | null }[];
+  /** off-TikTok sources: what they reported, by event */
+  events?: PartyEvent[];
+  actions: PartyAction[];
+  /** the register's id, for kind 'app' */
+  appId?: number;
+  /** third-party-info: the records as TikTok wrote them */
+  raw?: Record<string, unknown>[];
+}
+
+
+export interface SharingView {
+  parties: Party[];
+  apps: AppView[];
+  /** ids of the apps due for review, longest overdue first */
+  dueForReview: number[];
+}
+
+const day = s.string({ min: 10, max: 10 });
+/** null or a value: a field an edit can clear */
+const nullable = <T>(inner: Schema<T>): Schema<T | null> => ({ describe: `${inner.describe}|null`, parse: (v, path) => (v === null ? null : inner.parse(v, path)) });
+const scopeIds = s.array(s.string({ min: 1, max: 80 }), { max: 50 });
+const claimIds = s.array(s.string({ min: 1, max: 40 }), { max: 10 });
+const appFields = {
+  name: s.string({ max: 200 }),
+  website: s.optional(nullable(s.string({ max: 400 }))),
+  purpose: s.optional(nullable(s.string({ max: 1000 }))),
+  note: s.optional(nullable(s.string({ max: 500 }))),
+  scopes: scopeIds,
+  claims: s.optional(claimIds),
+  /** only when no scope decides it */
+  access: s.optional(nullable(s.oneOf(['one-time', 'ongoing'] as const))),
+  grantedOn: day,
+  lastReviewedOn: s.optional(nullable(day)),
+  /** null: the catalog's default (90 days) */
+  reviewIntervalDays: s.optional(nullable(s.int())),
+};
+const plainObject: Schema<Record<string, unknown>> = {
+  describe: 'object',
+  parse: (v, path = '') => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return s.object({}).parse(v, path);
+    return v as Record<string, unknown>;
+  },
+};
+const historyEvent = s.object({
+  kind: s.oneOf(['granted', 'edited', 'revoked', 'reviewed', 'imported'] as const),
+  day: nullable(day),
+  at: s.int({ min: 0 }),
+  details: plainObject,
+});
+export const appsDocumentSchema = s.object({
+  format: s.oneOf(['footprint-apps'] as const),
+  version: s.int({ min: 1, max: 1 }) as Schema<1>,
+  exportedAt: s.string({ max: 40 }),
+  apps: s.array(
+    s.object({
+      ...appFields,
+      website: nullable(s.string({ max: 400 })),
+      purpose: nullable(s.string({ max: 1000 })),
+      note: nullable(s.string({ max: 500 })),
+      claims: claimIds,
+      access: nullable(s.oneOf(['one-time', 'ongoing'] as const)),
+      revokedOn: nullable(day),
+      lastReviewedOn: nullable(day),
+      reviewIntervalDays: nullable(s.int()),
+      history: s.array(historyEvent, { max: 1000 }),
+    }),
+    { max: 1000 },
+  ),
+});
+
 /** A new passphrase: 8–1024 characters. Omitted: a new random device key kept by the OS keychain. */
 const newPassphrase = s.optional(s.string({ min: 8, max: 1024 }));
 
@@ -606,6 +877,38 @@ export const OPERATIONS = {
   stillThere: op(s.object({})),
   forgetRecords: op(s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }), exclusive),
   ...CHECKLIST_OPERATIONS,
+  /** the scope catalog: what each permission reaches and how risky it is */
+  scopes: op(s.object({})),
+  /** the register, each app with its risk, review state and exposure; ids due for review */
+  listApps: op(s.object({})),
+  addApp: op(s.object({ ...appFields, revokedOn: s.optional(nullable(day)) })),
+  /** fields left out stay as they are; null clears an optional one */
+  editApp: op(
+    s.object({
+      id,
+      name: s.optional(appFields.name),
+      website: appFields.website,
+      purpose: appFields.purpose,
+      note: appFields.note,
+      scopes: s.optional(scopeIds),
+      claims: appFields.claims,
+      access: appFields.access,
+      grantedOn: s.optional(day),
+      lastReviewedOn: appFields.lastReviewedOn,
+      reviewIntervalDays: appFields.reviewIntervalDays,
+    }),
+  ),
+  revokeApp: op(s.object({ id, on: day })),
+  /** on: default today */
+  reviewApp: op(s.object({ id, on: s.optional(day) })),
+  removeApp: op(s.object({ id })),
+  exportApps: op(s.object({})),
+  /** all or nothing; an app already in the register (same name and grant day) is left as it is */
+  importApps: op(s.object({ document: appsDocumentSchema })),
+  /** what these scopes would hand over, measured on the archive (before adding an app) */
+  previewExposure: op(s.object({ scopes: scopeIds })),
+  /** every party the exports show, the register's apps, and which apps are due for review */
+  sharing: op(s.object({})),
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
   chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
 } satisfies Record<string, OperationSpec<unknown>>;
@@ -640,6 +943,17 @@ export interface OperationResults {
   listDeletionMarks: DeletionMark[];
   stillThere: StillThereFinding[];
   forgetRecords: { forgotten: number };
+  scopes: { scopes: ScopeInfo[] };
+  listApps: { apps: AppView[]; dueForReview: number[] };
+  addApp: AppView;
+  editApp: AppView;
+  revokeApp: AppView;
+  reviewApp: AppView;
+  removeApp: { removed: boolean };
+  exportApps: AppsDocument;
+  importApps: { imported: number; unchanged: number };
+  previewExposure: { exposure: ExposureView; access: { access: AppAccess; derived: boolean; editable: boolean }; risk: AppRiskView };
+  sharing: SharingView;
   chooseExport: { path: string | null };
   checklist: ChecklistView;
   setStepStatus: ChecklistStep;

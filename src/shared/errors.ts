@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   // the checklists (service/checklists.ts)
   'NO_SUCH_STEP', // { step }: no hardening step has this id
   'NO_SUCH_REQUEST', // { id }: no rights request has this id
+  'NO_SUCH_APP', // { id }: no app with that id in the register
+  'APP_REVOKED', // { id, name, revokedOn }: the app's access is already removed (nothing to revoke or review)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

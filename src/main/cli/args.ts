@@ -37,6 +37,15 @@ export const OPTIONS = {
   offset: { arg: 'cli.arg.n', about: 'cli.opt.offset' },
   on: { arg: 'cli.arg.date', about: 'cli.opt.on' },
   note: { arg: 'cli.arg.text', about: 'cli.opt.note' },
+  name: { arg: 'cli.arg.text', about: 'cli.opt.name' },
+  scope: { arg: 'cli.arg.scope', about: 'cli.opt.scope' },
+  granted: { arg: 'cli.arg.date', about: 'cli.opt.granted' },
+  website: { arg: 'cli.arg.url', about: 'cli.opt.website' },
+  purpose: { arg: 'cli.arg.text', about: 'cli.opt.purpose' },
+  claims: { arg: 'who-viewed|free-followers|asked-password', about: 'cli.opt.claims' },
+  access: { arg: 'one-time|ongoing', about: 'cli.opt.access' },
+  interval: { arg: 'cli.arg.n', about: 'cli.opt.interval' },
+  'no-scopes': { about: 'cli.opt.no-scopes' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -50,7 +59,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -79,6 +88,14 @@ export const COMMANDS = {
   // `checklist` shows; `checklist set <step> <status>` decides a step (checklist-commands.ts checks the words)
   checklist: { options: ['note'], operands: [0, 3] },
   rights: { options: ['on'], operands: [1, 1], operand: 'request' },
+  scopes: { options: [], operands: [0, 0] },
+  // apps add|edit ID|revoke ID|review ID|remove ID|list|export|import FILE (apps-commands.ts checks the rest)
+  apps: {
+    options: ['name', 'scope', 'no-scopes', 'granted', 'website', 'purpose', 'note', 'claims', 'access', 'interval', 'on', 'out'],
+    operands: [1, 2],
+    operand: 'apps',
+  },
+  sharing: { options: [], operands: [0, 0] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -88,7 +105,10 @@ export const isCommand = (name: string): name is CommandName => Object.hasOwn(CO
 export interface Args {
   command: CommandName | undefined;
   positional: string[];
+  /** each option's last value */
   flags: Map<string, string | true>;
+  /** every value of options given more than once (--scope a --scope b), in order */
+  lists: Map<string, string[]>;
 }
 
 const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
@@ -100,6 +120,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   dataset: 'cli.usage.missingDataset',
   record: 'cli.usage.missingRecord',
   request: 'cli.usage.missingRequest',
+  apps: 'cli.usage.missingAppsCommand',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */
@@ -121,6 +142,7 @@ export function langOption(argv: string[]): Lang | undefined {
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   let command: CommandName | undefined;
   let word: string | undefined; // the first word, when it is not a command
   let optionsEnd = false;
@@ -137,6 +159,7 @@ export function parseArgs(argv: string[]): Args {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError('cli.usage.needsValue', { option: name });
         flags.set(name, v);
+        lists.set(name, [...(lists.get(name) ?? []), v]);
       } else flags.set(name, true);
     } else if (command === undefined && word === undefined) {
       if (isCommand(a)) command = a;
@@ -145,7 +168,7 @@ export function parseArgs(argv: string[]): Args {
   }
   if (word !== undefined) throw new UsageError('cli.usage.unknownCommand', { command: word }, didYouMean(word, Object.keys(COMMANDS)));
   if (command === undefined) {
-    if (flags.has('help')) return { command, positional, flags };
+    if (flags.has('help')) return { command, positional, flags, lists };
     throw new UsageError('cli.usage.noCommand');
   }
   const spec: CommandSpec = COMMANDS[command];
@@ -154,14 +177,14 @@ export function parseArgs(argv: string[]): Args {
       throw new UsageError('cli.usage.optionNotFor', { command, option: name });
     }
   }
-  if (flags.has('help')) return { command, positional, flags };
+  if (flags.has('help')) return { command, positional, flags, lists };
   if (positional.length < spec.operands[0]) throw new UsageError(MISSING[spec.operand!], { command });
   if (positional.length > spec.operands[1]) {
     const extra = positional.slice(spec.operands[1]).map((p) => `"${p}"`).join(' ');
     throw new UsageError(command === 'diff' ? 'cli.usage.diffIds' : 'cli.usage.tooMany', { extra });
   }
   if (command === 'diff' && positional.length === 1) throw new UsageError('cli.usage.diffIds');
-  return { command, positional, flags };
+  return { command, positional, flags, lists };
 }
 
 /** "Did you mean …?" for a near miss (at most two letters off), or nothing. */

@@ -10,6 +10,8 @@ export interface CommandContext {
   command: CommandName;
   positional: string[];
   flags: Map<string, string | true>;
+  /** every value of a repeated option */
+  lists: Map<string, string[]>;
   tr: Translator;
   json: boolean;
   io: Output;

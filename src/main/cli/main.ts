@@ -34,6 +34,12 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
     }
     case 'export':
       return (await import('./export-command')).exportCommand;
+    case 'scopes':
+    case 'apps':
+    case 'sharing': {
+      const m = await import('./apps-commands');
+      return { scopes: m.scopesCommand, apps: m.appsCommand, sharing: m.sharingCommand }[command];
+    }
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {
@@ -88,6 +94,7 @@ export async function main(argv: string[], io: Output = processOutput(), env: No
       command,
       positional: args.positional,
       flags,
+      lists: args.lists,
       tr,
       json,
       io,

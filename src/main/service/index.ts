@@ -14,6 +14,7 @@ import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
+import { sharingOperations } from './sharing';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
   /** where imports run (default: in this thread, with mainDir and readerThreadMinBytes); the desktop app passes workerImportRunner */
   runner?: ImportRunner;
+  /** today's calendar day, YYYY-MM-DD (default: the local date); tests fix it so review dates hold */
+  today?: () => string;
 }
 
 /** Every Api method validates its input and honours the operation's flags, exactly like call(). */
@@ -78,6 +81,7 @@ export function createService(opts: ServiceOptions): Service {
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy }),
+    ...sharingOperations(db, opts.today),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});

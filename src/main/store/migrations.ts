@@ -206,4 +206,34 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE temp.m6_last;
   DROP TABLE temp.m6_new;
   `,
+  // 7: the register of third-party apps the person has given access (typed by them: TikTok's export
+  // lists none), and its history. Nothing here refers to snapshots or records, so deleting a
+  // snapshot or forgetting records never touches it. Days are YYYY-MM-DD text (analysis/app-days.ts).
+  `
+  CREATE TABLE apps (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    website TEXT,
+    scopes TEXT NOT NULL DEFAULT '[]', -- JSON list of scope ids (resources/sharing/scopes.json)
+    claims TEXT NOT NULL DEFAULT '[]', -- JSON list: who-viewed | free-followers | asked-password
+    access TEXT, -- one-time | ongoing, only when the person chose it (no scope decides it)
+    granted_on TEXT NOT NULL,
+    revoked_on TEXT,
+    last_reviewed_on TEXT,
+    review_interval_days INTEGER,
+    purpose TEXT,
+    note TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE app_events (
+    id INTEGER PRIMARY KEY,
+    app_id INTEGER NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, -- granted | edited | revoked | reviewed | imported
+    day TEXT, -- the day it happened, as the person gave it
+    at INTEGER NOT NULL, -- when it was noted (epoch ms)
+    details TEXT NOT NULL DEFAULT '{}' -- JSON: the fields an edit changed, from and to
+  );
+  CREATE INDEX app_events_by_app ON app_events(app_id, id);
+  `,
 ];

@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -187,3 +187,39 @@ CREATE TABLE rights_requests (
     recorded_at INTEGER NOT NULL,
     note TEXT
   );
+
+-- The register of third-party apps the person has given access to their TikTok account: typed by
+-- them (the export lists none), so no snapshot or record refers to it and deleting a snapshot or
+-- forgetting records never touches it. scopes and claims are JSON lists of ids; access is set only
+-- when the person chose it (no scope decides it); days are YYYY-MM-DD text.
+CREATE TABLE apps (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    website TEXT,
+    scopes TEXT NOT NULL DEFAULT '[]',
+    claims TEXT NOT NULL DEFAULT '[]',
+    access TEXT,
+    granted_on TEXT NOT NULL,
+    revoked_on TEXT,
+    last_reviewed_on TEXT,
+    review_interval_days INTEGER,
+    purpose TEXT,
+    note TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+-- Each app's history: granted, edited (details: the fields changed, from and to), revoked,
+-- reviewed, imported; day is the day it happened as the person gave it, at when it was noted.
+-- Removing an app (an entry made by mistake) removes its history with it.
+CREATE TABLE app_events (
+    id INTEGER PRIMARY KEY,
+    app_id INTEGER NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    day TEXT,
+    at INTEGER NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}'
+  );
+
+-- An app's history in order.
+CREATE INDEX app_events_by_app ON app_events(app_id, id);

@@ -72,6 +72,10 @@ export const en = {
   'error.NO_SUCH_STEP.title': 'No such step',
   'error.NO_SUCH_REQUEST': 'There is no rights request {id}.',
   'error.NO_SUCH_REQUEST.title': 'No such request',
+  'error.NO_SUCH_APP': 'There is no app {id} in your list of apps.',
+  'error.NO_SUCH_APP.title': 'No such app',
+  'error.APP_REVOKED': 'You already noted that you removed the access of “{name}” on {revokedOn}.',
+  'error.APP_REVOKED.title': 'Access already removed',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -145,4 +149,8 @@ export const sv: Record<keyof typeof en, string> = {
   'error.NO_SUCH_STEP.title': 'Steget finns inte',
   'error.NO_SUCH_REQUEST': 'Det finns ingen begäran {id}.',
   'error.NO_SUCH_REQUEST.title': 'Begäran finns inte',
+  'error.NO_SUCH_APP': 'Det finns ingen app {id} i din lista över appar.',
+  'error.NO_SUCH_APP.title': 'Appen finns inte',
+  'error.APP_REVOKED': 'Du har redan angett att du tog bort åtkomsten för ”{name}” den {revokedOn}.',
+  'error.APP_REVOKED.title': 'Åtkomsten är redan borttagen',
 };

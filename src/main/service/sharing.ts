@@ -1,0 +1,317 @@
+// Third-party access as contract operations: the register of apps the person has given access
+// (store/apps.ts), checked by analysis/app-entry.ts before anything is written, each app seen
+// through the analysis (access, risk, review, exposure measured on the archive), and the parties
+// the exports show (store/parties.ts → analysis/parties.ts). An invalid entry throws before the
+// store is called, so the file stays byte-identical.
+import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeInfo } from '../../shared/contract';
+import { FootprintError } from '../../shared/errors';
+import type { Access, Claim } from '../../shared/sharing';
+import type { ReadableDB, WritableDB } from '../store/db';
+import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
+import { conversationPartners, datasetFacts, fieldGroups, loginIps, rawRecords } from '../store/parties';
+import { grantAccess } from '../analysis/app-access';
+import { dayNumber } from '../analysis/app-days';
+import { appEntryIssues, sameAppName, type AppEntryInput } from '../analysis/app-entry';
+import { exposure, type ArchiveFacts, type Exposure } from '../analysis/app-exposure';
+import { assessAppRisk } from '../analysis/app-risk';
+import { dueForReview, reviewState } from '../analysis/app-review';
+import { SCOPE_CATALOG } from '../analysis/app-scopes';
+import { lookupIp } from '../analysis/iplookup';
+import { exportParties } from '../analysis/parties';
+
+export type SharingOperations = Pick<
+  Api,
+  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'importApps' | 'previewExposure' | 'sharing'
+>;
+
+/** Today as the person's calendar shows it (register days are local calendar days). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** What the archive holds per dataset, with the partner and country counts exposure reports. */
+export function archiveFacts(db: ReadableDB): ArchiveFacts {
+  const facts: Record<string, { records: number; oldest: number | null; newest: number | null; partners?: number; countries?: number }> = {};
+  for (const [dataset, f] of datasetFacts(db)) facts[dataset] = { ...f };
+  if (facts.messages) facts.messages.partners = conversationPartners(db);
+  if (facts.login_history) {
+    const countries = new Set<string>();
+    for (const ip of loginIps(db)) {
+      const c = lookupIp(ip)?.country;
+      if (c) countries.add(c);
+    }
+    facts.login_history.countries = countries.size;
+  }
+  return facts;
+}
+
+function exposureView(e: Exposure): ExposureView {
+  return {
+    access: e.access,
+    repeats: e.repeats,
+    datasets: Object.fromEntries(e.datasets.map(({ dataset, ...rest }) => [dataset, rest])),
+    totals: e.totals,
+    writes: e.writes,
+  };
+}
+
+function appView(app: StoredApp, history: AppEvent[], facts: ArchiveFacts, today: string): AppView {
+  const access = grantAccess(app.scopes, app.access);
+  const review = reviewState({ ...app, access: access.access }, today);
+  return {
+    id: app.id,
+    name: app.name,
+    website: app.website,
+    purpose: app.purpose,
+    note: app.note,
+    scopes: app.scopes,
+    claims: app.claims,
+    access: access.access,
+    accessDerived: access.derived,
+    accessEditable: access.editable,
+    grantedAt: app.grantedOn,
+    revokedAt: app.revokedOn,
+    lastReviewedAt: app.lastReviewedOn,
+    reviewIntervalDays: app.reviewIntervalDays,
+    status: app.revokedOn ? 'revoked' : 'active',
+    review,
+    nextReview: review.state === 'due' || review.state === 'scheduled' ? review.dueOn : null,
+    risk: assessAppRisk({ scopes: app.scopes, claims: app.claims }),
+    exposure: exposureView(exposure(app.scopes, facts)),
+    history: history as AppHistoryEvent[],
+  };
+}
+
+/** The first problem as the error every door shows; nothing has been written yet. */
+function refuse(issues: ReturnType<typeof appEntryIssues>, extra: Record<string, string | number> = {}): void {
+  const [first] = issues;
+  if (first) throw new FootprintError(first.code, { ...first.params, ...extra });
+}
+
+const text = (v: string | null | undefined): string | null => (v == null || v.trim() === '' ? null : v.trim());
+
+const entryOf = (f: AppFields, id?: number): AppEntryInput => ({ id, ...f, claims: f.claims });
+
+export function sharingOperations(db: WritableDB, today: () => string = () => localToday()): SharingOperations {
+  const mustGet = (id: number): StoredApp => {
+    const app = getApp(db, id);
+    if (!app) throw new FootprintError('NO_SUCH_APP', { id });
+    return app;
+  };
+  const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], archiveFacts(db), today());
+  const views = (): AppView[] => {
+    const facts = archiveFacts(db);
+    const events = appEvents(db);
+    const day = today();
+    return listApps(db).map((a) => appView(a, events.get(a.id) ?? [], facts, day));
+  };
+  const due = (apps: AppView[]): number[] =>
+    dueForReview(
+      apps.map((a) => ({ id: a.id, grantedOn: a.grantedAt, lastReviewedOn: a.lastReviewedAt, revokedOn: a.revokedAt, reviewIntervalDays: a.reviewIntervalDays, access: a.access })),
+      today(),
+    ).map((d) => d.entry.id);
+  /** access is stored only when the person may choose it (no scope decides it) */
+  const chosenAccess = (scopes: string[], access: Access | null | undefined): Access | null => (access != null && grantAccess(scopes).editable ? access : null);
+
+  return {
+    scopes: async () => ({ scopes: SCOPE_CATALOG.scopes.map(scopeInfo) }),
+    listApps: async () => {
+      const apps = views();
+      return { apps, dueForReview: due(apps) };
+    },
+    addApp: async (input) => {
+      const fields: AppFields = {
+        name: input.name.trim(),
+        website: text(input.website),
+        purpose: text(input.purpose),
+        note: text(input.note),
+        scopes: [...new Set(input.scopes)],
+        claims: [...new Set(input.claims ?? [])] as Claim[],
+        access: input.access ?? null,
+        grantedOn: input.grantedOn,
+        revokedOn: input.revokedOn ?? null,
+        lastReviewedOn: input.lastReviewedOn ?? null,
+        reviewIntervalDays: input.reviewIntervalDays ?? null,
+      };
+      refuse(appEntryIssues(entryOf(fields), { today: today(), existing: listApps(db) }));
+      fields.access = chosenAccess(fields.scopes, fields.access);
+      return view(addApp(db, fields, Date.now()));
+    },
+    editApp: async ({ id, ...input }) => {
+      const app = mustGet(id);
+      const { id: _id, createdAt: _c, updatedAt: _u, ...current } = app;
+      const next: AppFields = { ...current };
+      if (input.name !== undefined) next.name = input.name.trim();
+      if (input.website !== undefined) next.website = text(input.website);
+      if (input.purpose !== undefined) next.purpose = text(input.purpose);
+      if (input.note !== undefined) next.note = text(input.note);
+      if (input.scopes !== undefined) next.scopes = [...new Set(input.scopes)];
+      if (input.claims !== undefined) next.claims = [...new Set(input.claims)] as Claim[];
+      if (input.access !== undefined) next.access = input.access;
+      if (input.grantedOn !== undefined) next.grantedOn = input.grantedOn;
+      if (input.lastReviewedOn !== undefined) next.lastReviewedOn = input.lastReviewedOn;
+      if (input.reviewIntervalDays !== undefined) next.reviewIntervalDays = input.reviewIntervalDays;
+      refuse(appEntryIssues(entryOf(next, id), { today: today(), existing: listApps(db) }));
+      next.access = chosenAccess(next.scopes, next.access);
+      const details: Record<string, [unknown, unknown]> = {};
+      for (const k of Object.keys(next) as (keyof AppFields)[]) {
+        if (JSON.stringify(next[k]) !== JSON.stringify(current[k])) details[k] = [current[k], next[k]];
+      }
+      // nothing changed: nothing written, not even a history line
+      if (Object.keys(details).length > 0) updateApp(db, id, next, { kind: 'edited', day: today(), at: Date.now(), details });
+      return view(id);
+    },
+    revokeApp: async ({ id, on }) => {
+      const app = mustGet(id);
+      if (app.revokedOn) throw new FootprintError('APP_REVOKED', { id, name: app.name, revokedOn: app.revokedOn });
+      const next: AppFields = { ...app, revokedOn: on };
+      refuse(appEntryIssues(entryOf(next, id), { today: today() }).filter((i) => i.params.field === 'revokedOn'));
+      updateApp(db, id, next, { kind: 'revoked', day: on, at: Date.now(), details: {} });
+      return view(id);
+    },
+    reviewApp: async ({ id, on }) => {
+      const app = mustGet(id);
+      if (app.revokedOn) throw new FootprintError('APP_REVOKED', { id, name: app.name, revokedOn: app.revokedOn });
+      const day = on ?? today();
+      const next: AppFields = { ...app, lastReviewedOn: day };
+      refuse(appEntryIssues(entryOf(next, id), { today: today() }).filter((i) => i.params.field === 'lastReviewedOn'));
+      // an earlier review noted late does not move the last one back
+      if (app.lastReviewedOn && app.lastReviewedOn > day) next.lastReviewedOn = app.lastReviewedOn;
+      updateApp(db, id, next, { kind: 'reviewed', day, at: Date.now(), details: {} });
+      return view(id);
+    },
+    removeApp: async ({ id }) => {
+      mustGet(id);
+      return { removed: removeApp(db, id) };
+    },
+    exportApps: async () => {
+      const events = appEvents(db);
+      const doc: AppsDocument = {
+        format: 'footprint-apps',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        apps: listApps(db).map((a) => ({
+          name: a.name,
+          website: a.website,
+          purpose: a.purpose,
+          note: a.note,
+          scopes: a.scopes,
+          claims: a.claims,
+          access: a.access,
+          grantedOn: a.grantedOn,
+          revokedOn: a.revokedOn,
+          lastReviewedOn: a.lastReviewedOn,
+          reviewIntervalDays: a.reviewIntervalDays,
+          history: (events.get(a.id) ?? []) as AppHistoryEvent[],
+        })),
+      };
+      return doc;
+    },
+    importApps: async ({ document }) => {
+      const existing: { id: string | number; name: string; revokedOn?: string | null; grantedOn: string }[] = listApps(db);
+      const add: { fields: AppFields; history: AppEvent[] }[] = [];
+      let unchanged = 0;
+      document.apps.forEach((a, i) => {
+        const entry = i + 1;
+        const fields: AppFields = {
+          name: a.name.trim(),
+          website: text(a.website),
+          purpose: text(a.purpose),
+          note: text(a.note),
+          scopes: [...new Set(a.scopes)],
+          claims: [...new Set(a.claims)] as Claim[],
+          access: a.access,
+          grantedOn: a.grantedOn,
+          revokedOn: a.revokedOn,
+          lastReviewedOn: a.lastReviewedOn,
+          reviewIntervalDays: a.reviewIntervalDays,
+        };
+        // the same app noted with the same grant day: already here (importing a backup twice adds nothing)
+        if (existing.some((x) => sameAppName(x.name, fields.name) && x.grantedOn === fields.grantedOn)) {
+          unchanged++;
+          return;
+        }
+        refuse(appEntryIssues(entryOf(fields), { today: today(), existing }), { entry });
+        for (const e of a.history) {
+          if (e.day !== null && (dayNumber(e.day) === null || e.day > today())) {
+            throw new FootprintError('BAD_APP_ENTRY', { field: 'history', reason: dayNumber(e.day) === null ? 'not_a_date' : 'in_future', entry });
+          }
+        }
+        fields.access = chosenAccess(fields.scopes, fields.access);
+        existing.push({ id: `new:${entry}`, name: fields.name, revokedOn: fields.revokedOn, grantedOn: fields.grantedOn });
+        add.push({ fields, history: a.history.filter((e) => e.kind !== 'imported') as AppEvent[] });
+      });
+      if (add.length > 0) importApps(db, add, Date.now());
+      return { imported: add.length, unchanged };
+    },
+    previewExposure: async ({ scopes }) => {
+      refuse(appEntryIssues({ name: 'preview', scopes, grantedOn: today() }, { today: today() }).filter((i) => i.params.field === 'scopes'));
+      const access = grantAccess(scopes);
+      return {
+        exposure: exposureView(exposure(scopes, archiveFacts(db))),
+        access: { access: access.access, derived: access.derived, editable: access.editable },
+        risk: assessAppRisk({ scopes }),
+      };
+    },
+    sharing: async () => {
+      const apps = views();
+      return { parties: [...partiesInArchive(db), ...appParties(apps)], apps, dueForReview: due(apps) };
+    },
+  };
+}
+
+function scopeInfo(sc: (typeof SCOPE_CATALOG.scopes)[number]): ScopeInfo {
+  return {
+    id: sc.id,
+    product: sc.product,
+    access: sc.access,
+    declinable: sc.declinable,
+    title: sc.title,
+    meaning: sc.meaning,
+    categories: sc.categories,
+    datasets: sc.datasets.map((d) => d.dataset),
+    reach: sc.datasets,
+    writes: sc.writes ?? null,
+    risk: { level: sc.risk, reasons: sc.reasons },
+    unclear: sc.unclear,
+  };
+}
+
+/** Everyone the imported exports show data flowing to or from. */
+export function partiesInArchive(db: ReadableDB): Party[] {
+  const third = fieldGroups(db, 'third_party_info', []);
+  return exportParties({
+    offTikTok: fieldGroups(db, 'off_tiktok_activity', ['source', 'event']),
+    linkedPlatforms: fieldGroups(db, 'linked_platforms', ['platform', 'name']),
+    thirdPartyInfo: { group: third[0] ?? null, raw: rawRecords(db, 'third_party_info').map((r) => r.fields) },
+    adPartners: fieldGroups(db, 'ad_partners', ['list', 'name']),
+    adsVisits: fieldGroups(db, 'ads_visits', ['link']),
+    adInterests: fieldGroups(db, 'ad_interests', []),
+    instantForms: fieldGroups(db, 'instant_form_responses', []),
+    shares: fieldGroups(db, 'shares', ['method']),
+    shopMessages: fieldGroups(db, 'shop_messages', ['conversation']),
+    shopOrders: fieldGroups(db, 'shop_orders', ['shop_name']),
+  });
+}
+
+/** The register's apps with access, as parties the person's data flows to. */
+function appParties(apps: AppView[]): Party[] {
+  return apps
+    .filter((a) => a.status === 'active')
+    .map((a) => {
+      const reached = Object.entries(a.exposure.datasets).filter(([, e]) => e.records > 0);
+      return {
+        name: a.name,
+        kind: 'app' as const,
+        direction: 'to-party' as const,
+        categories: a.exposure.totals.categories as Party['categories'],
+        evidence: reached.map(([dataset, e]) => ({ dataset, records: e.records, snapshots: [], recordIds: [] })),
+        firstSeen: null,
+        lastSeen: null,
+        perSnapshot: [],
+        actions: ['revoke-app' as const],
+        appId: a.id,
+      };
+    });
+}
