@@ -14,7 +14,7 @@ import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
-import { sharingOperations } from './sharing';
+import { appsForChecklist, sharingOperations } from './sharing';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -80,7 +80,7 @@ export function createService(opts: ServiceOptions): Service {
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
-    ...checklistOperations(db, { canWrite: () => !imports.busy }),
+    ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
     ...sharingOperations(db, opts.today),
     ...encryption,
     encryptionStatus: async () => {

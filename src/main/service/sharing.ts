@@ -315,3 +315,8 @@ function appParties(apps: AppView[]): Party[] {
       };
     });
 }
+
+/** The register as the checklist's evidence needs it: which apps can still pull data again and again. */
+export function appsForChecklist(db: ReadableDB): { name: string; accessMode: 'one-time' | 'ongoing' | 'unknown'; revoked: boolean }[] {
+  return listApps(db).map((a) => ({ name: a.name, accessMode: grantAccess(a.scopes, a.access).access, revoked: a.revokedOn !== null }));
+}
