@@ -93,6 +93,8 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await page.keyboard.press('Space');
     await q.getByRole('radio', { name: 'iPhone' }).focus();
     await page.keyboard.press('Space');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-questionnaire.png') });
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement.textContent.trim())).resolves.toBe('Save answers');
     await page.keyboard.press('Enter');
@@ -172,6 +174,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     expect(alert.params).toMatchObject({ step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' });
     await expect(group.innerText()).resolves.toContain(alertMessage(en, alert));
     await expect(group.innerText()).resolves.toContain('1 setting changed back');
+    mkdirSync(SHOTS, { recursive: true });
+    await group.evaluate((e: any) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-changes-regressed.png') });
     await group.getByRole('link', { name: 'Open the step on the Checklists page' }).click();
     expect(new URL(page.url()).hash).toBe('#/checklists?step=private-account');
     await page.locator('li[data-step="private-account"].target').waitFor();
