@@ -134,7 +134,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await c.locator('[data-action="done"]').click();
     await page.locator(`li[data-step="${manual.id}"][data-status="done"]`).waitFor();
     // focus stays on the button pressed
-    await expect(page.evaluate(() => document.activeElement?.dataset?.action)).resolves.toBe('done');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.dataset?.action)).toBe('done');
     await c.locator('textarea').fill('Done on my phone');
     await c.getByRole('button', { name: 'Save note' }).click();
     await c.getByText('Note saved.').waitFor();
@@ -181,6 +181,17 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     expect(new URL(page.url()).hash).toBe('#/checklists?step=private-account');
     await page.locator('li[data-step="private-account"].target').waitFor();
     await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset?.step)).resolves.toBe('private-account');
+
+    // another flagged step confirmed done by hand: it moves below the flagged ones, the keyboard stays on it
+    const other = (await h.service.checklist({})).checklists
+      .flatMap((x) => x.steps)
+      .find((s) => s.status === 'needs-attention' && s.id !== 'private-account')!;
+    expect(other).toBeDefined();
+    await card(other.id).locator('[data-action="done"]').click();
+    await page.locator(`li[data-step="${other.id}"][data-status="done"]`).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.dataset?.step)).toBe(other.id);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.dataset?.action)).toBe('done');
+    await page.getByRole('status').filter({ hasText: `“${en.t(other.title as MessageKey)}”: Done.` }).waitFor({ state: 'attached' });
   });
 
   it('copies the rights letter worded in the window’s language, notes it as sent and answered', async () => {
