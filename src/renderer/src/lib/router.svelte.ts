@@ -3,12 +3,14 @@
 //   #/overview                       the latest snapshot
 //   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
+//   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
 //   #/settings                       Settings (a dialog over the page it was opened from)
 
 export type Route =
   | { page: 'overview'; dataset?: string }
   | { page: 'snapshot'; id: number; dataset?: string }
   | { page: 'changes'; from?: number; to?: number }
+  | { page: 'checklists'; step?: string }
   | { page: 'settings' };
 
 const positive = (v: string | null | undefined): number | undefined => {
@@ -28,6 +30,8 @@ export function parse(hash: string): Route {
     }
     case 'changes':
       return { page: 'changes', from: positive(q.get('from')), to: positive(q.get('to')) };
+    case 'checklists':
+      return { page: 'checklists', step: q.get('step') || undefined };
     case 'settings':
       return { page: 'settings' };
     default:
@@ -51,6 +55,10 @@ export function format(route: Route): string {
       path = 'changes';
       if (route.from) q.set('from', String(route.from));
       if (route.to) q.set('to', String(route.to));
+      break;
+    case 'checklists':
+      path = 'checklists';
+      if (route.step) q.set('step', route.step);
       break;
     case 'settings':
       path = 'settings';
