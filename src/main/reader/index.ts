@@ -9,6 +9,7 @@ import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
 import { openSource, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
+import { shown } from './zip';
 
 /** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
 export type ExportContent =
@@ -63,6 +64,9 @@ export function openExport(path: string): OpenedExport {
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
     return opened(txtContentHash(files.map(({ path, bytes }) => ({ path, size: bytes.length, read: () => asBuffer(bytes) }))), { format: 'txt', files }, size);
   }
+  // A ZIP inside the ZIP (or folder): say what it is and what to do, not just "not an export".
+  const inner = source.entries.find((e) => /\.zip$/i.test(e.path) && !e.path.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
+  if (inner && source.kind !== 'file') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'nestedZip', entry: shown(inner.path) });
   if (source.kind === 'folder') throw new FootprintError('NO_EXPORT_IN_FOLDER', { path: source.name });
   if (source.kind === 'zip') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'noExportFiles' });
   throw new FootprintError('NOT_JSON', { path: source.name, reason: 'notJson' });
