@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'CANCELLED', // {}
   'IMPORT_RUNNING', // {}: another import holds the archive; exclusive operations wait for it
   'NO_SAMPLE', // {}: this build bundles no sample export
+  // a file Footprint writes (export --out): database: the archive or its -wal/-shm; exists: without
+  // --force; symlink / folder / notFile: what is at the target; noFolder: its folder is missing
+  'CANNOT_WRITE', // { path, reason: 'database' | 'exists' | 'symlink' | 'folder' | 'notFile' | 'noFolder' | 'permission' | 'io', errno? }
   // the archive
   'NO_DATABASE', // { path }: a read-only command on a path where no archive exists
   'DB_NEWER', // { found, supported }
