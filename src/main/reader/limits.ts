@@ -9,7 +9,7 @@ export const MAX_EXPORT_BYTES = 2 * 1024 ** 3;
 /** files in a folder or ZIP */
 export const MAX_FILES = 20_000;
 /** folders walked; past this the rest is skipped and counted (an export has a few dozen) */
-export const MAX_FOLDERS = 5_000;
+export const MAX_FOLDERS = 20_000;
 /** folder depth below the one picked; deeper folders are skipped and counted (an export has 4) */
 export const MAX_DEPTH = 16;
 

@@ -84,12 +84,15 @@ function openFolder(root: string): Source {
   let total = 0;
   let folders = 0;
   let skipped = 0;
-  // Iterative, breadth-first per level: a chain of folders deeper than the OS path limit, or
-  // thousands of empty ones, is skipped and counted instead of aborting or stalling the import.
-  const walk = (dir: string, depth: number): void => {
+  // Breadth-first, so the shallow folders an export lives in are read before any flood of others: a
+  // chain of folders deeper than the OS path limit, or thousands of empty ones, is skipped and
+  // counted instead of aborting or stalling the import.
+  const queue: [dir: string, depth: number][] = [[root, 0]];
+  for (let q = 0; q < queue.length; q++) {
+    const [dir, depth] = queue[q]!;
     if (depth > MAX_DEPTH || ++folders > MAX_FOLDERS) {
       skipped++;
-      return;
+      continue;
     }
     let dirents;
     try {
@@ -97,13 +100,12 @@ function openFolder(root: string): Source {
     } catch (e) {
       if (depth === 0) throw unreadable(dir, e);
       skipped++; // a folder inside the export we may not read (or a path too long): not an export file
-      return;
+      continue;
     }
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const d of dirents) {
       const full = join(dir, d.name);
       if (d.isSymbolicLink()) continue; // never follow links out of the export
-      if (d.isDirectory()) walk(full, depth + 1);
+      if (d.isDirectory()) queue.push([full, depth + 1]);
       else if (d.isFile()) {
         let size: number;
         try {
@@ -117,7 +119,7 @@ function openFolder(root: string): Source {
         entries.push({ path: relative(root, full).split(sep).join('/'), size, read: () => readFile(full) });
       }
     }
-  };
-  walk(root, 0);
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { kind: 'folder', name: basename(root), entries, skipped };
 }
