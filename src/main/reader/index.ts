@@ -83,12 +83,13 @@ export function parseExport(content: ExportContent): ParsedExport {
     const parsed = withPath(path, () => parseLazyJson(asBuffer(content.bytes)));
     content.bytes = new Uint8Array(0); // the lazy lists hold the buffer from here on; nothing else may
     return {
-      read: (sink) => {
-        for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
-        const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
-        for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
-        return result;
-      },
+      read: (outer) =>
+        capped(outer, path, (sink) => {
+          for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
+          const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
+          for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
+          return result;
+        }),
     };
   }
   // Each file is read once by the parser, then dropped: only the file being parsed is held.
@@ -104,7 +105,47 @@ export function parseExport(content: ExportContent): ParsedExport {
     },
   }));
   content.files = [];
-  return { read: (sink) => readTxtExport(entries, sink) };
+  return { read: (sink) => capped(sink, '', (s) => readTxtExport(entries, s)) };
+}
+
+/** Unknown sections and warnings an import keeps at most; past either, one warning sums up the rest. */
+export const MAX_UNKNOWN_SECTIONS = 1_000;
+export const MAX_UNKNOWN_BYTES = 256 * 1024 ** 2;
+export const MAX_WARNINGS = 1_000;
+
+/**
+ * The sink with unknown sections and warnings capped (count and bytes): 300,000 unknown top-level
+ * keys must not become 300,000 rows and warnings. Records and values pass untouched.
+ */
+function capped<T>(sink: ExportSink, path: string, read: (sink: ExportSink) => T): T {
+  let unknowns = 0;
+  let unknownBytes = 0;
+  let droppedUnknown = 0;
+  let droppedBytes = 0;
+  let warnings = 0;
+  let droppedWarnings = 0;
+  const result = read({
+    present: (d, p) => sink.present(d, p),
+    record: (d, f) => sink.record(d, f),
+    value: (d, k, v) => sink.value(d, k, v),
+    unknown: (p, raw, empty) => {
+      if (unknowns < MAX_UNKNOWN_SECTIONS && unknownBytes + raw.length <= MAX_UNKNOWN_BYTES) {
+        unknowns++;
+        unknownBytes += raw.length;
+        sink.unknown(p, raw, empty);
+      } else {
+        droppedUnknown++;
+        droppedBytes += raw.length;
+      }
+    },
+    warn: (p, code, params) => {
+      if (warnings++ < MAX_WARNINGS) sink.warn(p, code, params);
+      else droppedWarnings++;
+    },
+  });
+  if (droppedUnknown > 0) sink.warn(path, 'more-unknown', { count: droppedUnknown, bytes: droppedBytes });
+  if (droppedWarnings > 0) sink.warn(path, 'more-warnings', { count: droppedWarnings });
+  return result;
 }
 
 /** A Buffer view of the bytes (content sent from another thread arrives as a plain Uint8Array). */
