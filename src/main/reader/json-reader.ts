@@ -144,10 +144,6 @@ function unwrapSameName(spec: DatasetSpec, node: Node): Node {
   return inner === undefined ? node : { path: [...node.path, inner], key: inner, norm: node.norm, value: v[inner] };
 }
 
-function isPrefix(a: string[], b: string[]): boolean {
-  return a.length < b.length && a.every((x, i) => b[i] === x);
-}
-
 function childByName(obj: Obj, names: readonly string[]): { key: string; value: unknown } | undefined {
   for (const name of names) {
     const n = normalizeName(name);
