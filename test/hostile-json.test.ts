@@ -129,3 +129,22 @@ describe('linear time and bounded output on floods', () => {
     expect(r.warnings.filter((w) => w.code.startsWith('more-'))).toEqual([]);
   });
 });
+
+describe('UTF-16 exports are decoded a slice at a time', () => {
+  it('a UTF-16 file past one slice (32 MiB), LE and BE, with characters across the slice edges, reads whole', async () => {
+    const { parseLazyJson } = await import('../src/main/reader/lazy-json');
+    const items = Array.from({ length: 160_000 }, (_, i) => JSON.stringify({ ...item(i), Title: '😀 ok ' + 'é'.repeat(i % 7) }));
+    const text = wrap(items.join(','));
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(le.length).toBeGreaterThan(32 * 1024 * 1024);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const buf of [le, be]) {
+      const parsed = parseLazyJson(buf);
+      expect(parsed.warnings.map((w) => w.code)).toEqual(['utf16']);
+      const list = [...((parsed.value as { Activity: { 'Watch History': { VideoList: Iterable<{ Title: string }> } } }).Activity['Watch History'].VideoList)];
+      expect(list).toHaveLength(160_000);
+      expect(list.every((x) => x.Title.startsWith('😀 ok '))).toBe(true);
+    }
+  }, 60_000);
+});

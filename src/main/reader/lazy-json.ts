@@ -436,14 +436,28 @@ export function isLazyList(v: unknown): v is LazyList {
   return v instanceof LazyList;
 }
 
+/**
+ * UTF-16 to UTF-8 a slice at a time: one string of a whole large file would pass V8's string limit
+ * (~512 Mi characters) and end in an INTERNAL "Cannot create a string longer than…".
+ */
+function utf16ToUtf8(body: Buffer, littleEndian: boolean): Buffer {
+  const decoder = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be');
+  const parts: Buffer[] = [];
+  const step = 32 * 1024 * 1024; // even: a code unit is never cut (surrogate pairs are, and stream:true joins them)
+  for (let at = 0; at < body.length; at += step) {
+    parts.push(Buffer.from(decoder.decode(body.subarray(at, at + step), { stream: true }), 'utf8'));
+  }
+  parts.push(Buffer.from(decoder.decode(), 'utf8'));
+  return Buffer.concat(parts);
+}
+
 /** Parses an export's bytes; throws FootprintError (without a path: the caller adds it) only when nothing usable can be read. */
 export function parseLazyJson(buf: Buffer): LazyJsonResult {
   const warnings: FileWarning[] = [];
   const note = (code: FileWarning['code'], params: FileWarning['params'] = {}): void => void warnings.push({ code, params });
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     // re-saved by an editor as "Unicode": UTF-16 with a byte-order mark
-    const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1));
-    buf = Buffer.from((buf[0] === 0xff ? body : Buffer.from(body).swap16()).toString('utf16le'), 'utf8');
+    buf = utf16ToUtf8(buf.subarray(2, 2 + ((buf.length - 2) & ~1)), buf[0] === 0xff);
     note('utf16');
   }
   const s = new Scanner(buf);
