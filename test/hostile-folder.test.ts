@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createService } from '../src/main/service';
 import { openSource } from '../src/main/reader/source';
 import { toApiError } from '../src/main/service/errors';
+import { LANGS, translator } from '../src/shared/i18n';
 import { sha256File, smallExport, tempDir, writeJson } from './helpers';
 
 /** A file of `bytes` that takes no disk space (a sparse file): its size alone must refuse it. */
@@ -77,7 +78,30 @@ describe('what is not an export is skipped and counted', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const r = await service.importExport({ path: folder });
     expect(Object.values(r.datasets).some((d) => d.records > 0)).toBe(true);
+    expect(r.warnings.filter((w) => w.code === 'skipped-folders').map((w) => w.params.count)).toEqual([source.skipped]);
     service.close();
+  });
+
+  it('a path of thousands of characters is shown on one line, shortened in the middle', async () => {
+    const dir = tempDir();
+    const long = join(dir, ...Array.from({ length: 300 }, (_, i) => `folder-${i}`), 'user_data_tiktok.json');
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    let error: unknown;
+    try {
+      await service.importExport({ path: long });
+    } catch (e) {
+      error = e;
+    }
+    service.close();
+    const { code, params } = toApiError(error);
+    expect(code).toBe('NOT_FOUND');
+    expect(String(params.path).length).toBeLessThanOrEqual(120);
+    expect(String(params.path)).toMatch(/^\/.*….*user_data_tiktok\.json$/);
+    for (const lang of LANGS) {
+      const text = translator(lang).t('error.NOT_FOUND', params);
+      expect(text).not.toMatch(/\n/);
+      expect(text.length).toBeLessThan(400);
+    }
   });
 
   it('time over empty folders grows linearly (ratio, not an absolute time)', () => {

@@ -34,6 +34,7 @@ const EXAMPLES: Record<ImportWarningCode, Record<string, string | number>> = {
   forgotten: { count: 1 },
   'more-unknown': { count: 299_000, bytes: 4_000_000 },
   'more-warnings': { count: 12 },
+  'skipped-folders': { count: 3 },
   legacy: { text: '2 exact duplicate rows were counted once.' },
 };
 

@@ -49,6 +49,7 @@ export const IMPORT_WARNING_CODES = [
   'forgotten', // { count }: records the user asked to forget for good, skipped
   'more-unknown', // { count, bytes }: unknown sections past the cap (reader/index.ts), not kept
   'more-warnings', // { count }: warnings past the cap, counted here instead
+  'skipped-folders', // { count }: folders of the picked folder that are not part of an export (too deep, too many, unreadable)
   'legacy', // { text }: a warning stored as an English sentence before codes existed (migration 4)
 ] as const;
 

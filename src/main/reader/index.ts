@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { FootprintError } from '../../shared/errors';
-import { withPath } from './errors';
+import { withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
@@ -12,9 +12,13 @@ import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 import { shown } from './zip';
 
 /** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
-export type ExportContent =
+export type ExportContent = (
   | { format: 'json'; path: string; bytes: Uint8Array }
-  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] };
+  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] }
+) & {
+  /** folders of the picked folder skipped as not part of an export (too deep, too many, unreadable) */
+  skippedFolders?: number;
+};
 
 export interface OpenedExport {
   format: 'json' | 'txt';
@@ -38,8 +42,17 @@ export interface ParsedExport {
 const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 
 export function openExport(path: string): OpenedExport {
+  try {
+    return openContainer(path);
+  } catch (e) {
+    throw withShortPaths(e); // one readable line, however deep the path
+  }
+}
+
+function openContainer(path: string): OpenedExport {
   const source = openSource(path);
   const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => {
+    if (source.skipped) content.skippedFolders = source.skipped;
     const time = exportTime(path, source, content.format === 'json' ? content.path : (content.files[0]?.path ?? ''));
     return {
       format: content.format,
@@ -77,6 +90,7 @@ export function openExport(path: string): OpenedExport {
  * drops each file once it is read, so that a large export is not held twice.
  */
 export function parseExport(content: ExportContent): ParsedExport {
+  const { skippedFolders } = content;
   if (content.format === 'json') {
     const { path } = content;
     if (content.bytes.length === 0) throw new Error('an export is parsed once');
@@ -85,6 +99,7 @@ export function parseExport(content: ExportContent): ParsedExport {
     return {
       read: (outer) =>
         capped(outer, path, (sink) => {
+          if (skippedFolders) sink.warn('', 'skipped-folders', { count: skippedFolders });
           for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
           const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
           for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
@@ -105,7 +120,13 @@ export function parseExport(content: ExportContent): ParsedExport {
     },
   }));
   content.files = [];
-  return { read: (sink) => capped(sink, '', (s) => readTxtExport(entries, s)) };
+  return {
+    read: (sink) =>
+      capped(sink, '', (s) => {
+        if (skippedFolders) s.warn('', 'skipped-folders', { count: skippedFolders });
+        return readTxtExport(entries, s);
+      }),
+  };
 }
 
 /** Unknown sections and warnings an import keeps at most; past either, one warning sums up the rest. */
