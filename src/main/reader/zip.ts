@@ -52,7 +52,9 @@ export function looksLikeZip(buf: Buffer): boolean {
  * it ends in a ZIP end record, but does not start with a ZIP header. `tail`: the file's last bytes.
  */
 export function endsLikeZip(tail: Buffer): boolean {
-  return findEocd(tail) >= 0;
+  const at = findEocd(tail);
+  // the record's comment runs exactly to the end of the file: not four stray bytes in some text
+  return at >= 0 && at + 22 + tail.readUInt16LE(at + 20) === tail.length;
 }
 
 /** A name from the archive, safe to show: no control characters (terminal escapes), not endless. */
