@@ -148,3 +148,19 @@ describe('UTF-16 exports are decoded a slice at a time', () => {
     }
   }, 60_000);
 });
+
+describe('cancel reaches the reading of sections', () => {
+  it('a flood of unknown keys stops when cancelled, with CANCELLED', async () => {
+    const { parseExport } = await import('../src/main/reader');
+    const doc: Record<string, unknown> = { Activity: { 'Watch History': { VideoList: [item(0)] } } };
+    for (let i = 0; i < 50_000; i++) doc[`Unknown ${i}`] = { a: i };
+    const parsed = parseExport({ format: 'json', path: 'user_data_tiktok.json', bytes: Buffer.from(JSON.stringify(doc)) });
+    let seen = 0;
+    const sink = { present: () => {}, record: () => {}, value: () => {}, unknown: () => void seen++, warn: () => {} };
+    let asked = 0;
+    // cancelled at the second poll: within a few hundred sections, not after 50,000
+    expect(() => parsed.read(sink, () => ++asked > 1)).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+    expect(asked).toBe(2);
+    expect(seen).toBeLessThanOrEqual(512);
+  });
+});

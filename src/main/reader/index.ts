@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { FootprintError } from '../../shared/errors';
-import { withPath, withShortPaths } from './errors';
+import { cancelledImport, withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
@@ -35,8 +35,11 @@ export interface OpenedExport {
 }
 
 export interface ParsedExport {
-  /** streams every section into the sink (warnings about the file itself first) and returns the detected layout */
-  read(sink: ExportSink): { layout: string };
+  /**
+   * streams every section into the sink (warnings about the file itself first) and returns the
+   * detected layout; `isCancelled` is polled every few hundred sink events, in every phase
+   */
+  read(sink: ExportSink, isCancelled?: () => boolean): { layout: string };
 }
 
 const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
@@ -97,8 +100,8 @@ export function parseExport(content: ExportContent): ParsedExport {
     const parsed = withPath(path, () => parseLazyJson(asBuffer(content.bytes)));
     content.bytes = new Uint8Array(0); // the lazy lists hold the buffer from here on; nothing else may
     return {
-      read: (outer) =>
-        capped(outer, path, (sink) => {
+      read: (outer, isCancelled) =>
+        capped(outer, path, isCancelled, (sink) => {
           if (skippedFolders) sink.warn('', 'skipped-folders', { count: skippedFolders });
           for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
           const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
@@ -121,8 +124,8 @@ export function parseExport(content: ExportContent): ParsedExport {
   }));
   content.files = [];
   return {
-    read: (sink) =>
-      capped(sink, '', (s) => {
+    read: (sink, isCancelled) =>
+      capped(sink, '', isCancelled, (s) => {
         if (skippedFolders) s.warn('', 'skipped-folders', { count: skippedFolders });
         return readTxtExport(entries, s);
       }),
@@ -138,7 +141,12 @@ export const MAX_WARNINGS = 1_000;
  * The sink with unknown sections and warnings capped (count and bytes): 300,000 unknown top-level
  * keys must not become 300,000 rows and warnings. Records and values pass untouched.
  */
-function capped<T>(sink: ExportSink, path: string, read: (sink: ExportSink) => T): T {
+function capped<T>(sink: ExportSink, path: string, isCancelled: (() => boolean) | undefined, read: (sink: ExportSink) => T): T {
+  let events = 0;
+  // Cancel reaches every phase that reports something, not only the records the writer counts.
+  const poll = (): void => {
+    if (isCancelled && ++events % 256 === 0 && isCancelled()) throw cancelledImport();
+  };
   let unknowns = 0;
   let unknownBytes = 0;
   let droppedUnknown = 0;
@@ -146,10 +154,20 @@ function capped<T>(sink: ExportSink, path: string, read: (sink: ExportSink) => T
   let warnings = 0;
   let droppedWarnings = 0;
   const result = read({
-    present: (d, p) => sink.present(d, p),
-    record: (d, f) => sink.record(d, f),
-    value: (d, k, v) => sink.value(d, k, v),
+    present: (d, p) => {
+      poll();
+      sink.present(d, p);
+    },
+    record: (d, f) => {
+      poll();
+      sink.record(d, f);
+    },
+    value: (d, k, v) => {
+      poll();
+      sink.value(d, k, v);
+    },
     unknown: (p, raw, empty) => {
+      poll();
       if (unknowns < MAX_UNKNOWN_SECTIONS && unknownBytes + raw.length <= MAX_UNKNOWN_BYTES) {
         unknowns++;
         unknownBytes += raw.length;
@@ -160,6 +178,7 @@ function capped<T>(sink: ExportSink, path: string, read: (sink: ExportSink) => T
       }
     },
     warn: (p, code, params) => {
+      poll();
       if (warnings++ < MAX_WARNINGS) sink.warn(p, code, params);
       else droppedWarnings++;
     },
