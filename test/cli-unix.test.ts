@@ -184,7 +184,7 @@ describe('the archive', () => {
     // an --out that cannot be written fails (it used to end with status 0 and no file)
     const nowhere = await cli(['export', 'settings', '--out', join(dir, 'no', 'such', 'folder.csv'), '--db', db, '--json']);
     expect(nowhere.code).toBe(1);
-    expect(JSON.parse(nowhere.stdout).error).toMatchObject({ code: 'UNREADABLE', params: { reason: 'ENOENT' } });
+    expect(JSON.parse(nowhere.stdout).error).toMatchObject({ code: 'CANNOT_WRITE', params: { reason: 'noFolder' } });
   });
 });
 

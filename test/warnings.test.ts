@@ -32,6 +32,9 @@ const EXAMPLES: Record<ImportWarningCode, Record<string, string | number>> = {
   'parse-failed': { reason: 'x is not a function' },
   duplicates: { count: 2 },
   forgotten: { count: 1 },
+  'more-unknown': { count: 299_000, bytes: 4_000_000 },
+  'more-warnings': { count: 12 },
+  'skipped-folders': { count: 3 },
   legacy: { text: '2 exact duplicate rows were counted once.' },
 };
 

@@ -56,6 +56,9 @@ export const IMPORT_WARNING_CODES = [
   'parse-failed', // { reason }: a reader bug on this file (reason for a bug report); kept raw
   'duplicates', // { count }: exact duplicate records in one export, counted once
   'forgotten', // { count }: records the user asked to forget for good, skipped
+  'more-unknown', // { count, bytes }: unknown sections past the cap (reader/index.ts), not kept
+  'more-warnings', // { count }: warnings past the cap, counted here instead
+  'skipped-folders', // { count }: folders of the picked folder that are not part of an export (too deep, too many, unreadable)
   'legacy', // { text }: a warning stored as an English sentence before codes existed (migration 4)
 ] as const;
 

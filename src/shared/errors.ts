@@ -7,23 +7,28 @@ export const ERROR_CODES = [
   'NOT_FOUND', // { path }
   'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io', errno? }
   'EMPTY_FILE', // { path }
-  'NOT_ZIP', // { path }
+  'NOT_ZIP', // { path, reason?: 'prefix' (a ZIP with bytes in front: self-extracting, a mail header) }
   // reason: 'noEndRecord' | 'zip64' | 'fileList' | 'pastEnd' | 'localHeader' | 'cutShort' |
-  // 'inflate' | 'checksum' | 'method'; entry: the file inside the ZIP; method: the compression method
+  // 'inflate' | 'checksum' | 'method' | 'deflate64'; entry: the file inside the ZIP; method: the compression method
   'CORRUPT_ZIP', // { path, reason, entry?, method? }
   // entries: { count, limit } files; total: { limit } bytes unpacked; ratio: { entry, limit } times
   // smaller than unpacked; overrun: { entry } unpacks to more than it declares
   'ZIP_BOMB', // { path, reason: 'entries' | 'total' | 'ratio' | 'overrun', entry?, count?, limit? }
-  'UNSAFE_ZIP', // { path, reason: 'symlink' | 'nulName' | 'outside', entry? }
+  // nameMismatch: local and central header name different files; duplicate: two entries, one name;
+  // overlap: an entry's bytes overlap another's (the shared-data ZIP bomb)
+  'UNSAFE_ZIP', // { path, reason: 'symlink' | 'nulName' | 'outside' | 'nameMismatch' | 'duplicate' | 'overlap', entry? }
   'ENCRYPTED_ZIP', // { path, entry }
   'NOT_JSON', // { path, reason: 'notJson' | 'damaged' | 'cutShort', byte? }
-  'NOT_TIKTOK', // { path, reason: 'noExportFiles' | 'noSections' }
+  'NOT_TIKTOK', // { path, reason: 'noExportFiles' | 'noSections' | 'nestedZip', entry? (the ZIP inside) }
   'NO_EXPORT_IN_FOLDER', // { path }
-  // file: { limit } MiB; value: one JSON value over { limit } MiB at { byte }; files: over { limit } files
-  'TOO_LARGE', // { path, reason: 'file' | 'value' | 'files', limit, byte? }
+  // file: { limit } MiB; total: the files together over { limit } MiB; value: one JSON value over { limit } MiB at { byte }; files: over { limit } files
+  'TOO_LARGE', // { path, reason: 'file' | 'total' | 'value' | 'files', limit, byte? }
   'CANCELLED', // {}
   'IMPORT_RUNNING', // {}: another import holds the archive; exclusive operations wait for it
   'NO_SAMPLE', // {}: this build bundles no sample export
+  // a file Footprint writes (export --out): database: the archive or its -wal/-shm; exists: without
+  // --force; symlink / folder / notFile: what is at the target; noFolder: its folder is missing
+  'CANNOT_WRITE', // { path, reason: 'database' | 'exists' | 'symlink' | 'folder' | 'notFile' | 'noFolder' | 'permission' | 'io', errno? }
   // the archive
   'NO_DATABASE', // { path }: a read-only command on a path where no archive exists
   'DB_NEWER', // { found, supported }

@@ -18,10 +18,21 @@ function digits(s: string, from: number, len: number): number {
 }
 
 function fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  return ms < 0 ? null : ms; // anything before 1970 is a placeholder, never a real TikTok event
+  // Before 1970 is a placeholder, never a real TikTok event; checking the year first also keeps
+  // Date.UTC from reading years 0-99 as 1900-1999. After 9999 is no date a person could mean.
+  if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return null;
+  // An invalid calendar date (2024-02-30) is not rolled over into the next month: the record keeps
+  // its raw text and the date never decides anything (an export time, an order).
+  if (d > daysInMonth(y, mo)) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
+
+function daysInMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(2000, mo, 0)).getUTCDate() - (mo === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+}
+
+/** 10000-01-01T00:00:00Z: later epoch values are not dates (8640000000000000 would be year 275760). */
+const MAX_MS = 253_402_300_800_000;
 
 /** UTC epoch milliseconds for a TikTok time value, or null when it is empty, a placeholder or unreadable. */
 export function parseTime(value: unknown): number | null {
@@ -52,7 +63,7 @@ function fromEpoch(n: number): number | null {
   if (!Number.isFinite(n) || n <= 0) return null;
   // 10-digit values are seconds, 13-digit values milliseconds.
   const ms = n < 1e11 ? n * 1000 : n;
-  return ms > 8.64e15 ? null : Math.trunc(ms);
+  return ms >= MAX_MS ? null : Math.trunc(ms);
 }
 
 export function formatTime(ms: number): string {

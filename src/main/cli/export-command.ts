@@ -3,8 +3,8 @@
 // rather than records: they export every value of every snapshot that has the dataset.
 // Rows are written as they are read, so a large dataset never sits in memory whole, and a closed
 // stdout (`| head`) stops the export.
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import { FootprintError } from '../../shared/errors';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { openSafeFile } from '../service/safe-file';
 import { datasetSpec } from '../../shared/catalog';
 import { formatTime } from '../../shared/time';
 import { choiceOption, type CommandContext } from './context';
@@ -15,6 +15,8 @@ import { checkOpen } from './output';
 interface Sink {
   line(s: string): Promise<void>;
   end(): Promise<void>;
+  /** a failed export: nothing is left behind */
+  abort?(): void;
 }
 
 function stdoutSink(ctx: CommandContext): Sink {
@@ -30,23 +32,34 @@ function stdoutSink(ctx: CommandContext): Sink {
   };
 }
 
-function fileSink(path: string): Sink {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w'); // opened here, so a wrong path fails before anything is read
-  } catch (e) {
-    // errors.ts has no code for "cannot write" yet; UNREADABLE is the closest (see the report)
-    throw new FootprintError('UNREADABLE', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  const file: WriteStream = createWriteStream(path, { fd });
+function fileSink(path: string, ctx: CommandContext): Sink {
+  // checked and opened here (never the archive, no links, no overwrite without --force, a 0600 temp
+  // file renamed into place at the end: service/safe-file.ts), so a wrong path fails before reading
+  const target = openSafeFile(path, { force: ctx.flags.has('force'), protect: [ctx.dbPath] });
+  const file: WriteStream = createWriteStream('', { fd: target.fd, autoClose: false });
   let failure: Error | undefined;
   file.on('error', (e) => (failure = e));
   return {
     line: async (s) => {
-      if (failure) throw failure;
+      if (failure) {
+        target.abort();
+        throw failure;
+      }
       if (!file.write(s + '\n')) await new Promise<void>((resolve) => file.once('drain', resolve).once('error', () => resolve()));
     },
-    end: () => new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ?? failure ? reject(e ?? failure) : resolve()))),
+    end: () =>
+      new Promise<void>((resolve, reject) =>
+        file.end((e?: Error | null) => {
+          if (e ?? failure) {
+            target.abort();
+            reject(e ?? failure);
+          } else {
+            target.commit();
+            resolve();
+          }
+        }),
+      ),
+    abort: () => target.abort(),
   };
 }
 
@@ -103,8 +116,13 @@ export async function exportCommand(ctx: CommandContext): Promise<void> {
   const format = choiceOption(ctx, 'format', ['json', 'csv'] as const, 'json');
   const out = ctx.flags.get('out');
   void ctx.service; // open the archive before creating --out: no archive, no file
-  const sink = typeof out === 'string' ? fileSink(out) : stdoutSink(ctx);
-  if (datasetSpec(dataset)?.shape === 'values') await exportValues(ctx, dataset, format, sink);
-  else await exportRecords(ctx, dataset, format, sink);
+  const sink = typeof out === 'string' ? fileSink(out, ctx) : stdoutSink(ctx);
+  try {
+    if (datasetSpec(dataset)?.shape === 'values') await exportValues(ctx, dataset, format, sink);
+    else await exportRecords(ctx, dataset, format, sink);
+  } catch (e) {
+    sink.abort?.();
+    throw e;
+  }
   await sink.end();
 }

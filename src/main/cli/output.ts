@@ -55,7 +55,14 @@ export async function checkOpen(io: Output): Promise<void> {
   if (io.closed()) throw new OutputClosed();
 }
 
-/** Text for a terminal: names from an export must not carry control sequences (line breaks stay). */
+/**
+ * Text for a terminal: names from an export must not carry control sequences (line breaks stay).
+ * Bidi overrides and isolates would reorder what follows them on screen (a file name that reads
+ * backwards, a "Trojan Source" line), and line/paragraph separators start a line the terminal may
+ * not show as one: they are printed as visible escapes (\u202E), so what is there can be seen.
+ */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  return s
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd')
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

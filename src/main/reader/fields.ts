@@ -3,7 +3,7 @@
 import { datasetSpec, normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
 import { isLazyList } from './lazy-json';
-import { rawText, type RecordFields } from './sink';
+import { rawText, setOwn, type RecordFields } from './sink';
 
 const normalized = new Map<string, string>();
 function norm(key: string): string {
@@ -48,8 +48,8 @@ export function mapItem(spec: DatasetSpec, item: Record<string, unknown>, kind: 
     const v = item[key];
     if (isEmptyValue(v)) continue;
     let name = index.get(norm(key)) ?? key;
-    if (name in out) name = key in out ? `${key} (2)` : key;
-    out[name] = typeof v === 'object' ? rawText(v) : (v as string | number | boolean);
+    if (Object.hasOwn(out, name)) name = Object.hasOwn(out, key) ? `${key} (2)` : key;
+    setOwn(out, name, typeof v === 'object' ? rawText(v) : (v as string | number | boolean));
     any = true;
   }
   return any ? out : null;

@@ -3,17 +3,22 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { FootprintError } from '../../shared/errors';
-import { withPath } from './errors';
+import { cancelledImport, withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
 import { openSource, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
+import { shown } from './zip';
 
 /** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
-export type ExportContent =
+export type ExportContent = (
   | { format: 'json'; path: string; bytes: Uint8Array }
-  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] };
+  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] }
+) & {
+  /** folders of the picked folder skipped as not part of an export (too deep, too many, unreadable) */
+  skippedFolders?: number;
+};
 
 export interface OpenedExport {
   format: 'json' | 'txt';
@@ -30,15 +35,27 @@ export interface OpenedExport {
 }
 
 export interface ParsedExport {
-  /** streams every section into the sink (warnings about the file itself first) and returns the detected layout */
-  read(sink: ExportSink): { layout: string };
+  /**
+   * streams every section into the sink (warnings about the file itself first) and returns the
+   * detected layout; `isCancelled` is polled every few hundred sink events, in every phase
+   */
+  read(sink: ExportSink, isCancelled?: () => boolean): { layout: string };
 }
 
 const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 
 export function openExport(path: string): OpenedExport {
+  try {
+    return openContainer(path);
+  } catch (e) {
+    throw withShortPaths(e); // one readable line, however deep the path
+  }
+}
+
+function openContainer(path: string): OpenedExport {
   const source = openSource(path);
   const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => {
+    if (source.skipped) content.skippedFolders = source.skipped;
     const time = exportTime(path, source, content.format === 'json' ? content.path : (content.files[0]?.path ?? ''));
     return {
       format: content.format,
@@ -63,6 +80,9 @@ export function openExport(path: string): OpenedExport {
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
     return opened(txtContentHash(files.map(({ path, bytes }) => ({ path, size: bytes.length, read: () => asBuffer(bytes) }))), { format: 'txt', files }, size);
   }
+  // A ZIP inside the ZIP (or folder): say what it is and what to do, not just "not an export".
+  const inner = source.entries.find((e) => /\.zip$/i.test(e.path) && !e.path.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
+  if (inner && source.kind !== 'file') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'nestedZip', entry: shown(inner.path) });
   if (source.kind === 'folder') throw new FootprintError('NO_EXPORT_IN_FOLDER', { path: source.name });
   if (source.kind === 'zip') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'noExportFiles' });
   throw new FootprintError('NOT_JSON', { path: source.name, reason: 'notJson' });
@@ -73,18 +93,21 @@ export function openExport(path: string): OpenedExport {
  * drops each file once it is read, so that a large export is not held twice.
  */
 export function parseExport(content: ExportContent): ParsedExport {
+  const { skippedFolders } = content;
   if (content.format === 'json') {
     const { path } = content;
     if (content.bytes.length === 0) throw new Error('an export is parsed once');
     const parsed = withPath(path, () => parseLazyJson(asBuffer(content.bytes)));
     content.bytes = new Uint8Array(0); // the lazy lists hold the buffer from here on; nothing else may
     return {
-      read: (sink) => {
-        for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
-        const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
-        for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
-        return result;
-      },
+      read: (outer, isCancelled) =>
+        capped(outer, path, isCancelled, (sink) => {
+          if (skippedFolders) sink.warn('', 'skipped-folders', { count: skippedFolders });
+          for (const w of parsed.warnings) sink.warn(path, w.code, w.params);
+          const result = withPath(path, () => readJsonDocument(parsed.value, sink, parsed.truncated));
+          for (const w of parsed.laterWarnings()) sink.warn(path, w.code, w.params);
+          return result;
+        }),
     };
   }
   // Each file is read once by the parser, then dropped: only the file being parsed is held.
@@ -100,7 +123,69 @@ export function parseExport(content: ExportContent): ParsedExport {
     },
   }));
   content.files = [];
-  return { read: (sink) => readTxtExport(entries, sink) };
+  return {
+    read: (sink, isCancelled) =>
+      capped(sink, '', isCancelled, (s) => {
+        if (skippedFolders) s.warn('', 'skipped-folders', { count: skippedFolders });
+        return readTxtExport(entries, s);
+      }),
+  };
+}
+
+/** Unknown sections and warnings an import keeps at most; past either, one warning sums up the rest. */
+export const MAX_UNKNOWN_SECTIONS = 1_000;
+export const MAX_UNKNOWN_BYTES = 256 * 1024 ** 2;
+export const MAX_WARNINGS = 1_000;
+
+/**
+ * The sink with unknown sections and warnings capped (count and bytes): 300,000 unknown top-level
+ * keys must not become 300,000 rows and warnings. Records and values pass untouched.
+ */
+function capped<T>(sink: ExportSink, path: string, isCancelled: (() => boolean) | undefined, read: (sink: ExportSink) => T): T {
+  let events = 0;
+  // Cancel reaches every phase that reports something, not only the records the writer counts.
+  const poll = (): void => {
+    if (isCancelled && ++events % 256 === 0 && isCancelled()) throw cancelledImport();
+  };
+  let unknowns = 0;
+  let unknownBytes = 0;
+  let droppedUnknown = 0;
+  let droppedBytes = 0;
+  let warnings = 0;
+  let droppedWarnings = 0;
+  const result = read({
+    present: (d, p) => {
+      poll();
+      sink.present(d, p);
+    },
+    record: (d, f) => {
+      poll();
+      sink.record(d, f);
+    },
+    value: (d, k, v) => {
+      poll();
+      sink.value(d, k, v);
+    },
+    unknown: (p, raw, empty) => {
+      poll();
+      if (unknowns < MAX_UNKNOWN_SECTIONS && unknownBytes + raw.length <= MAX_UNKNOWN_BYTES) {
+        unknowns++;
+        unknownBytes += raw.length;
+        sink.unknown(p, raw, empty);
+      } else {
+        droppedUnknown++;
+        droppedBytes += raw.length;
+      }
+    },
+    warn: (p, code, params) => {
+      poll();
+      if (warnings++ < MAX_WARNINGS) sink.warn(p, code, params);
+      else droppedWarnings++;
+    },
+  });
+  if (droppedUnknown > 0) sink.warn(path, 'more-unknown', { count: droppedUnknown, bytes: droppedBytes });
+  if (droppedWarnings > 0) sink.warn(path, 'more-warnings', { count: droppedWarnings });
+  return result;
 }
 
 /** A Buffer view of the bytes (content sent from another thread arrives as a plain Uint8Array). */

@@ -19,6 +19,8 @@ interface Node {
 
 /** Sections sit at depth 2 (category → section); look a little deeper for wrapped or moved ones. */
 const MAX_SECTION_DEPTH = 4;
+/** Places (section paths) named per dataset; more are named '…'. */
+const MAX_PLACES = 32;
 /** Sibling keys of a wrapper that carry no data. */
 const WRAPPER_KEYS = new Set(['app', 'isfastlane']);
 
@@ -54,14 +56,22 @@ export function readJsonDocument(doc: unknown, sink: ExportSink, truncated = fal
   if (truncated) sink = countingSink(sink);
   const consumed: string[][] = [];
   const seen = new Map<string, string>(); // dataset → raw text of a section already read, to skip exact copies
+  const perSpec = new Map<DatasetSpec, number>(); // counted once: a filter per match was quadratic
+  for (const { spec } of matches) perSpec.set(spec, (perSpec.get(spec) ?? 0) + 1);
+  const named = new Map<string, number>(); // dataset → places named so far
   for (const { spec, node } of matches) {
     const path = node.path.join('/');
     consumed.push(node.path);
-    sink.present(spec.id, path);
-    for (const nest of spec.nested ?? []) sink.present(nest.dataset, path); // records nested in this section's items
+    // A real export has a dataset in one to three places; past a few dozen (a hostile file with the
+    // section under 100,000 categories) the rest are named as one '…', so the list stays short.
+    const n = (named.get(spec.id) ?? 0) + 1;
+    named.set(spec.id, n);
+    const place = n <= MAX_PLACES ? path : '…';
+    sink.present(spec.id, place);
+    for (const nest of spec.nested ?? []) sink.present(nest.dataset, place); // records nested in this section's items
     if (isEmptyValue(node.value)) continue;
     const copyKey = `${spec.id}:${node.key}`;
-    const text = matches.filter((m) => m.spec === spec).length > 1 ? rawText(node.value) : undefined;
+    const text = (perSpec.get(spec) ?? 0) > 1 ? rawText(node.value) : undefined;
     if (text !== undefined) {
       if (seen.get(copyKey) === text) continue; // L4 repeats Off TikTok Activity under two parents
       seen.set(copyKey, text);
@@ -97,17 +107,26 @@ function notTikTok(): FootprintError {
   return new FootprintError('NOT_TIKTOK', { reason: 'noSections' });
 }
 
+// Linear in the number of keys: the queue is read by index (shift() made it quadratic) and whether
+// a match lies inside an earlier match of its dataset is a set look-up per prefix (depth <= 4), not a
+// comparison with every earlier match (100,000 categories each holding the same section).
 function findSections(root: Obj): { spec: DatasetSpec; node: Node }[] {
   const found: { spec: DatasetSpec; node: Node }[] = [];
+  const matched = new Set<string>(); // `${dataset}\0${path joined by \0}` of every match
   const queue: Node[] = Object.keys(root).map((k) => ({ path: [k], key: k, norm: normalizeName(k), value: root[k] }));
-  while (queue.length > 0) {
-    const node = queue.shift()!;
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q]!;
+    queue[q] = undefined as unknown as Node; // let what was read go
     const specs = sectionIndex.get(node.norm);
     let claimed = false;
     for (const spec of specs ?? []) {
       // A section nested inside a match of the same dataset is its list (Following → Following).
-      if (found.some((f) => f.spec === spec && isPrefix(f.node.path, node.path))) continue;
-      found.push({ spec, node: unwrapSameName(spec, node) });
+      let inside = false;
+      for (let i = 1; i < node.path.length && !inside; i++) inside = matched.has(`${spec.id}\u0000${node.path.slice(0, i).join('\u0000')}`);
+      if (inside) continue;
+      const unwrapped = unwrapSameName(spec, node);
+      found.push({ spec, node: unwrapped });
+      matched.add(`${spec.id}\u0000${unwrapped.path.join('\u0000')}`);
       claimed = true;
     }
     if (claimed || node.path.length >= MAX_SECTION_DEPTH || !isObject(node.value)) continue;
@@ -123,10 +142,6 @@ function unwrapSameName(spec: DatasetSpec, node: Node): Node {
   if (!isObject(v) || (spec.listKeys ?? []).some((k) => childAtPath(v, k) !== undefined)) return node;
   const inner = Object.keys(v).find((k) => normalizeName(k) === node.norm && isObject(v[k]));
   return inner === undefined ? node : { path: [...node.path, inner], key: inner, norm: node.norm, value: v[inner] };
-}
-
-function isPrefix(a: string[], b: string[]): boolean {
-  return a.length < b.length && a.every((x, i) => b[i] === x);
 }
 
 function childByName(obj: Obj, names: readonly string[]): { key: string; value: unknown } | undefined {
@@ -339,11 +354,23 @@ export function valueText(v: unknown): string | null {
 }
 
 function reportUnknown(root: Obj, consumed: string[][], sink: ExportSink): void {
-  const known = (path: string[]): boolean =>
-    consumed.some((c) => isPrefix(c, path) || isPrefix(path, c) || (c.length === path.length && c.every((x, i) => path[i] === x)));
+  // A path is known when it is a consumed path, leads to one or lies inside one: every prefix of a
+  // consumed path in one set, so each look-up costs the path's depth, not the number of sections.
+  const SEP = '\u0000';
+  const leads = new Set<string>();
+  const exact = new Set<string>();
+  for (const c of consumed) {
+    exact.add(c.join(SEP));
+    for (let i = 1; i <= c.length; i++) leads.add(c.slice(0, i).join(SEP));
+  }
+  const known = (path: string[]): boolean => {
+    if (leads.has(path.join(SEP))) return true;
+    for (let i = 1; i < path.length; i++) if (exact.has(path.slice(0, i).join(SEP))) return true;
+    return false;
+  };
   for (const [cat, catValue] of Object.entries(root)) {
     if (known([cat])) {
-      if (!isObject(catValue) || consumed.some((c) => c.length === 1 && c[0] === cat)) continue;
+      if (!isObject(catValue) || exact.has(cat)) continue;
       for (const [sec, secValue] of Object.entries(catValue)) {
         if (WRAPPER_KEYS.has(normalizeName(sec)) || known([cat, sec])) continue;
         sink.unknown(`${cat}/${sec}`, rawText(secValue), isEmptyValue(secValue));

@@ -35,18 +35,33 @@ export interface LazyJsonResult {
   laterWarnings: () => FileWarning[];
 }
 
-/** A number token of 16+ digits (outside strings, which are preceded by a quote or a slash). */
-const BIG_INTEGER = /[:,[]\s*-?\d{16,}/;
+/**
+ * A number token that may not survive as a double (outside strings, which are preceded by a quote
+ * or a slash): 16+ digits, an exponent, or a negative zero.
+ */
+const BIG_INTEGER = /[:,[]\s*(?:-?\d{16,}|-?\d+(?:\.\d+)?[eE]|-0(?!\d))/;
 
 /**
- * JSON.parse, except that integers beyond 2^53 (device UIDs) are kept as their exact digits.
- * `longNumbers: false` says the caller's scan found no run of 16+ digits outside strings.
+ * Whether a number's double loses what its text says, so that the text is kept instead: integers
+ * beyond 2^53 (device UIDs), values past double range (1e400 → Infinity), non-zero values that
+ * underflow to 0 (1e-400) and -0. Otherwise distinct raw records would merge as duplicates.
+ */
+export function keepsText(value: number, source: string): boolean {
+  if (!Number.isFinite(value) || Object.is(value, -0)) return true;
+  if (value === 0) return /[1-9]/.test(source.split(/[eE]/)[0]!);
+  // digits only, as before (1e300 stays the number it always was: fingerprints must not move)
+  return !Number.isSafeInteger(value) && /^-?\d+$/.test(source);
+}
+
+/**
+ * JSON.parse, except that numbers a double cannot hold (keepsText) are kept as their exact text.
+ * `longNumbers: false` says the caller's scan found no such number outside strings.
  */
 export function parseJson(text: string, longNumbers = true): unknown {
   if (!longNumbers || !BIG_INTEGER.test(text)) return JSON.parse(text);
   try {
     return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
-      typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && context?.source ? context.source : value,
+      typeof value === 'number' && context?.source && (value === 0 || !Number.isSafeInteger(value)) && keepsText(value, context.source) ? context.source : value,
     );
   } catch (e) {
     // V8 applies a reviver recursively: hostile nesting overflows the stack where plain parsing does not.
@@ -72,7 +87,7 @@ function quoteBigIntegers(text: string): string {
       let j = i + 1;
       while (j < text.length && /[0-9.eE+-]/.test(text[j]!)) j++;
       const token = text.slice(i, j);
-      if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
+      if (/^-?\d/.test(token) && keepsText(Number(token), token)) {
         out += `${text.slice(last, i)}"${token}"`;
         last = j;
       }
@@ -136,9 +151,32 @@ class Scanner {
   hitEnd = false;
   /** valueEnd passed a run of 16+ digits outside strings (a number that may be beyond 2^53); reset by the caller */
   longNumbers = false;
+  /** ":" outside strings that valueEnd passed: one per member of every object scanned */
+  colons = 0;
   /** things worth a warning, found while parsing (also later, while lazy lists are read) */
   readonly notes = new Set<Note>();
   constructor(readonly buf: Buffer) {}
+
+  /**
+   * JSON.parse keeps the last of two equal names silently; the walked objects warn. Fewer members
+   * parsed than ":" scanned means a name came twice: the same warning, wherever it was.
+   */
+  checkMembers(value: unknown, colons: number): void {
+    if (colons === 0 || this.notes.has(DUPLICATE_KEYS_NOTE)) return;
+    let members = 0;
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
+      else if (v !== null && typeof v === 'object') {
+        for (const k in v) {
+          members++;
+          stack.push((v as Record<string, unknown>)[k]);
+        }
+      }
+    }
+    if (members < colons) this.notes.add(DUPLICATE_KEYS_NOTE);
+  }
 
   /** parseJson, repairing control characters in strings and trailing commas when that is what breaks it */
   parse(text: string, longNumbers = true): unknown {
@@ -190,6 +228,7 @@ class Scanner {
         const d = b[i]!;
         if (d === COMMA || d === CLOSE_OBJ || d === CLOSE_ARR || isWs(d)) break;
         if (d >= 0x30 && d <= 0x39 && ++digits === 16) this.longNumbers = true;
+        else if (d === 0x65 || d === 0x45 || (d === 0x2d && b[i + 1] === 0x30)) this.longNumbers = true; // exponent, -0…
         i++;
       }
       return i;
@@ -201,7 +240,10 @@ class Scanner {
       else if (d >= 0x30 && d <= 0x39) {
         if (++digits === 16) this.longNumbers = true;
         continue;
-      } else if (d === OPEN_OBJ || d === OPEN_ARR) depth++;
+      } else if ((d === 0x65 || d === 0x45) && digits > 0) this.longNumbers = true; // an exponent (true/false follow no digit)
+      else if (d === 0x2d && b[k + 1] === 0x30) this.longNumbers = true; // -0, -0.0…
+      else if (d === COLON) this.colons++;
+      else if (d === OPEN_OBJ || d === OPEN_ARR) depth++;
       else if (d === CLOSE_OBJ || d === CLOSE_ARR) {
         if (--depth === 0) return k + 1;
       }
@@ -233,12 +275,15 @@ class Scanner {
     const b = this.buf;
     const c = b[i];
     if (c === OPEN_OBJ && depth < MAX_WALK_DEPTH) return this.parseObject(i, depth);
+    const colonsBefore = this.colons;
     const end = this.valueEnd(i);
     const open = this.hitEnd && c !== QUOTE;
     if (c === OPEN_ARR && end - i >= LAZY_ARRAY_BYTES) return [new LazyList(this, i, end, open), end];
     const slice = this.text(i, end);
     try {
-      return [this.parse(slice), end];
+      const value = this.parse(slice);
+      this.checkMembers(value, this.colons - colonsBefore);
+      return [value, end];
     } catch {
       if (c === OPEN_ARR) return [new LazyList(this, i, end, open), end]; // damaged items are skipped one by one
       if (this.truncated && end >= b.length) return [undefined, end];
@@ -337,16 +382,19 @@ export class LazyList implements Iterable<unknown> {
     let k = s.skipWs(this.start + 1);
     const bounds: number[] = [];
     let longNumbers = false; // in the items waiting in bounds
+    let colons = 0; // in the items waiting in bounds
     const flush = function* (this: LazyList): Generator<unknown> {
       if (bounds.length === 0) return;
       let items: unknown[] | undefined;
       try {
         // the scan of these items said whether any number is long enough to need keeping exact
         items = s.parse(`[${s.text(bounds[0]!, bounds[bounds.length - 1]!)}]`, longNumbers) as unknown[];
+        s.checkMembers(items, colons);
       } catch {
         items = undefined;
       }
       longNumbers = false;
+      colons = 0;
       if (items && items.length === bounds.length / 2) yield* items;
       else {
         for (let n = 0; n < bounds.length; n += 2) {
@@ -361,8 +409,10 @@ export class LazyList implements Iterable<unknown> {
     }.bind(this);
     while (k < this.end && b[k] !== CLOSE_ARR) {
       s.longNumbers = false;
+      const colonsBefore = s.colons;
       const end = s.valueEnd(k);
       longNumbers ||= s.longNumbers;
+      colons += s.colons - colonsBefore;
       if (end > this.end || (end >= b.length && s.truncated)) break; // an item cut off by the end of the file
       bounds.push(k, end);
       if (bounds.length >= ITEMS_PER_CHUNK * 2) yield* flush();
@@ -386,14 +436,28 @@ export function isLazyList(v: unknown): v is LazyList {
   return v instanceof LazyList;
 }
 
+/**
+ * UTF-16 to UTF-8 a slice at a time: one string of a whole large file would pass V8's string limit
+ * (~512 Mi characters) and end in an INTERNAL "Cannot create a string longer than…".
+ */
+function utf16ToUtf8(body: Buffer, littleEndian: boolean): Buffer {
+  const decoder = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be');
+  const parts: Buffer[] = [];
+  const step = 32 * 1024 * 1024; // even: a code unit is never cut (surrogate pairs are, and stream:true joins them)
+  for (let at = 0; at < body.length; at += step) {
+    parts.push(Buffer.from(decoder.decode(body.subarray(at, at + step), { stream: true }), 'utf8'));
+  }
+  parts.push(Buffer.from(decoder.decode(), 'utf8'));
+  return Buffer.concat(parts);
+}
+
 /** Parses an export's bytes; throws FootprintError (without a path: the caller adds it) only when nothing usable can be read. */
 export function parseLazyJson(buf: Buffer): LazyJsonResult {
   const warnings: FileWarning[] = [];
   const note = (code: FileWarning['code'], params: FileWarning['params'] = {}): void => void warnings.push({ code, params });
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     // re-saved by an editor as "Unicode": UTF-16 with a byte-order mark
-    const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1));
-    buf = Buffer.from((buf[0] === 0xff ? body : Buffer.from(body).swap16()).toString('utf16le'), 'utf8');
+    buf = utf16ToUtf8(buf.subarray(2, 2 + ((buf.length - 2) & ~1)), buf[0] === 0xff);
     note('utf16');
   }
   const s = new Scanner(buf);

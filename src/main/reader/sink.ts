@@ -20,6 +20,15 @@ export interface ExportSink {
 
 export type WarningParams = ErrorParams;
 
+/**
+ * Sets an own property, whatever its name: "__proto__", "constructor" or "hasOwnProperty" from an
+ * export are field names like any other (plain `o[k] = v` would set the prototype, and `k in o`
+ * would find Object.prototype's and rename the field "… (2)").
+ */
+export function setOwn<T>(o: Record<string, T>, key: string, value: NoInfer<T>): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A warning about a whole file, before its path is known (the JSON parser sees only bytes). */
 export type { FileWarning } from '../../shared/contract';
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync, lstatSync, openSync, readSync, clo
 import { basename, join, relative, sep } from 'node:path';
 import { FootprintError } from '../../shared/errors';
 import { withPath } from './errors';
-import { listZip, readZipEntry, looksLikeZip } from './zip';
+import { listZip, readZipEntry, looksLikeZip, endsLikeZip } from './zip';
+import { MAX_DEPTH, MAX_EXPORT_BYTES, MAX_FILES, MAX_FOLDERS, MAX_ONE_FILE_BYTES, MiB } from './limits';
 
 export interface SourceEntry {
   /** path inside the source, '/'-separated */
@@ -17,10 +18,9 @@ export interface Source {
   /** the file or folder name the user picked */
   name: string;
   entries: SourceEntry[];
+  /** folders skipped as not part of an export: too deep, too many, or unreadable (links are never followed) */
+  skipped?: number;
 }
-
-const MAX_FILE_BYTES = 1024 ** 3;
-const MAX_FOLDER_FILES = 20_000;
 
 export function openSource(path: string): Source {
   let st;
@@ -34,29 +34,35 @@ export function openSource(path: string): Source {
   if (st.isDirectory()) return openFolder(path);
   if (!st.isFile()) throw new FootprintError('UNREADABLE', { path, reason: 'notFile' });
   if (st.size === 0) throw new FootprintError('EMPTY_FILE', { path });
-  if (st.size > MAX_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_FILE_BYTES / 1024 ** 2 });
-  if (startsLikeZip(path)) {
+  if (st.size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
+  const head = readHead(path, st.size);
+  if (looksLikeZip(head.start)) {
     const buf = readFile(path);
     const entries = withPath(path, () => listZip(buf))
       .filter((e) => !e.isDirectory)
       .map((e) => ({ path: e.path, size: e.size, read: () => withPath(path, () => readZipEntry(buf, e)) }));
     return { kind: 'zip', name: basename(path), entries };
   }
+  // Something in front of a ZIP (a self-extracting program, a mail header): say so, with the remedy.
+  if (endsLikeZip(head.end)) throw new FootprintError('NOT_ZIP', { path, reason: 'prefix' });
   return { kind: 'file', name: basename(path), entries: [{ path: basename(path), size: st.size, read: () => readFile(path) }] };
 }
 
-function startsLikeZip(path: string): boolean {
-  const head = Buffer.alloc(4);
+/** The first 4 bytes and the last 64 KiB + 22 (where a ZIP's end record is). */
+function readHead(path: string, size: number): { start: Buffer; end: Buffer } {
+  const start = Buffer.alloc(Math.min(4, size));
+  const end = Buffer.alloc(Math.min(size, 0xffff + 22));
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    readSync(fd, head, 0, 4, 0);
+    readSync(fd, start, 0, start.length, 0);
+    readSync(fd, end, 0, end.length, size - end.length);
   } catch (e) {
     throw unreadable(path, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return looksLikeZip(head);
+  return { start, end };
 }
 
 function readFile(path: string): Buffer {
@@ -75,29 +81,45 @@ function unreadable(path: string, e: unknown): FootprintError {
 
 function openFolder(root: string): Source {
   const entries: SourceEntry[] = [];
-  const walk = (dir: string): void => {
-    let names: string[];
+  let total = 0;
+  let folders = 0;
+  let skipped = 0;
+  // Breadth-first, so the shallow folders an export lives in are read before any flood of others: a
+  // chain of folders deeper than the OS path limit, or thousands of empty ones, is skipped and
+  // counted instead of aborting or stalling the import.
+  const queue: [dir: string, depth: number][] = [[root, 0]];
+  for (let q = 0; q < queue.length; q++) {
+    const [dir, depth] = queue[q]!;
+    if (depth > MAX_DEPTH || ++folders > MAX_FOLDERS) {
+      skipped++;
+      continue;
+    }
+    let dirents;
     try {
-      names = readdirSync(dir);
+      dirents = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw unreadable(dir, e);
+      if (depth === 0) throw unreadable(dir, e);
+      skipped++; // a folder inside the export we may not read (or a path too long): not an export file
+      continue;
     }
-    for (const name of names.sort()) {
-      const full = join(dir, name);
-      let st;
-      try {
-        st = lstatSync(full);
-      } catch (e) {
-        throw unreadable(full, e);
-      }
-      if (st.isSymbolicLink()) continue; // never follow links out of the export
-      if (st.isDirectory()) walk(full);
-      else if (st.isFile()) {
-        if (entries.length >= MAX_FOLDER_FILES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'files', limit: MAX_FOLDER_FILES });
-        entries.push({ path: relative(root, full).split(sep).join('/'), size: st.size, read: () => readFile(full) });
+    for (const d of dirents) {
+      const full = join(dir, d.name);
+      if (d.isSymbolicLink()) continue; // never follow links out of the export
+      if (d.isDirectory()) queue.push([full, depth + 1]);
+      else if (d.isFile()) {
+        let size: number;
+        try {
+          size = lstatSync(full).size;
+        } catch (e) {
+          throw unreadable(full, e);
+        }
+        if (entries.length >= MAX_FILES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'files', limit: MAX_FILES });
+        if (size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path: full, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
+        if ((total += size) > MAX_EXPORT_BYTES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'total', limit: MAX_EXPORT_BYTES / MiB });
+        entries.push({ path: relative(root, full).split(sep).join('/'), size, read: () => readFile(full) });
       }
     }
-  };
-  walk(root);
-  return { kind: 'folder', name: basename(root), entries };
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { kind: 'folder', name: basename(root), entries, skipped };
 }

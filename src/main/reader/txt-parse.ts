@@ -11,7 +11,7 @@ import { isEmptyValue } from './empty';
 import { parseTime } from '../../shared/time';
 import { canonicalField, mapItem, splitNested } from './fields';
 import { valueKey } from './json-reader';
-import { rawText, type ExportSink, type RecordFields } from './sink';
+import { rawText, setOwn, type ExportSink, type RecordFields } from './sink';
 import { chatHeader, isSentinel, PLATFORM_HEADERS, SUBSECTION_LISTS, type ValuesFile } from './txt-labels';
 
 /** Labels longer than this are text, not labels. */
@@ -227,7 +227,7 @@ class RecordBuilder {
     list.seen.add(norm);
     const v = raw.trim();
     // named as JSON names the key ("Raw Time" → RawTime), so both readers keep the same fields
-    if (!isEmptyValue(v)) list.entries[list.entries.length - 1]![jsonStyleName(label)] = v;
+    if (!isEmptyValue(v)) setOwn(list.entries[list.entries.length - 1]!, jsonStyleName(label), v);
     this.any = true;
     return true;
   }
@@ -237,7 +237,7 @@ class RecordBuilder {
     if (this.seen.has(info.norm)) this.flush();
     this.seen.add(info.norm);
     let name = info.name;
-    if (name in this.fields) name = label in this.fields ? `${label} (2)` : label;
+    if (Object.hasOwn(this.fields, name)) name = Object.hasOwn(this.fields, label) ? `${label} (2)` : label;
     this.last = name;
     let v = raw.trim();
     if (v.length < 8 && isEmptyValue(v)) return;
@@ -249,15 +249,15 @@ class RecordBuilder {
       // a placeholder ("1969-12-31 23:59:59 UTC") compares as text: match JSON's suffix-less form
       v = v.slice(0, -4);
     }
-    this.fields[name] = v;
+    setOwn(this.fields, name, v);
     this.any = true;
   }
 
   /** A line without a label inside a record: the previous value went on over a line break. */
   continueValue(line: string): boolean {
     if (this.last === null) return false;
-    const prev = this.fields[this.last];
-    this.fields[this.last] = prev === undefined ? line : `${String(prev)}\n${line}`;
+    const prev = Object.hasOwn(this.fields, this.last) ? this.fields[this.last] : undefined;
+    setOwn(this.fields, this.last, prev === undefined ? line : `${String(prev)}\n${line}`);
     this.any = true;
     return true;
   }

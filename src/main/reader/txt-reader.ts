@@ -131,10 +131,10 @@ export function findTxtExport(entries: SourceEntry[]): SourceEntry[] | undefined
   const txts = entries.filter((e) => isTxt(e.path));
   const known = txts.filter((e) => txtDataset(e.path) !== undefined);
   if (known.length === 0) return undefined;
-  if (known.length === 1 && GENERIC_NAMES.has(stem(known[0]!.path)) && !dirSegments(known[0]!.path).some((s) => s.toLowerCase() === 'tiktok')) {
-    // one file with a common name (Settings.txt, Comments.txt…): only when it reads like TikTok's
-    if (!looksLikeTikTok(known[0]!, txtDataset(known[0]!.path)!)) return undefined;
-  }
+  // Files with common names only (Settings.txt, Comments.txt… as Google Takeout writes them), outside
+  // a TikTok folder: only when every one of them reads like TikTok's, however many there are.
+  const generic = (e: SourceEntry) => GENERIC_NAMES.has(stem(e.path)) && !dirSegments(e.path).some((s) => s.toLowerCase() === 'tiktok');
+  if (known.every(generic) && !known.every((e) => looksLikeTikTok(e, txtDataset(e.path)!))) return undefined;
   const root = exportRoot(known);
   return txts.filter((e) => underRoot(e.path, root));
 }
@@ -194,8 +194,9 @@ export function decodeTxt(bytes: Buffer, warn: (code: 'bad-encoding' | 'nul-remo
     warn('nul-removed');
     text = text.replaceAll('\0', '');
   }
-  // Old Mac line endings: no \n at all, only \r.
-  if (!text.includes('\n') && text.includes('\r')) text = text.replaceAll('\r', '\n');
+  // Every line-ending mix (CRLF, LF, old-Mac CR, and any of them together) becomes LF: a file of
+  // CR lines with one stray LF must not read as one long line.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return text;
 }
 

@@ -3,6 +3,7 @@
 // hard output cap, so a lying header cannot make us allocate more than we agreed to.
 import { inflateRawSync, crc32 } from 'node:zlib';
 import { FootprintError, type ErrorParams } from '../../shared/errors';
+import { MAX_EXPORT_BYTES, MAX_ONE_FILE_BYTES } from './limits';
 
 export interface ZipLimits {
   /** total uncompressed bytes of all entries */
@@ -16,10 +17,12 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxTotalBytes: 4 * 1024 ** 3,
-  maxEntryBytes: 1024 ** 3,
+  // the same limits as a folder or a bare file (reader/limits.ts): one set for every container
+  maxTotalBytes: MAX_EXPORT_BYTES,
+  maxEntryBytes: MAX_ONE_FILE_BYTES,
   maxRatio: 250,
-  ratioFloorBytes: 4 * 1024 ** 2,
+  // below this an entry cannot hurt whatever its ratio (tiny files deflate to a few bytes)
+  ratioFloorBytes: 64 * 1024,
   maxEntries: 20_000,
 };
 
@@ -42,6 +45,16 @@ const LOCAL = 0x04034b50;
 export function looksLikeZip(buf: Buffer): boolean {
   // a local file header, or the end record alone (an archive with no files in it)
   return buf.length >= 4 && (buf.readUInt32LE(0) === LOCAL || buf.readUInt32LE(0) === EOCD);
+}
+
+/**
+ * A ZIP with something in front of it (a self-extracting program, a header a mail program added):
+ * it ends in a ZIP end record, but does not start with a ZIP header. `tail`: the file's last bytes.
+ */
+export function endsLikeZip(tail: Buffer): boolean {
+  const at = findEocd(tail);
+  // the record's comment runs exactly to the end of the file: not four stray bytes in some text
+  return at >= 0 && at + 22 + tail.readUInt16LE(at + 20) === tail.length;
 }
 
 /** A name from the archive, safe to show: no control characters (terminal escapes), not endless. */
@@ -85,6 +98,8 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
   if (cdOffset + cdSize > buf.length) throw corrupt('pastEnd');
 
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
+  const ranges: [start: number, end: number, path: string][] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -130,14 +145,33 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
       throw refused('UNSAFE_ZIP', { reason: 'symlink', entry: shown(path) });
     }
     if (flags & 0x1) throw refused('ENCRYPTED_ZIP', { entry: shown(path) });
+    if (method === 9) throw new FootprintError('CORRUPT_ZIP', { reason: 'deflate64', entry: shown(path), method });
     if (!isDirectory && method !== 0 && method !== 8) throw new FootprintError('CORRUPT_ZIP', { reason: 'method', entry: shown(path), method });
+    // Directories count too: a "directory" with data is how overlapping entries hide their size.
     if (size > limits.maxEntryBytes) throw refused('ZIP_BOMB', { reason: 'total', entry: shown(path), limit: limits.maxEntryBytes });
     if ((total += size) > limits.maxTotalBytes) throw refused('ZIP_BOMB', { reason: 'total', limit: limits.maxTotalBytes });
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
       throw refused('ZIP_BOMB', { reason: 'ratio', entry: shown(path), limit: limits.maxRatio });
     }
-    if (localOffset + 30 > buf.length) throw corrupt('pastEnd', path);
+    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL) throw corrupt('localHeader', path);
+    // The local header must name the same file: tools that read one or the other would see different archives.
+    const localNameLen = buf.readUInt16LE(localOffset + 26);
+    const dataStart = localOffset + 30 + localNameLen + buf.readUInt16LE(localOffset + 28);
+    if (localOffset + 30 + localNameLen > buf.length || !buf.subarray(localOffset + 30, localOffset + 30 + localNameLen).equals(nameBytes)) {
+      throw refused('UNSAFE_ZIP', { reason: 'nameMismatch', entry: shown(path) });
+    }
+    if (dataStart + compressedSize > buf.length) throw corrupt('cutShort', path);
+    const key = isDirectory ? path : path.normalize('NFC');
+    if (names.has(key) && !isDirectory) throw refused('UNSAFE_ZIP', { reason: 'duplicate', entry: shown(path) });
+    names.add(key);
+    ranges.push([localOffset, dataStart + compressedSize, path]);
     entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
+  }
+  // Every entry owns its bytes, header to end of data: shared (overlapping) data is how an 81 KB
+  // file unpacks to gigabytes while each entry looks harmless on its own.
+  ranges.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i]![0] < ranges[i - 1]![1]) throw refused('UNSAFE_ZIP', { reason: 'overlap', entry: shown(ranges[i]![2]) });
   }
   return entries;
 }

@@ -13,10 +13,20 @@ export type { DB, ReadableDB, WritableDB } from './handles';
 
 /** `key`: the raw key of an encrypted database (with `salt`, a new file is created encrypted with it). */
 export function openDatabase(path: string, key?: ConnectionKey): WritableDB {
+  let existed = true;
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
-    if (process.platform !== 'win32') chmodSync(path, 0o600);
+    // A new file is created owner-only; an existing one is only made so once it has proved to be an
+    // archive (below): a wrong --db must leave that file exactly as it was, mode included.
+    if (!existsSync(path)) {
+      try {
+        closeSync(openSync(path, 'wx', 0o600));
+        existed = false;
+      } catch (e) {
+        // a dangling link or a file that appeared meanwhile: opened (and checked) as it is
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new FootprintError('DB_UNREADABLE', { path, reason: (e as Error).message }, { cause: e });
+      }
+    }
   }
   let raw: Database.Database;
   try {
@@ -26,6 +36,13 @@ export function openDatabase(path: string, key?: ConnectionKey): WritableDB {
   }
   const db = asWritable(raw);
   unlockConnection(db, path, key); // key first, then proof; closes db and throws on failure
+  // Another program's SQLite database: ours always has a user_version once it has tables. Refused
+  // before WAL mode or a migration writes a byte into it.
+  if (existed && schemaVersion(db) === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) {
+    db.close();
+    throw new FootprintError('DB_UNREADABLE', { path, reason: 'not a Footprint archive' });
+  }
+  busyAsCode(raw);
   try {
     db.pragma('journal_mode = WAL');
   } catch (e) {
@@ -38,7 +55,34 @@ export function openDatabase(path: string, key?: ConnectionKey): WritableDB {
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   migrate(db);
+  if (existed && path !== ':memory:' && process.platform !== 'win32') chmodSync(path, 0o600);
   return db;
+}
+
+const isBusy = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+/**
+ * Transactions that cannot get the write lock within busy_timeout (another import holds it) fail
+ * with DB_BUSY, which every door words plainly, instead of an INTERNAL "database is locked".
+ */
+function busyAsCode(raw: Database.Database): void {
+  const wrap = <F extends (...a: never[]) => unknown>(f: F): F =>
+    function (this: unknown, ...a: Parameters<F>) {
+      try {
+        return f.apply(this, a);
+      } catch (e) {
+        if (isBusy(e)) throw new FootprintError('DB_BUSY', {}, { cause: e });
+        throw e;
+      }
+    } as F;
+  const transaction = raw.transaction.bind(raw);
+  raw.transaction = ((fn: Parameters<typeof transaction>[0]) => {
+    const t = transaction(fn);
+    return Object.assign(wrap(t), { deferred: wrap(t.deferred), immediate: wrap(t.immediate), exclusive: wrap(t.exclusive), default: wrap(t.default) });
+  }) as typeof raw.transaction;
 }
 
 export function schemaVersion(db: ReadableDB): number {

@@ -25,6 +25,9 @@ export const en = {
   'warning.parse-failed': 'The file could not be read ({reason}); it was kept as it is. Please report this.',
   'warning.duplicates': '{count, plural, one {# exact duplicate row was} other {# exact duplicate rows were}} counted once.',
   'warning.forgotten': '{count, plural, one {# forgotten record was} other {# forgotten records were}} skipped: you asked Footprint to forget them for good.',
+  'warning.more-unknown': '{count, plural, one {# more section Footprint does not know ({bytes, number} bytes) was} other {# more sections Footprint does not know ({bytes, number} bytes) were}} not kept: far more than any TikTok export has.',
+  'warning.more-warnings': '{count, plural, one {# more warning was} other {# more warnings were}} left out: far more than any TikTok export gives.',
+  'warning.skipped-folders': '{count, plural, one {# folder was} other {# folders were}} skipped: nested deeper, or far more of them, than in any TikTok export, or unreadable.',
   'warning.legacy': '{text}',
 } as const;
 
@@ -49,5 +52,8 @@ export const sv: Record<keyof typeof en, string> = {
   'warning.parse-failed': 'Filen kunde inte läsas ({reason}). Den sparades som den är. Rapportera gärna felet.',
   'warning.duplicates': '{count, plural, one {# rad var en exakt dubblett och räknades} other {# rader var exakta dubbletter och räknades}} en gång.',
   'warning.forgotten': '{count, plural, one {# glömd post hoppades över} other {# glömda poster hoppades över}}: du har bett Footprint att glömma dem för gott.',
+  'warning.more-unknown': '{count, plural, one {# delavsnitt till som Footprint inte känner igen ({bytes, number} byte) sparades inte} other {# delavsnitt till som Footprint inte känner igen ({bytes, number} byte) sparades inte}}: betydligt fler än någon TikTok-export har.',
+  'warning.more-warnings': '{count, plural, one {# varning till utelämnades} other {# varningar till utelämnades}}: betydligt fler än någon TikTok-export ger.',
+  'warning.skipped-folders': '{count, plural, one {# mapp hoppades över} other {# mappar hoppades över}}: djupare nästlade, eller betydligt fler, än i någon TikTok-export, eller oläsbara.',
   'warning.legacy': '{text}',
 };
