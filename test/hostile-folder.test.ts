@@ -82,6 +82,17 @@ describe('what is not an export is skipped and counted', () => {
     service.close();
   });
 
+  it('says the same when the export is read on the reader thread', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'export');
+    writeJson(folder, smallExport());
+    mkdirSync(join(folder, ...Array.from({ length: 40 }, () => 'deeper')), { recursive: true });
+    const service = createService({ dbPath: join(dir, 'fp.db'), readerThreadMinBytes: 0 });
+    const r = await service.importExport({ path: folder });
+    expect(r.warnings.filter((w) => w.code === 'skipped-folders').map((w) => w.params.count)).toEqual([openSource(folder).skipped]);
+    service.close();
+  });
+
   it('a path of thousands of characters is shown on one line, shortened in the middle', async () => {
     const dir = tempDir();
     const long = join(dir, ...Array.from({ length: 300 }, (_, i) => `folder-${i}`), 'user_data_tiktok.json');

@@ -161,11 +161,11 @@ function handOver(content: ExportContent): [ExportContent, ArrayBuffer[]] {
     return mine;
   };
   if (content.format === 'json') {
-    const moved: ExportContent = { format: 'json', path: content.path, bytes: own(content.bytes) };
+    const moved: ExportContent = { format: 'json', path: content.path, bytes: own(content.bytes), skippedFolders: content.skippedFolders };
     content.bytes = new Uint8Array(0);
     return [moved, transfer];
   }
-  const moved: ExportContent = { format: 'txt', files: content.files.map((f) => ({ path: f.path, bytes: own(f.bytes) })) };
+  const moved: ExportContent = { format: 'txt', files: content.files.map((f) => ({ path: f.path, bytes: own(f.bytes) })), skippedFolders: content.skippedFolders };
   content.files = [];
   return [moved, transfer];
 }

@@ -93,11 +93,12 @@ function newBatch(dataset: string, size: number): RecordBatch {
 }
 
 /** Reads a parsed export on this thread, preparing its records as they are read. */
-export function readHere(parsed: { read(sink: ExportSink): { layout: string } }): BatchSource {
+/** `isCancelled` reaches every phase of the reader (it polls every few hundred events). */
+export function readHere(parsed: { read(sink: ExportSink, isCancelled?: () => boolean): { layout: string } }, isCancelled?: () => boolean): BatchSource {
   return {
     read: (sink) => {
       const batcher = new RecordBatcher(sink);
-      const result = parsed.read(batcher);
+      const result = parsed.read(batcher, isCancelled);
       batcher.flush();
       return result;
     },

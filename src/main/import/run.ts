@@ -61,7 +61,7 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
 function reader(opened: OpenedExport, opts: ImportOptions): BatchSource {
   const entry = findWorkerEntry(opts.mainDir ?? SOURCE_MAIN_DIR, READER_WORKER_NAME);
   if (entry && opened.size >= (opts.readerThreadMinBytes ?? READER_THREAD_MIN_BYTES)) return readOnThread(opened.content, entry);
-  return readHere(parseExport(opened.content));
+  return readHere(parseExport(opened.content), opts.isCancelled);
 }
 
 function alreadyImported(db: DB, id: number): ImportResult {
