@@ -2,7 +2,7 @@
 // Framework-free, so the Electron window, the CLI and the tests all use exactly this. The handlers
 // below get validated input; operations.ts enforces the contract's table (schemas and flags) and
 // imports.ts holds the one import slot, whatever runner runs the import.
-import type { Api, ImportProgress, OperationName, OperationResults, RecordRow } from '../../shared/contract';
+import { OPERATIONS, type Api, type ImportProgress, type OperationName, type OperationResults, type RecordRow } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
 import { connectionKey } from '../store/cipher';
@@ -13,6 +13,7 @@ import { datasetOverview, iterateRecords, listRecords, listValues } from '../sto
 import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
+import { exploreOperations } from './explore';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -46,6 +47,8 @@ export interface Service extends Api {
   readonly db: WritableDB;
   /** every record of a dataset kept in the archive, oldest first, streamed (the CLI's export; no IPC door) */
   records(dataset: string): Iterable<RecordRow>;
+  /** the rows of a table view (explorePage's filters and sort), streamed whole: export to stdout (no IPC door) */
+  exploreRows(input: Parameters<ReturnType<typeof exploreOperations>['rows']>[0]): () => Iterable<RecordRow>;
   /** true while an import runs */
   readonly importing: boolean;
   /** cancels a running import and waits for it to stop (call before quitting) */
@@ -58,6 +61,8 @@ export function createService(opts: ServiceOptions): Service {
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
   const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress });
+
+  const explore = exploreOperations(db);
 
   const api: Api = {
     importExport: async ({ path }) => imports.run(path),
@@ -75,6 +80,11 @@ export function createService(opts: ServiceOptions): Service {
     listRecords: async ({ dataset, snapshotId, offset, limit }) => listRecords(db, dataset, { snapshotId, offset, limit }),
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
+    search: explore.search,
+    getRecord: explore.getRecord,
+    explorePage: explore.explorePage,
+    exploreFacets: explore.exploreFacets,
+    exportView: (input) => explore.exportView(input, opts.dbPath),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});
@@ -90,6 +100,11 @@ export function createService(opts: ServiceOptions): Service {
     db,
     call,
     records: (dataset) => iterateRecords(db, dataset),
+    exploreRows: (input) => {
+      // the same checks as the operations' (the CLI's export takes the view's filters)
+      OPERATIONS.explorePage.input.parse(input);
+      return explore.rows(input);
+    },
     get importing() {
       return imports.busy;
     },

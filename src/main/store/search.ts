@@ -1,0 +1,146 @@
+// Full-text search over the archive (record_search, migration 5). What a person types is never
+// handed to FTS5 as query syntax: it is cut into words and "quoted phrases", each written back as
+// an FTS5 string (quotes doubled), so NEAR, AND, *, ^, colons and unbalanced parentheses are just
+// text and no input can make the query throw. Bare words match as prefixes (search as you type);
+// a quoted phrase matches as written. Diacritics are folded by the index's tokenizer.
+import type { ReadableDB } from './handles';
+
+/** Enough for any real query; a pasted 10 kB string is cut, not refused. */
+const MAX_INPUT = 1000;
+const MAX_TERMS = 16;
+
+/** A letter or digit: a term without one would tokenize to nothing. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * The FTS5 query for what was typed, or null when it holds nothing to look for. Every term is an
+ * FTS5 string ("…", inner quotes doubled); bare words get `*` (prefix), phrases do not.
+ */
+export function ftsQuery(input: string): string | null {
+  const text = input.slice(0, MAX_INPUT).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const parts: string[] = [];
+  // "a phrase" (an unclosed quote runs to the end) or a bare word
+  for (const m of text.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+    if (parts.length === MAX_TERMS) break;
+    const phrase = m[1];
+    const word = m[2];
+    const t = (phrase ?? word ?? '').trim();
+    if (!WORDLIKE.test(t)) continue;
+    const quoted = `"${t.replace(/"/g, '""')}"`;
+    parts.push(phrase === undefined ? `${quoted}*` : quoted);
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+export interface SearchHitRow {
+  dataset: string;
+  recordId: number;
+  at: number | null;
+  /** a few words around the match */
+  snippet: string;
+  /** [start, end) UTF-16 offsets of the matched words in snippet */
+  marks: [number, number][];
+}
+
+export interface SearchResult {
+  /** every match, across the datasets searched */
+  total: number;
+  /** matches per dataset, most matches first */
+  datasets: { dataset: string; count: number }[];
+  hits: SearchHitRow[];
+  /** pass as `after` for the hits following these (single ordering: newest first), null at the end */
+  next: string | null;
+}
+
+export interface SearchOptions {
+  /** only these datasets */
+  datasets?: readonly string[];
+  /** how many hits (newest first across the datasets); with perDataset, per dataset */
+  limit: number;
+  /** group: up to `limit` newest hits of each dataset, datasets in order of their newest hit */
+  perDataset?: boolean;
+  /** a `next` from the previous page (not with perDataset) */
+  after?: string | null;
+}
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+/** snippet() output with OPEN/CLOSE around matches, as text and mark offsets. */
+function marked(raw: string): { snippet: string; marks: [number, number][] } {
+  let snippet = '';
+  const marks: [number, number][] = [];
+  let open = -1;
+  for (const ch of raw) {
+    if (ch === OPEN) open = snippet.length;
+    else if (ch === CLOSE) {
+      if (open >= 0 && snippet.length > open) marks.push([open, snippet.length]);
+      open = -1;
+    } else snippet += ch;
+  }
+  return { snippet, marks };
+}
+
+/** The cursor of a hit in newest-first order: records without a time sort last. */
+const sortKey = 'coalesce(r.at, -9007199254740991)';
+
+function parseCursor(after: string | null | undefined): [number, number] | null {
+  if (!after) return null;
+  const m = /^(-?\d+):(\d+)$/.exec(after);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+export function searchRecords(db: ReadableDB, input: string, opts: SearchOptions): SearchResult {
+  const match = ftsQuery(input);
+  if (match === null) return { total: 0, datasets: [], hits: [], next: null };
+  const only = opts.datasets?.length ? JSON.stringify(opts.datasets) : null;
+  const inDatasets = only ? 'AND r.dataset IN (SELECT value FROM json_each(@only))' : '';
+  const from = `FROM record_search f JOIN records r ON r.id = f.rowid WHERE record_search MATCH @match ${inDatasets}`;
+  const params = { match, ...(only ? { only } : {}) };
+
+  const counts = db.prepare(`SELECT r.dataset AS dataset, count(*) AS count ${from} GROUP BY r.dataset ORDER BY count DESC, r.dataset`).all(params) as {
+    dataset: string;
+    count: number;
+  }[];
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  if (total === 0) return { total, datasets: counts, hits: [], next: null };
+
+  let rows: { id: number; dataset: string; at: number | null; k?: number }[];
+  let next: string | null = null;
+  if (opts.perDataset) {
+    rows = db
+      .prepare(
+        `SELECT id, dataset, at FROM (
+           SELECT r.id, r.dataset, r.at, ${sortKey} AS k, row_number() OVER (PARTITION BY r.dataset ORDER BY ${sortKey} DESC, r.id DESC) AS n ${from}
+         ) WHERE n <= @limit ORDER BY max(k) OVER (PARTITION BY dataset) DESC, dataset, k DESC, id DESC`,
+      )
+      .all({ ...params, limit: opts.limit }) as typeof rows;
+  } else {
+    const cursor = parseCursor(opts.after);
+    rows = db
+      .prepare(
+        `SELECT r.id, r.dataset, r.at, ${sortKey} AS k ${from} ${cursor ? `AND (${sortKey}, r.id) < (@k, @id)` : ''}
+         ORDER BY k DESC, r.id DESC LIMIT @limit`,
+      )
+      .all({ ...params, limit: opts.limit + 1, ...(cursor ? { k: cursor[0], id: cursor[1] } : {}) }) as typeof rows;
+    if (rows.length > opts.limit) {
+      rows.length = opts.limit;
+      const last = rows.at(-1)!;
+      next = `${last.k}:${last.id}`;
+    }
+  }
+
+  const snippets = new Map(
+    db
+      .prepare(`SELECT rowid, snippet(record_search, 0, char(2), char(3), '…', 16) FROM record_search WHERE record_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(match, JSON.stringify(rows.map((r) => r.id))) as [number, string | null][],
+  );
+  const hits = rows.map((r) => ({ dataset: r.dataset, recordId: r.id, at: r.at, ...marked(snippets.get(r.id) ?? '') }));
+  return { total, datasets: counts, hits, next };
+}
+
+/** The record ids of a dataset matching the typed text, for the table's text filter (see explore.ts). */
+export function searchFilterSql(alias: string): string {
+  return `${alias}.id IN (SELECT rowid FROM record_search WHERE record_search MATCH @search)`;
+}
