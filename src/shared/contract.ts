@@ -516,7 +516,7 @@ export const OPERATIONS = {
   /** full-text search; query is plain text ("quoted phrases", bare words as prefixes), never FTS syntax */
   search: op(
     s.object({
-      query: s.string({ max: 10_000 }),
+      query: s.string({ max: 100_000 }),
       datasets: s.optional(s.array(dataset, { max: 100 })),
       limit: s.optional(s.int({ min: 1, max: 1000 })),
       group: s.optional(s.oneOf(['dataset'] as const)),

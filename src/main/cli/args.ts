@@ -37,9 +37,26 @@ export const OPTIONS = {
   offset: { arg: 'cli.arg.n', about: 'cli.opt.offset' },
   on: { arg: 'cli.arg.date', about: 'cli.opt.on' },
   note: { arg: 'cli.arg.text', about: 'cli.opt.note' },
+  dataset: { arg: 'cli.arg.dataset', about: 'cli.opt.dataset' },
+  from: { arg: 'cli.arg.date', about: 'cli.opt.from' },
+  to: { arg: 'cli.arg.date', about: 'cli.opt.to' },
+  where: { arg: 'cli.arg.fieldValue', about: 'cli.opt.where' },
+  match: { arg: 'cli.arg.text', about: 'cli.opt.match' },
+  sort: { arg: 'cli.arg.field', about: 'cli.opt.sort' },
+  order: { arg: 'asc|desc', about: 'cli.opt.order' },
+  force: { about: 'cli.opt.force' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
+
+/** Options that may be given more than once: their values are kept joined by NUL (which no argument can hold). */
+export const REPEATABLE: readonly OptionName[] = ['where'];
+
+/** Every value of a repeatable option, in the order given. */
+export function repeated(flags: Map<string, string | true>, name: OptionName): string[] {
+  const v = flags.get(name);
+  return typeof v === 'string' ? v.split('\0') : [];
+}
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionName[] = ['db', 'json', 'lang', 'passphrase-file', 'help'];
@@ -50,7 +67,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'text';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -62,7 +79,8 @@ export const COMMANDS = {
   snapshots: { options: [], operands: [0, 0] },
   snapshot: { options: [], operands: [1, 1], operand: 'snapshot' },
   datasets: { options: ['snapshot', 'all'], operands: [0, 0] },
-  export: { options: ['format', 'out'], operands: [1, 1], operand: 'dataset' },
+  export: { options: ['format', 'out', 'force', 'from', 'to', 'where', 'match', 'sort', 'order'], operands: [1, 1], operand: 'dataset' },
+  search: { options: ['dataset', 'limit'], operands: [1, Infinity], operand: 'text' },
   'delete-snapshot': { options: [], operands: [1, 1], operand: 'snapshot' },
   diagnose: { options: [], operands: [1, 1], operand: 'path', noArchive: true },
   diff: { options: [], operands: [0, 2] },
@@ -96,6 +114,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   snapshot: 'cli.usage.missingSnapshot',
   dataset: 'cli.usage.missingDataset',
   record: 'cli.usage.missingRecord',
+  text: 'cli.usage.missingText',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */
@@ -132,7 +151,8 @@ export function parseArgs(argv: string[]): Args {
       if (takesValue(name)) {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError('cli.usage.needsValue', { option: name });
-        flags.set(name, v);
+        const before = flags.get(name);
+        flags.set(name, REPEATABLE.includes(name) && typeof before === 'string' ? `${before}\0${v}` : v);
       } else flags.set(name, true);
     } else if (command === undefined && word === undefined) {
       if (isCommand(a)) command = a;

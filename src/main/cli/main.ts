@@ -34,6 +34,8 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
     }
     case 'export':
       return (await import('./export-command')).exportCommand;
+    case 'search':
+      return (await import('./search-command')).searchCommand;
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {
