@@ -435,7 +435,7 @@ const exploreFilter = {
   from: s.optional(s.int()),
   to: s.optional(s.int()),
   where: s.optional(s.array(s.object({ field: fieldName, values: s.array(s.string({ max: 1000 }), { min: 1, max: 500 }) }), { max: 20 })),
-  search: s.optional(s.string({ max: 10_000 })),
+  search: s.optional(s.string({ max: 100_000 })),
 };
 const exploreSort = { sort: s.optional(fieldName), dir: s.optional(s.oneOf(['asc', 'desc'] as const)) };
 
