@@ -2,6 +2,7 @@
 // however the formula is disguised; quoting; the BOM; and the export lines of records.
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine, exportLines, UTF8_BOM } from '../src/main/service/csv';
+import type { RecordRow } from '../src/shared/contract';
 
 describe('csv', () => {
   it.each([
@@ -43,7 +44,7 @@ describe('csv', () => {
   });
 
   it('exports records with the BOM first and every field any row has as a column', () => {
-    const rows = [
+    const rows: RecordRow[] = [
       { id: 1, at: Date.UTC(2024, 0, 1), fields: { a: 'x' }, firstSnapshot: 1, lastSnapshot: 1 },
       { id: 2, at: null, fields: { b: '=cmd' }, firstSnapshot: 1, lastSnapshot: 1 },
     ];

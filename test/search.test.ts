@@ -11,7 +11,7 @@ import { DATASETS } from '../src/shared/catalog';
 import { SEARCH_FIELDS_V5 } from '../src/main/store/migrations';
 import { ftsQuery } from '../src/main/store/search';
 import { tempDir, writeJson } from './helpers';
-import { exploreExport, type ExploreExportParts } from './fixtures/explore';
+import { exploreExport, minutesAfter, type ExploreExportParts } from './fixtures/explore';
 
 async function importParts(service: Service, dir: string, name: string, parts: ExploreExportParts): Promise<number> {
   const path = writeJson(join(dir, name), exploreExport(parts));
@@ -160,6 +160,28 @@ describe('search', () => {
     expect(ftsQuery('a"b')).toBe('"a"* "b"');
     expect(ftsQuery('  ')).toBeNull();
     expect(ftsQuery('*** ((( ')).toBeNull();
+  });
+
+  it('orders many matches (the index walk) exactly as few: newest first, ties by id, pages continuing', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const date = (i: number) => minutesAfter('2023-01-01 00:00:00', (i * 7919) % 6000); // shuffled times, some shared
+    await importParts(service, dir, 'a', {
+      comments: Array.from({ length: 6200 }, (_, i) => ({ date: date(i), comment: `ordet nummer ${i}` })),
+      messages: Array.from({ length: 30 }, (_, i) => ({ with: 'x', date: date(i * 3 + 1), from: 'x', content: `ordet i ett meddelande ${i}` })),
+    });
+    const rows = service.db.prepare("SELECT id, dataset, at FROM records WHERE dataset IN ('comments', 'messages') ORDER BY at DESC, id DESC").all() as { id: number; dataset: string; at: number }[];
+    const r = await service.search({ query: 'ordet', limit: 25 });
+    expect(r.total).toBe(6230);
+    expect(r.datasets).toEqual([{ dataset: 'comments', count: 6200 }, { dataset: 'messages', count: 30 }]);
+    expect(r.hits.map((h) => h.recordId)).toEqual(rows.slice(0, 25).map((x) => x.id));
+    const second = await service.search({ query: 'ordet', limit: 25, after: r.next! });
+    expect(second.hits.map((h) => h.recordId)).toEqual(rows.slice(25, 50).map((x) => x.id));
+    const grouped = await service.search({ query: 'ordet', limit: 3, group: 'dataset' });
+    const newest = (dataset: string) => rows.filter((x) => x.dataset === dataset).slice(0, 3).map((x) => x.id);
+    const order = rows[0]!.dataset === 'comments' ? ['comments', 'messages'] : ['messages', 'comments'];
+    expect(grouped.hits.map((h) => h.recordId)).toEqual(order.flatMap(newest));
+    service.close();
   });
 
   it('stays in step after import, refresh, delete-snapshot and forget; forgotten text leaves the file', async () => {

@@ -63,6 +63,9 @@ export interface SearchOptions {
   after?: string | null;
 }
 
+/** Above this many matches the first page walks the datasets' time index instead of sorting every match. */
+const WALK_INDEX_FROM = 5000;
+
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
@@ -107,27 +110,47 @@ export function searchRecords(db: ReadableDB, input: string, opts: SearchOptions
 
   let rows: { id: number; dataset: string; at: number | null; k?: number }[];
   let next: string | null = null;
-  if (opts.perDataset) {
+  const cursor = parseCursor(opts.after);
+  // Many matches: joining each to its record and sorting them all costs more than walking each
+  // matching dataset's (dataset, at) index newest first and stopping after `limit` matches.
+  const walkIndex = total > WALK_INDEX_FROM && !cursor;
+  if (walkIndex) {
+    const newest = db.prepare(
+      `SELECT r.id, r.dataset, r.at, ${sortKey} AS k FROM records r
+       WHERE r.dataset = @dataset AND r.id IN (SELECT rowid FROM record_search WHERE record_search MATCH @match)
+       ORDER BY r.at DESC, r.id DESC LIMIT @limit`,
+    );
+    const per = counts.filter((c) => c.count > 0).map((c) => newest.all({ match, dataset: c.dataset, limit: opts.limit + 1 }) as typeof rows);
+    if (opts.perDataset) {
+      rows = per.flatMap((r) => r.slice(0, opts.limit));
+    } else {
+      rows = per.flat().sort((a, b) => b.k! - a.k! || b.id - a.id);
+    }
+  } else if (opts.perDataset) {
     rows = db
       .prepare(
-        `SELECT id, dataset, at FROM (
+        `SELECT id, dataset, at, k FROM (
            SELECT r.id, r.dataset, r.at, ${sortKey} AS k, row_number() OVER (PARTITION BY r.dataset ORDER BY ${sortKey} DESC, r.id DESC) AS n ${from}
-         ) WHERE n <= @limit ORDER BY max(k) OVER (PARTITION BY dataset) DESC, dataset, k DESC, id DESC`,
+         ) WHERE n <= @limit`,
       )
       .all({ ...params, limit: opts.limit }) as typeof rows;
   } else {
-    const cursor = parseCursor(opts.after);
     rows = db
       .prepare(
         `SELECT r.id, r.dataset, r.at, ${sortKey} AS k ${from} ${cursor ? `AND (${sortKey}, r.id) < (@k, @id)` : ''}
          ORDER BY k DESC, r.id DESC LIMIT @limit`,
       )
       .all({ ...params, limit: opts.limit + 1, ...(cursor ? { k: cursor[0], id: cursor[1] } : {}) }) as typeof rows;
-    if (rows.length > opts.limit) {
-      rows.length = opts.limit;
-      const last = rows.at(-1)!;
-      next = `${last.k}:${last.id}`;
-    }
+  }
+  if (opts.perDataset) {
+    // datasets in the order of their newest hit, newest first within each
+    const newestOf = new Map<string, number>();
+    for (const r of rows) newestOf.set(r.dataset, Math.max(newestOf.get(r.dataset) ?? -Infinity, r.k!));
+    rows.sort((a, b) => newestOf.get(b.dataset)! - newestOf.get(a.dataset)! || a.dataset.localeCompare(b.dataset) || b.k! - a.k! || b.id - a.id);
+  } else if (rows.length > opts.limit) {
+    rows.length = opts.limit;
+    const last = rows.at(-1)!;
+    next = `${last.k}:${last.id}`;
   }
 
   const snippets = new Map(
