@@ -109,26 +109,77 @@ export function loadSearchable(db: ReadableDB): void {
   searchableDatasets = new Set((list ?? '').split(',').map((s) => s.trim().replace(/^'|'$/g, '')).filter(Boolean));
 }
 
+/**
+ * A sort by a record field would read and sort the whole dataset for every page. Instead its
+ * (id, value) pairs are copied once into an indexed scratch table in the connection's temp schema
+ * (memory), kept until the archive changes; every page is then a range read of that index.
+ * The tables are scratch: building one changes nothing in the archive (handles.ts).
+ */
+interface SortTables {
+  /** total_changes() caused by building scratch tables, which are no change to the archive */
+  ownChanges: number;
+  next: number;
+  tables: Map<string, { name: string; stamp: string }>;
+}
+
+const sortTablesOf = new WeakMap<ReadableDB, SortTables>();
+const MAX_SORT_TABLES = 4;
+
+function sortTables(db: ReadableDB): SortTables {
+  let t = sortTablesOf.get(db);
+  if (!t) sortTablesOf.set(db, (t = { ownChanges: 0, next: 0, tables: new Map() }));
+  return t;
+}
+
+function sortTable(db: ReadableDB, dataset: string, field: string): string {
+  const st = sortTables(db);
+  const key = `${dataset}\u0000${field}`;
+  const stamp = changeStamp(db);
+  const have = st.tables.get(key);
+  if (have?.stamp === stamp) return have.name;
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  if (have) {
+    db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
+    st.tables.delete(key);
+  }
+  if (st.tables.size >= MAX_SORT_TABLES) {
+    const [oldKey, oldest] = st.tables.entries().next().value!;
+    db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
+    st.tables.delete(oldKey);
+  }
+  const name = `explore_sort_${st.next++}`;
+  db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
+  db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
+  db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
+  st.ownChanges += (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+  st.tables.set(key, { name, stamp: changeStamp(db) });
+  return name;
+}
+
 /** One page of the filtered, sorted dataset after `after` (from the start when null). */
 export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort, after: Cursor | null, limit: number): ExplorePageRows {
   loadSearchable(db);
   const { where, params } = filterSql(f);
-  // record fields sort as people read them (ASCII case folded; the cursor compares the same way)
-  const expr = sort.field === 'at' || sort.field === 'id' ? fieldExpr(sort.field) : `${fieldExpr(sort.field)} COLLATE NOCASE`;
+  const byColumn = sort.field === 'at' || sort.field === 'id';
+  // a record field: read through its sort table, values compared as people read them (ASCII case folded)
+  const table = byColumn ? null : sortTable(db, f.dataset, sort.field);
+  const source = table ? `temp.${table} s CROSS JOIN records r ON r.id = s.id` : 'records r';
+  const expr = table ? 's.v COLLATE NOCASE' : fieldExpr(sort.field);
+  const id = table ? 's.id' : 'r.id';
   const desc = sort.dir === 'desc';
   const dir = desc ? 'DESC' : 'ASC';
   const cmp = desc ? '<' : '>';
   const run = (cond: string, order: string, extra: Record<string, unknown>, n: number): (RawRecord & { sv: SortValue })[] =>
-    db.prepare(`SELECT r.*, ${expr} AS sv FROM records r WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT @n`).all({ ...params, ...extra, n }) as (RawRecord & {
+    db.prepare(`SELECT r.*, ${expr} AS sv FROM ${source} WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT @n`).all({ ...params, ...extra, n }) as (RawRecord & {
       sv: SortValue;
     })[];
   // the two segments in this direction's order: values (ordered by value, id), then or before NULLs (by id)
   const values = (n: number) =>
     after && after[0] !== null
-      ? run(`${expr} IS NOT NULL AND (${expr}, r.id) ${cmp} (@cv, @cid)`, `${expr} ${dir}, r.id ${dir}`, { cv: after[0], cid: after[1] }, n)
-      : run(`${expr} IS NOT NULL`, `${expr} ${dir}, r.id ${dir}`, {}, n);
+      ? run(`${expr} IS NOT NULL AND (${expr}, ${id}) ${cmp} (@cv, @cid)`, `${expr} ${dir}, ${id} ${dir}`, { cv: after[0], cid: after[1] }, n)
+      : run(`${expr} IS NOT NULL`, `${expr} ${dir}, ${id} ${dir}`, {}, n);
   const nulls = (n: number) =>
-    after && after[0] === null ? run(`${expr} IS NULL AND r.id ${cmp} @cid`, `r.id ${dir}`, { cid: after[1] }, n) : run(`${expr} IS NULL`, `r.id ${dir}`, {}, n);
+    after && after[0] === null ? run(`${expr} IS NULL AND ${id} ${cmp} @cid`, `${expr} ${dir}, ${id} ${dir}`, { cid: after[1] }, n) : run(`${expr} IS NULL`, `${expr} ${dir}, ${id} ${dir}`, {}, n);
   const want = limit + 1;
   let rows: (RawRecord & { sv: SortValue })[];
   if (desc) {
@@ -211,7 +262,8 @@ export function recordById(db: ReadableDB, id: number): (RecordRow & { dataset: 
   return raw && { dataset: raw.dataset, ...recordRows(db, [raw])[0]! };
 }
 
-/** Changes whenever this or another connection writes: what caches of query results are keyed by. */
+/** Changes whenever this or another connection writes the archive: what caches of query results are keyed by. */
 export function changeStamp(db: ReadableDB): string {
-  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const own = sortTablesOf.get(db)?.ownChanges ?? 0;
+  return `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes()').pluck().get() as number) - own}`;
 }
