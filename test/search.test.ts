@@ -10,6 +10,8 @@ import { createService, type Service } from '../src/main/service';
 import { DATASETS } from '../src/shared/catalog';
 import { SEARCH_FIELDS_V5 } from '../src/main/store/migrations';
 import { ftsQuery } from '../src/main/store/search';
+import { writeSnapshot } from '../src/main/store/import-writer';
+import type { BatchSource, RecordBatch } from '../src/main/import/record-batch';
 import { tempDir, writeJson } from './helpers';
 import { exploreExport, minutesAfter, type ExploreExportParts } from './fixtures/explore';
 
@@ -221,6 +223,26 @@ describe('search', () => {
     service.close();
     expect(fileHas('zyxhemlighet')).toBe(false);
     expect(fileHas('lösenord')).toBe(false);
+  });
+
+  it('the import indexes in bulk inside its transaction: a failed import leaves the insert trigger in place', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    await importParts(service, dir, 'a', base);
+    const triggers = () => service.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
+    expect(triggers()).toEqual(['record_search_delete', 'record_search_insert', 'record_search_update']);
+    const failing: BatchSource = {
+      read: (sink) => {
+        sink.records({ dataset: 'comments', n: 0, hi: [], lo: [], at: [], data: [] } as unknown as RecordBatch);
+        throw new Error('the reader failed');
+      },
+    } as BatchSource;
+    expect(() => writeSnapshot(service.db, { sourceName: 'x', sha256: 'f'.repeat(64), format: 'json', exportedAtHint: null }, failing)).toThrow('the reader failed');
+    expect(triggers()).toEqual(['record_search_delete', 'record_search_insert', 'record_search_update']);
+    service.db.prepare("INSERT INTO records (dataset, fp_hi, fp_lo, at, data, first_snapshot) VALUES ('comments', 9, 9, 0, json_object('comment', 'efteråt'), 1)").run();
+    expect((await service.search({ query: 'efterat' })).total).toBe(1);
+    expectIndexInStep(service);
+    service.close();
   });
 
   it('no writer can leave the index stale: triggers follow any insert, update and delete of records', async () => {

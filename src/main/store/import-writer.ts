@@ -8,6 +8,7 @@ import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
+import { suspendSearchIndexing } from './search';
 import type { Fingerprint } from '../import/hash128';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
 import type { ImportWarning } from '../../shared/contract';
@@ -90,6 +91,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
 
   return db
     .transaction((): WriteResult => {
+      const searchIndex = suspendSearchIndexing(db); // indexed in bulk below, in this transaction
       const snapshotId = Number(
         db
           .prepare(`INSERT INTO snapshots (source_name, sha256, format, layout, exported_at, imported_at) VALUES (?, ?, ?, '', NULL, ?)`)
@@ -215,6 +217,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
         totalNew += c.new;
         totalDup += c.duplicates;
       }
+      searchIndex.resume();
       const exportedAt = meta.exportedAtHint ?? newest;
       db.prepare(`UPDATE snapshots SET layout = ?, exported_at = ?, record_count = ?, new_count = ?, duplicate_count = ? WHERE id = ?`).run(
         layout,

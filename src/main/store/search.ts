@@ -3,7 +3,7 @@
 // an FTS5 string (quotes doubled), so NEAR, AND, *, ^, colons and unbalanced parentheses are just
 // text and no input can make the query throw. Bare words match as prefixes (search as you type);
 // a quoted phrase matches as written. Diacritics are folded by the index's tokenizer.
-import type { ReadableDB } from './handles';
+import type { ReadableDB, WritableDB } from './handles';
 
 /** Enough for any real query; a pasted 10 kB string is cut, not refused. */
 const MAX_INPUT = 1000;
@@ -166,4 +166,26 @@ export function searchRecords(db: ReadableDB, input: string, opts: SearchOptions
 /** The record ids of a dataset matching the typed text, for the table's text filter (see explore.ts). */
 export function searchFilterSql(alias: string): string {
   return `${alias}.id IN (SELECT rowid FROM record_search WHERE record_search MATCH @search)`;
+}
+
+/**
+ * The import writer's bulk mode. Per-row triggers made a million-record import half again as slow
+ * (bench: 10.4 s → 16–22 s), while indexing the same text in one statement costs about 1.5 s. So
+ * inside the writer's transaction the insert trigger is dropped (DDL is transactional: a rolled-back
+ * import gets it back) and `resume` indexes every record added since, then re-creates the trigger
+ * exactly as it was, before the transaction commits. Nothing outside the transaction ever sees the
+ * index behind the records; deletes and updates keep their triggers throughout.
+ */
+export function suspendSearchIndexing(db: WritableDB): { resume(): void } {
+  const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'record_search_insert'").pluck().get() as string | undefined;
+  if (!trigger) return { resume: () => {} };
+  const before = db.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number;
+  db.exec('DROP TRIGGER record_search_insert');
+  return {
+    resume: () => {
+      // new records get ids above every earlier one (store/known-records.ts)
+      db.prepare('INSERT INTO record_search (rowid, text) SELECT id, text FROM record_search_text WHERE id > ?').run(before);
+      db.exec(trigger);
+    },
+  };
 }
