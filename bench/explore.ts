@@ -35,7 +35,7 @@ async function archive(): Promise<string> {
   removeDb(db);
   const r = JSON.parse(execFileSync(TSX, [join(__dirname, 'import-once.ts'), json, db, 'import'], { encoding: 'utf8' })) as { records: number; seconds: number; peakRssMb: number };
   rmSync(json);
-  console.log(`archive             imported ${r.records.toLocaleString('en')} records in ${fmt(r.seconds)} s (search index filled by triggers), peak RSS ${fmt(r.peakRssMb, 0)} MB, ${fmt(statSync(db).size / 1e6, 0)} MB`);
+  console.log(`archive             imported ${r.records.toLocaleString('en')} records in ${fmt(r.seconds)} s (search index filled in bulk by the writer), peak RSS ${fmt(r.peakRssMb, 0)} MB, ${fmt(statSync(db).size / 1e6, 0)} MB`);
   return db;
 }
 
