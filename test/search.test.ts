@@ -190,6 +190,8 @@ describe('search', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'fp.db');
     const service = createService({ dbPath });
+    const fileHas = (word: string) =>
+      ['', '-wal'].some((suffix) => existsSync(dbPath + suffix) && readFileSync(dbPath + suffix).includes(Buffer.from(word)));
     await importParts(service, dir, 'a', base);
     expectIndexInStep(service);
     // the second export: the post's title was edited (a mutable record, refreshed in place), a new comment
@@ -207,11 +209,12 @@ describe('search', () => {
     expect(await service.deleteSnapshot({ id: s2 })).toEqual({ deleted: true });
     expectIndexInStep(service);
     expect((await service.search({ query: 'kvastfening' })).total).toBe(0);
+    service.db.pragma('wal_checkpoint(TRUNCATE)'); // VACUUM wrote the compacted file into the WAL
+    expect(fileHas('kvastfening')).toBe(false); // bulk delete: markers merged away, pages vacuumed
     expect((await service.search({ query: 'bjorn' })).total).toBe(1);
+    expect(service.db.prepare("SELECT v FROM record_search_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
 
     // forget the message: not found any more, and its words are nowhere in the file
-    const fileHas = (word: string) =>
-      ['', '-wal'].some((suffix) => existsSync(dbPath + suffix) && readFileSync(dbPath + suffix).includes(Buffer.from(word)));
     service.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(fileHas('zyxhemlighet')).toBe(true);
     const hit = (await service.search({ query: 'zyxhemlighet' })).hits[0]!;
