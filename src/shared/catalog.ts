@@ -244,6 +244,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'name'],
     time: 'date',
     txtFiles: ['Favorite Collections.txt', 'Favoriete collecties.txt'],
+    searchable: ['name'],
   },
   opaque('favorite_locations', 'Favorite places', 'activity', ['Favorite Location', 'Favorite Locations', 'Favorite Places'], ['FavoriteLocationList'], [
     'Favorite Places.txt',
@@ -361,6 +362,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'username'],
     time: 'date',
     txtFiles: ['Follower.txt', 'Followers.txt', 'Follower List.txt', 'Volger.txt', 'Volgers.txt'],
+    searchable: ['username'],
   },
   {
     id: 'following',
@@ -373,6 +375,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'username'],
     time: 'date',
     txtFiles: ['Following.txt', 'Following List.txt', 'Volgend.txt'],
+    searchable: ['username'],
   },
   {
     id: 'blocked',
@@ -385,6 +388,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'username'],
     time: 'date',
     txtFiles: ['Block List.txt', 'Blokkeringslijst.txt'],
+    searchable: ['username'],
   },
 
   // Messages and comments
@@ -428,7 +432,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     time: 'date',
     // 2020 TXT exports: Direct Messages/Chat History.txt
     txtFiles: ['Direct Messages.txt', 'Chat History.txt', 'Directe berichten.txt', 'Direktnachrichten.txt'],
-    searchable: ['content'],
+    searchable: ['content', 'from'],
   },
   {
     id: 'ai_chats',
@@ -480,6 +484,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date'],
     time: 'date',
     txtFiles: ['Recently Deleted Posts.txt', 'Onlangs verwijderde berichten.txt'],
+    searchable: ['title'],
   },
   {
     id: 'hashtags_used',
@@ -495,6 +500,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     // the link carries the user's own id, not the hashtag's
     key: ['name'],
     txtFiles: ['Hashtag.txt'],
+    searchable: ['name'],
   },
   dated('reposts', 'Reposts', 'content', ['Reposts', 'Repost'], ['RepostList'], ['Reposts.txt', 'Herplaatsingen.txt']),
 
@@ -515,6 +521,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     time: 'date',
     windowDays: 456,
     txtFiles: ['Off TikTok Activity.txt', 'Activiteit buiten TikTok.txt'],
+    searchable: ['source', 'event'],
   },
   {
     id: 'ad_interests',
@@ -525,6 +532,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     listKeys: ['AdInterestCategories'],
     fields: [{ name: 'list' }, { name: 'name', txt: ['Interests', 'Ad Interests', 'Interesses'] }],
     txtFiles: ['Ad Interests.txt', 'Advertentie-interesses.txt'],
+    searchable: ['name'],
   },
   {
     id: 'ad_partners',
@@ -534,6 +542,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     sections: ['Ads Based On Data Received From Partners'],
     listKeys: ['DataPartnerList', 'AdvertiserList'],
     fields: [{ name: 'list' }, { name: 'name' }],
+    searchable: ['name'],
   },
   {
     id: 'ads_visits',
@@ -549,6 +558,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     ],
     time: 'date',
     txtFiles: ['Ads Visit History.txt', 'Geschiedenis van advertentielinks.txt'],
+    searchable: ['title'],
   },
   opaque('instant_form_responses', 'Instant form ad responses', 'ads', ['Instant Form Ads Responses'], ['ResponsesList'], [
     'Instant Form Ads Responses.txt',
@@ -573,6 +583,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     time: 'date',
     // 2020 TXT exports: Activity/Gifts.txt
     txtFiles: ['Purchases.txt', 'Purchase History.txt', 'Gifts.txt', 'Aankopen.txt'],
+    searchable: ['username'],
   },
   {
     id: 'coin_purchases',
@@ -616,6 +627,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'place'],
     time: 'date',
     txtFiles: ['Location Reviews.txt', 'Locatierecensies.txt'],
+    searchable: ['place', 'text'],
   },
   {
     id: 'location_data',
@@ -681,6 +693,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     key: ['date', 'roomId'],
     time: 'date',
     txtFiles: ['Go Live History.txt', 'Geschiedenis van LIVE gaan.txt'],
+    searchable: ['title'],
   },
   {
     id: 'live_settings',
@@ -795,6 +808,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     fields: [{ name: 'conversation' }, { name: 'date', json: ['send_time', 'Date'], time: true }, { name: 'content', json: ['content'] }],
     time: 'date',
     txtFiles: ['Communication with shops.txt'],
+    searchable: ['content'],
   },
   opaque('shop_favorite_items', 'Favorite shop items', 'shop', ['TikTokFavoriteItem', 'TikTokFavoriteItemResult'], ['TikTokFavoriteItemList'], [
     'Favoriet item.txt',

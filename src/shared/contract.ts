@@ -370,6 +370,64 @@ export interface StillThereFinding {
   daysAfterDeletion: number | null;
 }
 
+// ---- Explore: search and the dataset table (src/main/service/explore.ts) ----
+
+/** One search hit: a record, when it happened, and a few words around the match. */
+export interface SearchHit {
+  dataset: string;
+  recordId: number;
+  at: number | null;
+  /** the matched words are snippet.slice(start, end) for each [start, end) in marks (UTF-16 offsets) */
+  snippet: string;
+  marks: [number, number][];
+}
+
+export interface SearchResults {
+  /** every match, across the datasets searched */
+  total: number;
+  /** matches per dataset, most first */
+  datasets: { dataset: string; count: number }[];
+  /** newest first; with group 'dataset', up to limit per dataset, datasets in the order of their newest hit */
+  hits: SearchHit[];
+  /** pass as `after` for the next hits (not with group), null at the end */
+  next: string | null;
+}
+
+/** A table row; records with an `ip` field carry what the offline databases know of it. */
+export interface ExploreRow extends RecordRow {
+  ip?: { country: string | null; asn: number | null; org: string | null; reserved: boolean } | null;
+}
+
+export interface ExplorePageResult {
+  dataset: string;
+  /** records the filters keep */
+  total: number;
+  rows: ExploreRow[];
+  /** pass as `after` for the next page; null on the last page */
+  next: string | null;
+  /** the dataset's fields, catalog order first, then any others its records hold */
+  columns: string[];
+}
+
+export interface ExploreFacet {
+  /** a record field, or the derived `country` / `network` of an `ip` field */
+  field: string;
+  /** most common first; null: records without the field */
+  values: { value: string | number | null; count: number }[];
+  /** distinct values in all (values may show only the first few) */
+  distinct: number;
+}
+
+/** A record and its dataset, to open from a search hit. */
+export interface RecordDetail extends RecordRow {
+  dataset: string;
+}
+
+export interface ExportViewResult {
+  path: string;
+  rows: number;
+}
+
 /** How the database file is protected at rest (see src/main/vault/file-encryption.ts). */
 export interface EncryptionStatus {
   encrypted: boolean;
@@ -656,6 +714,18 @@ const newPassphrase = s.optional(s.string({ min: 8, max: 1024 }));
 const id = s.int({ min: 1 });
 const dataset = s.oneOf(DATASET_IDS as readonly string[]);
 
+/** A record field as the explore operations name it (quoted into SQL as a literal, never spliced). */
+const fieldName = s.string({ min: 1, max: 100 });
+/** The filters of a table view: a time range [from, to), field values, and text within the dataset. */
+const exploreFilter = {
+  dataset,
+  from: s.optional(s.int()),
+  to: s.optional(s.int()),
+  where: s.optional(s.array(s.object({ field: fieldName, values: s.array(s.string({ max: 1000 }), { min: 1, max: 500 }) }), { max: 20 })),
+  search: s.optional(s.string({ max: 100_000 })),
+};
+const exploreSort = { sort: s.optional(fieldName), dir: s.optional(s.oneOf(['asc', 'desc'] as const)) };
+
 /**
  * One operation's declaration: its input schema and the flags the service enforces for every door.
  * - exclusive: refused with IMPORT_RUNNING while an import writes (it writes too, or rewrites the
@@ -912,6 +982,27 @@ export const OPERATIONS = {
   previewExposure: op(s.object({ scopes: scopeIds })),
   /** every party the exports show, the register's apps, and which apps are due for review */
   sharing: op(s.object({})),
+  /** full-text search; query is plain text ("quoted phrases", bare words as prefixes), never FTS syntax */
+  search: op(
+    s.object({
+      query: s.string({ max: 100_000 }),
+      datasets: s.optional(s.array(dataset, { max: 100 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+      group: s.optional(s.oneOf(['dataset'] as const)),
+      after: s.optional(s.string({ max: 100 })),
+    }),
+  ),
+  getRecord: op(s.object({ id })),
+  /** a page of a dataset as a table: sorted (default at, desc), filtered, after a cursor or from a time (jumpTo, sort by at) */
+  explorePage: op(
+    s.object({ ...exploreFilter, ...exploreSort, after: s.optional(s.string({ max: 4000 })), jumpTo: s.optional(s.int()), limit: s.optional(s.int({ min: 1, max: 1000 })) }),
+  ),
+  /** value counts of the given fields (default: the dataset's facet fields) under the same filters */
+  exploreFacets: op(s.object({ ...exploreFilter, fields: s.optional(s.array(fieldName, { max: 20 })), limit: s.optional(s.int({ min: 1, max: 1000 })) })),
+  /** writes the view (filters and sort) to a file; replace: 'yes' overwrites an existing file */
+  exportView: op(
+    s.object({ ...exploreFilter, ...exploreSort, format: s.oneOf(['csv', 'json'] as const), path: s.string({ min: 1, max: 4096 }), replace: s.optional(s.oneOf(['yes'] as const)) }),
+  ),
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
   chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
 } satisfies Record<string, OperationSpec<unknown>>;
@@ -957,6 +1048,11 @@ export interface OperationResults {
   importApps: { imported: number; unchanged: number };
   previewExposure: { exposure: ExposureView; access: { access: AppAccess; derived: boolean; editable: boolean }; risk: AppRiskView };
   sharing: SharingView;
+  search: SearchResults;
+  getRecord: RecordDetail | null;
+  explorePage: ExplorePageResult;
+  exploreFacets: { facets: ExploreFacet[] };
+  exportView: ExportViewResult;
   chooseExport: { path: string | null };
   checklist: ChecklistView;
   setStepStatus: ChecklistStep;

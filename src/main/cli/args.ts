@@ -46,6 +46,14 @@ export const OPTIONS = {
   access: { arg: 'one-time|ongoing', about: 'cli.opt.access' },
   interval: { arg: 'cli.arg.n', about: 'cli.opt.interval' },
   'no-scopes': { about: 'cli.opt.no-scopes' },
+  dataset: { arg: 'cli.arg.dataset', about: 'cli.opt.dataset' },
+  from: { arg: 'cli.arg.date', about: 'cli.opt.from' },
+  to: { arg: 'cli.arg.date', about: 'cli.opt.to' },
+  where: { arg: 'cli.arg.fieldValue', about: 'cli.opt.where' },
+  match: { arg: 'cli.arg.text', about: 'cli.opt.match' },
+  sort: { arg: 'cli.arg.field', about: 'cli.opt.sort' },
+  order: { arg: 'asc|desc', about: 'cli.opt.order' },
+  force: { about: 'cli.opt.force' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -59,7 +67,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps' | 'text';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -71,7 +79,8 @@ export const COMMANDS = {
   snapshots: { options: [], operands: [0, 0] },
   snapshot: { options: [], operands: [1, 1], operand: 'snapshot' },
   datasets: { options: ['snapshot', 'all'], operands: [0, 0] },
-  export: { options: ['format', 'out'], operands: [1, 1], operand: 'dataset' },
+  export: { options: ['format', 'out', 'force', 'from', 'to', 'where', 'match', 'sort', 'order'], operands: [1, 1], operand: 'dataset' },
+  search: { options: ['dataset', 'limit'], operands: [1, Infinity], operand: 'text' },
   'delete-snapshot': { options: [], operands: [1, 1], operand: 'snapshot' },
   diagnose: { options: [], operands: [1, 1], operand: 'path', noArchive: true },
   diff: { options: [], operands: [0, 2] },
@@ -121,6 +130,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   record: 'cli.usage.missingRecord',
   request: 'cli.usage.missingRequest',
   apps: 'cli.usage.missingAppsCommand',
+  text: 'cli.usage.missingText',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */

@@ -1,22 +1,26 @@
-// `footprint export <dataset>`: every record of a dataset kept in the archive, as JSON or CSV, to
-// stdout or --out FILE. Values datasets (profile, settings…) hold key/value pairs per snapshot
-// rather than records: they export every value of every snapshot that has the dataset.
+// `footprint export <dataset>`: the records of a dataset kept in the archive, as JSON or CSV, to
+// stdout or --out FILE, with the table view's filters (--from, --to, --where, --match) and sort
+// (--sort, --order): the same query the window's "export this view" runs. Values datasets
+// (profile, settings…) hold key/value pairs per snapshot rather than records: they export every
+// value of every snapshot that has the dataset.
 // Rows are written as they are read, so a large dataset never sits in memory whole, and a closed
-// stdout (`| head`) stops the export.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { openSafeFile } from '../service/safe-file';
+// stdout (`| head`) stops the export. A file is written as a 0600 temp file and renamed over the
+// target when complete (service/safe-file.ts): an existing file is replaced only with --force, and
+// never the archive, its -wal/-shm, a symlink or a folder.
 import { datasetSpec } from '../../shared/catalog';
-import { formatTime } from '../../shared/time';
+import { formatTime, parseUserDate } from '../../shared/time';
+import { csvLine, exportLines, jsonListLines, UTF8_BOM } from '../service/csv';
+import { openSafeFile } from '../service/safe-file';
+import { UsageError } from './args';
 import { choiceOption, type CommandContext } from './context';
 import { resolveDataset } from './dataset-names';
 import { checkOpen } from './output';
 
-/** A line sink: stdout (stopping when it closes) or a file (waiting when its buffer is full). */
+/** A line sink: stdout (stopping when it closes) or a file. */
 interface Sink {
   line(s: string): Promise<void>;
   end(): Promise<void>;
-  /** a failed export: nothing is left behind */
-  abort?(): void;
+  fail(): void;
 }
 
 function stdoutSink(ctx: CommandContext): Sink {
@@ -29,74 +33,43 @@ function stdoutSink(ctx: CommandContext): Sink {
       if (++n % 500 === 0) await checkOpen(ctx.io);
     },
     end: async () => checkOpen(ctx.io),
+    fail: () => {},
   };
 }
 
 function fileSink(path: string, ctx: CommandContext): Sink {
-  // checked and opened here (never the archive, no links, no overwrite without --force, a 0600 temp
-  // file renamed into place at the end: service/safe-file.ts), so a wrong path fails before reading
-  const target = openSafeFile(path, { force: ctx.flags.has('force'), protect: [ctx.dbPath] });
-  const file: WriteStream = createWriteStream('', { fd: target.fd, autoClose: false });
-  let failure: Error | undefined;
-  file.on('error', (e) => (failure = e));
+  // opened here, so a wrong path fails before anything is read
+  const file = openSafeFile(path, { force: ctx.flags.has('force'), protect: [ctx.dbPath] });
   return {
-    line: async (s) => {
-      if (failure) {
-        target.abort();
-        throw failure;
-      }
-      if (!file.write(s + '\n')) await new Promise<void>((resolve) => file.once('drain', resolve).once('error', () => resolve()));
-    },
-    end: () =>
-      new Promise<void>((resolve, reject) =>
-        file.end((e?: Error | null) => {
-          if (e ?? failure) {
-            target.abort();
-            reject(e ?? failure);
-          } else {
-            target.commit();
-            resolve();
-          }
-        }),
-      ),
-    abort: () => target.abort(),
+    line: async (s) => file.write(s + '\n'),
+    end: async () => file.commit(),
+    fail: () => file.abort(),
   };
 }
 
-/** Writes objects as `JSON.stringify(list, null, 2)` would, one at a time. */
-async function writeJsonList(sink: Sink, items: Iterable<object>): Promise<void> {
-  let previous: object | undefined;
-  const item = (o: object, last: boolean) => sink.line('  ' + JSON.stringify(o, null, 2).replace(/\n/g, '\n  ') + (last ? '' : ','));
-  for (const o of items) {
-    if (previous === undefined) await sink.line('[');
-    else await item(previous, false);
-    previous = o;
+function dateOption(ctx: CommandContext, option: 'from' | 'to'): number | undefined {
+  const text = ctx.flags.get(option);
+  if (typeof text !== 'string') return undefined;
+  let ms: number;
+  try {
+    ms = parseUserDate(text, option);
+  } catch {
+    throw new UsageError('cli.usage.notDate', { option, text });
   }
-  if (previous === undefined) return sink.line('[]');
-  await item(previous, true);
-  await sink.line(']');
+  // a bare day as the end of a range means through that day
+  return option === 'to' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(text) ? ms + 86_400_000 : option === 'to' ? ms + 1 : ms;
 }
 
-export function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Neutralise spreadsheet formulas: exported text comes from other people (comments, messages).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
-
-async function exportRecords(ctx: CommandContext, dataset: string, format: 'csv' | 'json', sink: Sink): Promise<void> {
-  const rows = () => ctx.service.records(dataset);
-  const at = (ms: number | null) => (ms === null ? null : formatTime(ms));
-  if (format === 'json') return writeJsonList(sink, (function* () {
-    for (const r of rows()) yield { at: at(r.at), ...r.fields };
-  })());
-  // CSV needs every column before the first row: one pass for the field names, one for the rows.
-  const columns = new Set<string>();
-  for (const r of rows()) for (const k of Object.keys(r.fields)) columns.add(k);
-  await sink.line(csvLine(['at', ...columns]));
-  for (const r of rows()) await sink.line(csvLine([at(r.at) ?? '', ...[...columns].map((c) => r.fields[c] ?? '')]));
+/** --where FIELD=VALUE (repeatable): values of one field are alternatives. */
+function whereOption(ctx: CommandContext): { field: string; values: string[] }[] | undefined {
+  const byField = new Map<string, string[]>();
+  for (const text of ctx.lists.get('where') ?? []) {
+    const eq = text.indexOf('=');
+    if (eq < 1) throw new UsageError('cli.usage.badWhere', { text });
+    const field = text.slice(0, eq).trim();
+    byField.set(field, [...(byField.get(field) ?? []), text.slice(eq + 1)]);
+  }
+  return byField.size ? [...byField].map(([field, values]) => ({ field, values })) : undefined;
 }
 
 async function exportValues(ctx: CommandContext, dataset: string, format: 'csv' | 'json', sink: Sink): Promise<void> {
@@ -106,23 +79,39 @@ async function exportValues(ctx: CommandContext, dataset: string, format: 'csv' 
     const exportedAt = s.exportedAt === null ? null : formatTime(s.exportedAt);
     for (const v of await ctx.service.call('listValues', { dataset, snapshotId: s.id })) values.push({ snapshot: s.id, exportedAt, key: v.key, value: v.value });
   }
-  if (format === 'json') return writeJsonList(sink, values);
-  await sink.line(csvLine(['snapshot', 'exported_at', 'key', 'value']));
+  if (format === 'json') {
+    for (const line of jsonListLines(values)) await sink.line(line);
+    return;
+  }
+  await sink.line(UTF8_BOM + csvLine(['snapshot', 'exported_at', 'key', 'value']));
   for (const v of values) await sink.line(csvLine([v.snapshot, v.exportedAt ?? '', v.key, v.value]));
 }
 
 export async function exportCommand(ctx: CommandContext): Promise<void> {
   const dataset = resolveDataset(ctx.positional[0]!);
   const format = choiceOption(ctx, 'format', ['json', 'csv'] as const, 'json');
+  const view = {
+    dataset,
+    from: dateOption(ctx, 'from'),
+    to: dateOption(ctx, 'to'),
+    where: whereOption(ctx),
+    search: typeof ctx.flags.get('match') === 'string' ? (ctx.flags.get('match') as string) : undefined,
+    sort: typeof ctx.flags.get('sort') === 'string' ? (ctx.flags.get('sort') as string) : undefined,
+    dir: ctx.flags.has('order') ? choiceOption(ctx, 'order', ['asc', 'desc'] as const, 'desc') : undefined,
+  };
+  const values = datasetSpec(dataset)?.shape === 'values';
+  if (values && ['from', 'to', 'where', 'match', 'sort', 'order'].some((o) => ctx.flags.has(o))) throw new UsageError('cli.usage.valuesNoFilters', { dataset });
   const out = ctx.flags.get('out');
-  void ctx.service; // open the archive before creating --out: no archive, no file
+  // the archive opens (and the filters are checked) before --out is created: no archive, no file
+  const rows = values ? null : ctx.service.exploreRows(Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as typeof view);
+  if (values) void ctx.service; // values exports read the archive as they go: open it now all the same
   const sink = typeof out === 'string' ? fileSink(out, ctx) : stdoutSink(ctx);
   try {
-    if (datasetSpec(dataset)?.shape === 'values') await exportValues(ctx, dataset, format, sink);
-    else await exportRecords(ctx, dataset, format, sink);
+    if (rows) for (const line of exportLines(rows, format)) await sink.line(line);
+    else await exportValues(ctx, dataset, format, sink);
+    await sink.end();
   } catch (e) {
-    sink.abort?.();
+    sink.fail(); // no half file left behind
     throw e;
   }
-  await sink.end();
 }

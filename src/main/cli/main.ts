@@ -40,6 +40,8 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
       const m = await import('./apps-commands');
       return { scopes: m.scopesCommand, apps: m.appsCommand, sharing: m.sharingCommand }[command];
     }
+    case 'search':
+      return (await import('./search-command')).searchCommand;
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {

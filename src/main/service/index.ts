@@ -2,7 +2,7 @@
 // Framework-free, so the Electron window, the CLI and the tests all use exactly this. The handlers
 // below get validated input; operations.ts enforces the contract's table (schemas and flags) and
 // imports.ts holds the one import slot, whatever runner runs the import.
-import type { Api, ImportProgress, OperationName, OperationResults, RecordRow } from '../../shared/contract';
+import { OPERATIONS, type Api, type ImportProgress, type OperationName, type OperationResults, type RecordRow } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
 import { connectionKey } from '../store/cipher';
@@ -15,6 +15,7 @@ import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
 import { appsForChecklist, sharingOperations } from './sharing';
+import { exploreOperations } from './explore';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -50,6 +51,8 @@ export interface Service extends Api {
   readonly db: WritableDB;
   /** every record of a dataset kept in the archive, oldest first, streamed (the CLI's export; no IPC door) */
   records(dataset: string): Iterable<RecordRow>;
+  /** the rows of a table view (explorePage's filters and sort), streamed whole: export to stdout (no IPC door) */
+  exploreRows(input: Parameters<ReturnType<typeof exploreOperations>['rows']>[0]): () => Iterable<RecordRow>;
   /** true while an import runs */
   readonly importing: boolean;
   /** cancels a running import and waits for it to stop (call before quitting) */
@@ -63,6 +66,8 @@ export function createService(opts: ServiceOptions): Service {
   const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
   // every import, in-process or on the worker, ends by verifying the checklists against the archive's latest export
   const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db));
+
+  const explore = exploreOperations(db);
 
   const api: Api = {
     importExport: async ({ path }) => imports.run(path),
@@ -82,6 +87,11 @@ export function createService(opts: ServiceOptions): Service {
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
     ...sharingOperations(db, opts.today),
+    search: explore.search,
+    getRecord: explore.getRecord,
+    explorePage: explore.explorePage,
+    exploreFacets: explore.exploreFacets,
+    exportView: (input) => explore.exportView(input, opts.dbPath),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});
@@ -97,6 +107,11 @@ export function createService(opts: ServiceOptions): Service {
     db,
     call,
     records: (dataset) => iterateRecords(db, dataset),
+    exploreRows: (input) => {
+      // the same checks as the operations' (the CLI's export takes the view's filters)
+      OPERATIONS.explorePage.input.parse(input);
+      return explore.rows(input);
+    },
     get importing() {
       return imports.busy;
     },

@@ -8,6 +8,7 @@ import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
+import { suspendSearchIndexing } from './search';
 import type { Fingerprint } from '../import/hash128';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
 import type { ExportedAtSource, ImportWarning } from '../../shared/contract';
@@ -94,6 +95,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
 
   return db
     .transaction((): WriteResult => {
+      const searchIndex = suspendSearchIndexing(db); // indexed in bulk below, in this transaction
       const snapshotId = Number(
         db
           .prepare(`INSERT INTO snapshots (source_name, sha256, format, layout, exported_at, imported_at) VALUES (?, ?, ?, '', NULL, ?)`)
@@ -217,6 +219,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
         total += c.records;
         totalDup += c.duplicates;
       }
+      searchIndex.resume();
       const exportedAt = meta.exportedAtHint ?? newest;
       const exportedAtSource = meta.exportedAtHint !== null ? (meta.exportedAtSource ?? null) : newest !== null ? 'newest-record' : null;
       db.prepare(`UPDATE snapshots SET layout = ?, exported_at = ?, exported_at_source = ?, record_count = ?, duplicate_count = ? WHERE id = ?`).run(

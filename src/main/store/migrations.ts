@@ -1,5 +1,57 @@
 // Schema history. Append a migration, never edit one that has shipped: user databases carry
 // PRAGMA user_version and are brought forward one step at a time, in one transaction.
+/**
+ * The text indexed per dataset, frozen as migration 5 shipped it (the catalog's `searchable` is
+ * checked against it by test/search.test.ts): a change means a new migration, not an edit here.
+ */
+export const SEARCH_FIELDS_V5: Readonly<Record<string, readonly string[]>> = {
+  comments: ['comment'],
+  messages: ['content', 'from'],
+  searches: ['term'],
+  posts: ['title'],
+  deleted_posts: ['title'],
+  hashtags_used: ['name'],
+  off_tiktok_activity: ['source', 'event'],
+  ad_interests: ['name'],
+  ad_partners: ['name'],
+  ads_visits: ['title'],
+  followers: ['username'],
+  following: ['username'],
+  blocked: ['username'],
+  purchases: ['username'],
+  live_comments: ['content'],
+  live_go_history: ['title'],
+  location_reviews: ['place', 'text'],
+  favorite_collections: ['name'],
+  shop_messages: ['content'],
+};
+
+function searchMigration(): string {
+  const datasets = Object.keys(SEARCH_FIELDS_V5);
+  const inList = datasets.map((d) => `'${d}'`).join(', ');
+  // The record's searchable fields joined by spaces ('' when it has none of them).
+  const text = (row: string) =>
+    `CASE ${row}.dataset ${datasets
+      .map((d) => `WHEN '${d}' THEN concat_ws(' ', ${SEARCH_FIELDS_V5[d]!.map((f) => `${row}.data ->> '${f}'`).join(', ')})`)
+      .join(' ')} END`;
+  return `
+  CREATE VIEW record_search_text (id, text) AS SELECT r.id, ${text('r')} FROM records r WHERE r.dataset IN (${inList});
+  CREATE VIRTUAL TABLE record_search USING fts5(text, content='record_search_text', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+  INSERT INTO record_search (record_search, rank) VALUES ('secure-delete', 1);
+  INSERT INTO record_search (record_search) VALUES ('rebuild');
+  CREATE TRIGGER record_search_insert AFTER INSERT ON records WHEN NEW.dataset IN (${inList}) BEGIN
+    INSERT INTO record_search (rowid, text) VALUES (NEW.id, ${text('NEW')});
+  END;
+  CREATE TRIGGER record_search_delete AFTER DELETE ON records WHEN OLD.dataset IN (${inList}) BEGIN
+    INSERT INTO record_search (record_search, rowid, text) VALUES ('delete', OLD.id, ${text('OLD')});
+  END;
+  CREATE TRIGGER record_search_update AFTER UPDATE OF dataset, data ON records WHEN OLD.dataset IN (${inList}) OR NEW.dataset IN (${inList}) BEGIN
+    INSERT INTO record_search (record_search, rowid, text) SELECT 'delete', OLD.id, ${text('OLD')} WHERE OLD.dataset IN (${inList});
+    INSERT INTO record_search (rowid, text) SELECT NEW.id, ${text('NEW')} WHERE NEW.dataset IN (${inList});
+  END;
+  `;
+}
+
 export const MIGRATIONS: readonly string[] = [
   // 1: snapshots, de-duplicated records, per-snapshot values and raw unknown sections.
   `
@@ -236,4 +288,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX app_events_by_app ON app_events(app_id, id);
   `,
+  // 8: full-text search. record_search is an external-content FTS5 index over the text people look
+  // for (SEARCH_FIELDS_V5), read through the view record_search_text, and kept in step with
+  // records by triggers, so that no writer (import, delete snapshot, forget, a mutable record's
+  // refresh) can leave it stale. unicode61 with remove_diacritics 2 makes "ake" find "Åke";
+  // prefix indexes make search-as-you-type cheap; FTS5's secure-delete removes a deleted record's
+  // tokens from the index itself (not a delete marker beside them), so forgotten text leaves the
+  // file once the caller compacts it.
+  searchMigration(),
 ];

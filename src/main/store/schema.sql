@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -223,3 +223,127 @@ CREATE TABLE app_events (
 
 -- An app's history in order.
 CREATE INDEX app_events_by_app ON app_events(app_id, id);
+
+-- Full-text search (store/search.ts). The text people look for, per dataset, is the record's
+-- searchable fields joined by spaces (migrations.ts SEARCH_FIELDS_V5, the catalog's `searchable`).
+-- record_search is an external-content FTS5 index read through this view: the text itself stays in
+-- records, the index holds tokens only. Diacritics are folded (remove_diacritics 2: "ake" finds
+-- "Åke"); the 2- and 3-character prefix indexes serve search as you type.
+CREATE VIEW record_search_text (id, text) AS SELECT r.id, CASE r.dataset
+      WHEN 'comments' THEN concat_ws(' ', r.data ->> 'comment')
+      WHEN 'messages' THEN concat_ws(' ', r.data ->> 'content', r.data ->> 'from')
+      WHEN 'searches' THEN concat_ws(' ', r.data ->> 'term')
+      WHEN 'posts' THEN concat_ws(' ', r.data ->> 'title')
+      WHEN 'deleted_posts' THEN concat_ws(' ', r.data ->> 'title')
+      WHEN 'hashtags_used' THEN concat_ws(' ', r.data ->> 'name')
+      WHEN 'off_tiktok_activity' THEN concat_ws(' ', r.data ->> 'source', r.data ->> 'event')
+      WHEN 'ad_interests' THEN concat_ws(' ', r.data ->> 'name')
+      WHEN 'ad_partners' THEN concat_ws(' ', r.data ->> 'name')
+      WHEN 'ads_visits' THEN concat_ws(' ', r.data ->> 'title')
+      WHEN 'followers' THEN concat_ws(' ', r.data ->> 'username')
+      WHEN 'following' THEN concat_ws(' ', r.data ->> 'username')
+      WHEN 'blocked' THEN concat_ws(' ', r.data ->> 'username')
+      WHEN 'purchases' THEN concat_ws(' ', r.data ->> 'username')
+      WHEN 'live_comments' THEN concat_ws(' ', r.data ->> 'content')
+      WHEN 'live_go_history' THEN concat_ws(' ', r.data ->> 'title')
+      WHEN 'location_reviews' THEN concat_ws(' ', r.data ->> 'place', r.data ->> 'text')
+      WHEN 'favorite_collections' THEN concat_ws(' ', r.data ->> 'name')
+      WHEN 'shop_messages' THEN concat_ws(' ', r.data ->> 'content') END
+    FROM records r WHERE r.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages');
+
+CREATE VIRTUAL TABLE record_search USING fts5(text, content='record_search_text', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+
+-- secure-delete: deleting a document removes its tokens from the index instead of adding a delete
+-- marker beside them, so forgotten text leaves the file when it is compacted.
+INSERT INTO record_search (record_search, rank) VALUES ('secure-delete', 1);
+
+-- The triggers keep the index in step with records whatever writes them: the import writer, a
+-- mutable record's refresh, deleting a snapshot, forgetting records.
+CREATE TRIGGER record_search_insert AFTER INSERT ON records WHEN NEW.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages') BEGIN
+    INSERT INTO record_search (rowid, text) VALUES (NEW.id, CASE NEW.dataset
+      WHEN 'comments' THEN concat_ws(' ', NEW.data ->> 'comment')
+      WHEN 'messages' THEN concat_ws(' ', NEW.data ->> 'content', NEW.data ->> 'from')
+      WHEN 'searches' THEN concat_ws(' ', NEW.data ->> 'term')
+      WHEN 'posts' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'deleted_posts' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'hashtags_used' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'off_tiktok_activity' THEN concat_ws(' ', NEW.data ->> 'source', NEW.data ->> 'event')
+      WHEN 'ad_interests' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'ad_partners' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'ads_visits' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'followers' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'following' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'blocked' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'purchases' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'live_comments' THEN concat_ws(' ', NEW.data ->> 'content')
+      WHEN 'live_go_history' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'location_reviews' THEN concat_ws(' ', NEW.data ->> 'place', NEW.data ->> 'text')
+      WHEN 'favorite_collections' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'shop_messages' THEN concat_ws(' ', NEW.data ->> 'content') END);
+  END;
+
+CREATE TRIGGER record_search_delete AFTER DELETE ON records WHEN OLD.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages') BEGIN
+    INSERT INTO record_search (record_search, rowid, text) VALUES ('delete', OLD.id, CASE OLD.dataset
+      WHEN 'comments' THEN concat_ws(' ', OLD.data ->> 'comment')
+      WHEN 'messages' THEN concat_ws(' ', OLD.data ->> 'content', OLD.data ->> 'from')
+      WHEN 'searches' THEN concat_ws(' ', OLD.data ->> 'term')
+      WHEN 'posts' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'deleted_posts' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'hashtags_used' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'off_tiktok_activity' THEN concat_ws(' ', OLD.data ->> 'source', OLD.data ->> 'event')
+      WHEN 'ad_interests' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'ad_partners' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'ads_visits' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'followers' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'following' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'blocked' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'purchases' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'live_comments' THEN concat_ws(' ', OLD.data ->> 'content')
+      WHEN 'live_go_history' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'location_reviews' THEN concat_ws(' ', OLD.data ->> 'place', OLD.data ->> 'text')
+      WHEN 'favorite_collections' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'shop_messages' THEN concat_ws(' ', OLD.data ->> 'content') END);
+  END;
+
+CREATE TRIGGER record_search_update AFTER UPDATE OF dataset, data ON records WHEN OLD.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages') OR NEW.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages') BEGIN
+    INSERT INTO record_search (record_search, rowid, text) SELECT 'delete', OLD.id, CASE OLD.dataset
+      WHEN 'comments' THEN concat_ws(' ', OLD.data ->> 'comment')
+      WHEN 'messages' THEN concat_ws(' ', OLD.data ->> 'content', OLD.data ->> 'from')
+      WHEN 'searches' THEN concat_ws(' ', OLD.data ->> 'term')
+      WHEN 'posts' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'deleted_posts' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'hashtags_used' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'off_tiktok_activity' THEN concat_ws(' ', OLD.data ->> 'source', OLD.data ->> 'event')
+      WHEN 'ad_interests' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'ad_partners' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'ads_visits' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'followers' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'following' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'blocked' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'purchases' THEN concat_ws(' ', OLD.data ->> 'username')
+      WHEN 'live_comments' THEN concat_ws(' ', OLD.data ->> 'content')
+      WHEN 'live_go_history' THEN concat_ws(' ', OLD.data ->> 'title')
+      WHEN 'location_reviews' THEN concat_ws(' ', OLD.data ->> 'place', OLD.data ->> 'text')
+      WHEN 'favorite_collections' THEN concat_ws(' ', OLD.data ->> 'name')
+      WHEN 'shop_messages' THEN concat_ws(' ', OLD.data ->> 'content') END WHERE OLD.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages');
+    INSERT INTO record_search (rowid, text) SELECT NEW.id, CASE NEW.dataset
+      WHEN 'comments' THEN concat_ws(' ', NEW.data ->> 'comment')
+      WHEN 'messages' THEN concat_ws(' ', NEW.data ->> 'content', NEW.data ->> 'from')
+      WHEN 'searches' THEN concat_ws(' ', NEW.data ->> 'term')
+      WHEN 'posts' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'deleted_posts' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'hashtags_used' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'off_tiktok_activity' THEN concat_ws(' ', NEW.data ->> 'source', NEW.data ->> 'event')
+      WHEN 'ad_interests' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'ad_partners' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'ads_visits' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'followers' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'following' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'blocked' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'purchases' THEN concat_ws(' ', NEW.data ->> 'username')
+      WHEN 'live_comments' THEN concat_ws(' ', NEW.data ->> 'content')
+      WHEN 'live_go_history' THEN concat_ws(' ', NEW.data ->> 'title')
+      WHEN 'location_reviews' THEN concat_ws(' ', NEW.data ->> 'place', NEW.data ->> 'text')
+      WHEN 'favorite_collections' THEN concat_ws(' ', NEW.data ->> 'name')
+      WHEN 'shop_messages' THEN concat_ws(' ', NEW.data ->> 'content') END WHERE NEW.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages');
+  END;

@@ -1,0 +1,201 @@
+// Explore the archive like a database: search across datasets, a dataset as a sortable, filterable
+// table read in keyset pages, facets (value counts) and export of the current view. The store
+// answers the queries (store/search.ts, store/explore.ts); this module checks what comes in, adds
+// what people read IPs as (country and network owner, offline: analysis/iplookup.ts) and writes
+// exports through safe-file.ts.
+import type { ExploreFacet, ExplorePageResult, ExploreRow, OperationInput, RecordDetail, RecordRow, SearchResults } from '../../shared/contract';
+import { datasetSpec } from '../../shared/catalog';
+import { FootprintError } from '../../shared/errors';
+import type { ReadableDB } from '../store/db';
+import { searchRecords } from '../store/search';
+import {
+  changeStamp,
+  cursorAtTime,
+  datasetFieldNames,
+  explorePage,
+  exploreCount,
+  facetCounts,
+  isCursor,
+  iterateExplore,
+  recordById,
+  type Cursor,
+  type ExploreFilter,
+  type ExploreSort,
+} from '../store/explore';
+import { lookupIp, type IpInfo } from '../analysis/iplookup';
+import { exportLines } from './csv';
+import { openSafeFile } from './safe-file';
+
+type FilterInput = Pick<OperationInput<'explorePage'>, 'dataset' | 'from' | 'to' | 'where' | 'search'>;
+
+/** The fields a table offers as facets by default, per dataset (low-cardinality columns people filter on). */
+export const FACET_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  login_history: ['country', 'network', 'deviceModel', 'deviceSystem', 'networkType', 'carrier'],
+  off_tiktok_activity: ['event', 'source'],
+  shares: ['method', 'content'],
+  device_status: ['appVersion', 'resolution'],
+  messages: ['conversation', 'from'],
+  posts: ['whoCanView'],
+  purchases: ['list', 'username'],
+  coin_purchases: ['type'],
+  ad_interests: ['list'],
+  ad_partners: ['list'],
+  shop_orders: ['status'],
+  shop_browsing: ['shop'],
+  shop_cart: ['shop'],
+  live_comments: ['roomId'],
+  linked_platforms: ['platform'],
+};
+
+/** Fields derived from an `ip` field: what the offline databases say of each address. */
+const DERIVED = {
+  country: (i: IpInfo | null) => i?.country ?? null,
+  network: (i: IpInfo | null) => (i?.asn ? `AS${i.asn}${i.org ? ' ' + i.org : ''}` : null),
+} as const;
+const isDerived = (field: string): field is keyof typeof DERIVED => Object.hasOwn(DERIVED, field);
+
+const badInput = (field: string, expected = 'other'): FootprintError => new FootprintError('BAD_INPUT', { field, expected });
+
+function ipInfo(raw: unknown): ExploreRow['ip'] {
+  const i = lookupIp(raw);
+  return i && { country: i.country, asn: i.asn, org: i.org, reserved: i.reserved };
+}
+
+export function decodeCursor(text: string | undefined): Cursor | null {
+  if (text === undefined) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw badInput('after');
+  }
+  if (!isCursor(v)) throw badInput('after');
+  return v;
+}
+
+const encodeCursor = (c: Cursor | null): string | null => (c === null ? null : JSON.stringify(c));
+
+export function exploreOperations(db: ReadableDB) {
+  /** Small caches keyed by the archive's change stamp: a facet over a million rows is asked for again on every page. */
+  let stamp = '';
+  const cache = new Map<string, unknown>();
+  function cached<T>(key: string, compute: () => T): T {
+    const now = changeStamp(db);
+    if (now !== stamp) {
+      cache.clear();
+      stamp = now;
+    }
+    if (cache.has(key)) return cache.get(key) as T;
+    const v = compute();
+    if (cache.size > 200) cache.clear();
+    cache.set(key, v);
+    return v;
+  }
+
+  /** Every distinct address of the dataset with its count, and what the offline databases say of it. */
+  const ipTable = (dataset: string): { ip: string; count: number; info: IpInfo | null }[] =>
+    cached(`ips:${dataset}`, () =>
+      facetCounts(db, { dataset }, 'ip', Infinity).values.flatMap((v) => (v.value === null ? [] : [{ ip: String(v.value), count: v.count, info: lookupIp(v.value) }])),
+    );
+
+  /** The contract's filter as the store's: derived fields (country, network) become the addresses that have them. */
+  function filter(input: FilterInput): ExploreFilter {
+    if (input.from !== undefined && input.to !== undefined && input.to < input.from) throw badInput('to');
+    const where: Record<string, string[]> = {};
+    for (const w of input.where ?? []) {
+      if (isDerived(w.field)) {
+        const wanted = new Set(w.values);
+        const ips = ipTable(input.dataset)
+          .filter((r) => wanted.has(DERIVED[w.field as keyof typeof DERIVED](r.info) ?? ''))
+          .map((r) => r.ip);
+        where.ip = where.ip ? where.ip.filter((ip) => ips.includes(ip)) : ips;
+      } else where[w.field] = where[w.field] ? where[w.field]!.filter((v) => w.values.includes(v)) : [...w.values];
+    }
+    return { dataset: input.dataset, from: input.from, to: input.to, where, search: input.search };
+  }
+
+  function sortOf(input: { sort?: string; dir?: 'asc' | 'desc' }): ExploreSort {
+    const field = input.sort ?? 'at';
+    if (isDerived(field)) throw badInput('sort');
+    return { field, dir: input.dir ?? (field === 'at' ? 'desc' : 'asc') };
+  }
+
+  const withIp = (rows: RecordRow[]): ExploreRow[] => rows.map((r) => ('ip' in r.fields ? { ...r, ip: ipInfo(r.fields.ip) } : r));
+
+  function columns(dataset: string): string[] {
+    return cached(`columns:${dataset}`, () => {
+      const spec = datasetSpec(dataset);
+      const names = (spec?.fields ?? []).map((f) => f.name);
+      for (const k of datasetFieldNames(db, dataset)) if (!names.includes(k)) names.push(k);
+      return names;
+    });
+  }
+
+  function facet(f: ExploreFilter, field: string, limit: number): ExploreFacet {
+    if (!isDerived(field)) {
+      const { values, distinct } = cached(`facet:${field}:${limit}:${JSON.stringify(f)}`, () => facetCounts(db, f, field, limit));
+      return { field, values, distinct };
+    }
+    return cached(`facet:${field}:${limit}:${JSON.stringify(f)}`, () => {
+      const counts = new Map<string | null, number>();
+      for (const v of facetCounts(db, f, 'ip', Infinity).values) {
+        const key = DERIVED[field](v.value === null ? null : lookupIp(v.value));
+        counts.set(key, (counts.get(key) ?? 0) + v.count);
+      }
+      const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+      return { field, values: all.slice(0, limit), distinct: all.length };
+    });
+  }
+
+  return {
+    search: async (input: OperationInput<'search'>): Promise<SearchResults> => {
+      if (input.after !== undefined && !/^-?\d+:\d+$/.test(input.after)) throw badInput('after');
+      if (input.after !== undefined && input.group) throw badInput('after');
+      const r = searchRecords(db, input.query, { datasets: input.datasets, limit: input.limit ?? 50, perDataset: input.group === 'dataset', after: input.after });
+      return r;
+    },
+    getRecord: async ({ id }: OperationInput<'getRecord'>): Promise<RecordDetail | null> => recordById(db, id) ?? null,
+    explorePage: async (input: OperationInput<'explorePage'>): Promise<ExplorePageResult> => {
+      const f = filter(input);
+      const sort = sortOf(input);
+      let after = decodeCursor(input.after);
+      if (input.jumpTo !== undefined) {
+        if (sort.field !== 'at' || after) throw badInput('jumpTo');
+        after = cursorAtTime(input.jumpTo, sort.dir);
+      }
+      const page = explorePage(db, f, sort, after, input.limit ?? 100);
+      const total = cached(`count:${JSON.stringify(f)}`, () => exploreCount(db, f));
+      return { dataset: input.dataset, total, rows: withIp(page.rows), next: encodeCursor(page.next), columns: columns(input.dataset) };
+    },
+    exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => {
+      const f = filter(input);
+      const fields = input.fields ?? FACET_FIELDS[input.dataset] ?? [];
+      return { facets: fields.map((field) => facet(f, field, input.limit ?? 20)) };
+    },
+    exportView: async (input: OperationInput<'exportView'>, dbPath: string): Promise<{ path: string; rows: number }> => {
+      const f = filter(input);
+      const sort = sortOf(input);
+      // refuses the archive, links, folders and an existing file unless replace (CANNOT_WRITE)
+      const file = openSafeFile(input.path, { force: input.replace === 'yes', protect: [dbPath] });
+      try {
+        let first = true;
+        for (const line of exportLines(() => iterateExplore(db, f, sort), input.format)) {
+          file.write((first ? '' : '\n') + line);
+          first = false;
+        }
+        file.write('\n');
+        file.commit();
+      } catch (e) {
+        file.abort();
+        throw e;
+      }
+      return { path: input.path, rows: exploreCount(db, f) };
+    },
+    /** the view's rows, streamed (the CLI's export to stdout; no IPC door) */
+    rows: (input: FilterInput & { sort?: string; dir?: 'asc' | 'desc' }): (() => Iterable<RecordRow>) => {
+      const f = filter(input);
+      const sort = sortOf(input);
+      return () => iterateExplore(db, f, sort);
+    },
+  };
+}

@@ -1,0 +1,269 @@
+// A dataset as a table: sorted by any column, filtered by a time range, by column values and by
+// text, read a page at a time with keyset pagination (the page after the last row's sort value and
+// id: no OFFSET, so page 500 costs what page 1 does and rows do not shift between pages), counted
+// per value for facets, and streamed whole for export.
+//
+// Sorting by `at` (the default, newest first) reads the (dataset, at) index. Other columns live in
+// the record's JSON: sorting by one reads the dataset once and keeps the top page (SQLite's top-N
+// sort), no index per dataset and column. NULLs (a field a record lacks) sort first ascending and
+// last descending, as SQLite orders them; a page walks the non-NULL and the NULL rows as two
+// segments so each is a plain row-value range over (value, id).
+import type { ReadableDB } from './handles';
+import type { RawRecord } from './records';
+import { recordRows } from './records';
+import { searchFilterSql, ftsQuery } from './search';
+import type { RecordRow } from '../../shared/contract';
+
+export type SortValue = string | number | null;
+
+export interface ExploreFilter {
+  dataset: string;
+  /** at >= from (epoch ms) */
+  from?: number;
+  /** at < to (epoch ms) */
+  to?: number;
+  /** per field: the record's value is one of these (compared as text; null: the field is missing) */
+  where?: Record<string, readonly SortValue[]>;
+  /** the typed text filter (FTS for searchable datasets, else a substring of the record's values) */
+  search?: string;
+}
+
+export interface ExploreSort {
+  /** 'at', 'id' or a field of the record */
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+/** A position in a sorted dataset: the last row's sort value and id. */
+export type Cursor = [SortValue, number];
+
+export interface ExplorePageRows {
+  rows: RecordRow[];
+  /** the cursor after the last row, null when it is the last page */
+  next: Cursor | null;
+}
+
+const fieldExpr = (field: string): string => (field === 'at' ? 'r.at' : field === 'id' ? 'r.id' : `(r.data ->> ${literal(field)})`);
+
+/** A field name as an SQL string literal (the label operand of ->>): quotes doubled. */
+function literal(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+interface Built {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** The WHERE clause of a filter (no cursor), with its named parameters. */
+export function filterSql(f: ExploreFilter): Built {
+  const parts = ['r.dataset = @dataset'];
+  const params: Record<string, unknown> = { dataset: f.dataset };
+  if (f.from !== undefined) {
+    parts.push('r.at >= @from');
+    params.from = f.from;
+  }
+  if (f.to !== undefined) {
+    parts.push('r.at < @to');
+    params.to = f.to;
+  }
+  let i = 0;
+  for (const [field, values] of Object.entries(f.where ?? {})) {
+    const expr = fieldExpr(field);
+    const text = values.filter((v) => v !== null).map(String);
+    const alts: string[] = [];
+    if (text.length) {
+      alts.push(`CAST(${expr} AS TEXT) IN (SELECT value FROM json_each(@w${i}))`);
+      params[`w${i}`] = JSON.stringify(text);
+    }
+    if (values.includes(null)) alts.push(`${expr} IS NULL`);
+    parts.push(alts.length ? `(${alts.join(' OR ')})` : '0');
+    i++;
+  }
+  if (f.search !== undefined && f.search.trim() !== '') {
+    const match = ftsQuery(f.search);
+    if (match !== null && searchable(f.dataset)) {
+      parts.push(searchFilterSql('r'));
+      params.search = match;
+    } else {
+      // not indexed: a substring of any of the record's values (case-insensitive for ASCII, as LIKE is)
+      parts.push(`EXISTS (SELECT 1 FROM json_each(r.data) j WHERE CAST(j.value AS TEXT) LIKE @like ESCAPE '\\')`);
+      params.like = `%${f.search.slice(0, 1000).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    }
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+let searchableDatasets: Set<string> | undefined;
+
+/** Datasets the search index covers (the view's list, read once per process). */
+function searchable(dataset: string): boolean {
+  return searchableDatasets?.has(dataset) ?? false;
+}
+
+/** Reads which datasets record_search covers (migration 5's view). */
+export function loadSearchable(db: ReadableDB): void {
+  if (searchableDatasets) return;
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'record_search_text'").pluck().get() as string | undefined;
+  const list = sql ? /WHERE r\.dataset IN \(([^)]*)\)/.exec(sql)?.[1] : undefined;
+  searchableDatasets = new Set((list ?? '').split(',').map((s) => s.trim().replace(/^'|'$/g, '')).filter(Boolean));
+}
+
+/**
+ * A sort by a record field would read and sort the whole dataset for every page. Instead its
+ * (id, value) pairs are copied once into an indexed scratch table in the connection's temp schema
+ * (memory), kept until the archive changes; every page is then a range read of that index.
+ * The tables are scratch: building one changes nothing in the archive (handles.ts).
+ */
+interface SortTables {
+  /** total_changes() caused by building scratch tables, which are no change to the archive */
+  ownChanges: number;
+  next: number;
+  tables: Map<string, { name: string; stamp: string }>;
+}
+
+const sortTablesOf = new WeakMap<ReadableDB, SortTables>();
+const MAX_SORT_TABLES = 4;
+
+function sortTables(db: ReadableDB): SortTables {
+  let t = sortTablesOf.get(db);
+  if (!t) sortTablesOf.set(db, (t = { ownChanges: 0, next: 0, tables: new Map() }));
+  return t;
+}
+
+function sortTable(db: ReadableDB, dataset: string, field: string): string {
+  const st = sortTables(db);
+  const key = `${dataset}\u0000${field}`;
+  const stamp = changeStamp(db);
+  const have = st.tables.get(key);
+  if (have?.stamp === stamp) return have.name;
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  if (have) {
+    db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
+    st.tables.delete(key);
+  }
+  if (st.tables.size >= MAX_SORT_TABLES) {
+    const [oldKey, oldest] = st.tables.entries().next().value!;
+    db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
+    st.tables.delete(oldKey);
+  }
+  const name = `explore_sort_${st.next++}`;
+  db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
+  db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
+  db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
+  st.ownChanges += (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+  st.tables.set(key, { name, stamp: changeStamp(db) });
+  return name;
+}
+
+/** One page of the filtered, sorted dataset after `after` (from the start when null). */
+export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort, after: Cursor | null, limit: number): ExplorePageRows {
+  loadSearchable(db);
+  const { where, params } = filterSql(f);
+  const byColumn = sort.field === 'at' || sort.field === 'id';
+  // a record field: read through its sort table, values compared as people read them (ASCII case folded)
+  const table = byColumn ? null : sortTable(db, f.dataset, sort.field);
+  const source = table ? `temp.${table} s CROSS JOIN records r ON r.id = s.id` : 'records r';
+  const expr = table ? 's.v COLLATE NOCASE' : fieldExpr(sort.field);
+  const id = table ? 's.id' : 'r.id';
+  const desc = sort.dir === 'desc';
+  const dir = desc ? 'DESC' : 'ASC';
+  const cmp = desc ? '<' : '>';
+  const run = (cond: string, order: string, extra: Record<string, unknown>, n: number): (RawRecord & { sv: SortValue })[] =>
+    db.prepare(`SELECT r.*, ${expr} AS sv FROM ${source} WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT @n`).all({ ...params, ...extra, n }) as (RawRecord & {
+      sv: SortValue;
+    })[];
+  // the two segments in this direction's order: values (ordered by value, id), then or before NULLs (by id)
+  const values = (n: number) =>
+    after && after[0] !== null
+      ? run(`${expr} IS NOT NULL AND (${expr}, ${id}) ${cmp} (@cv, @cid)`, `${expr} ${dir}, ${id} ${dir}`, { cv: after[0], cid: after[1] }, n)
+      : run(`${expr} IS NOT NULL`, `${expr} ${dir}, ${id} ${dir}`, {}, n);
+  const nulls = (n: number) =>
+    after && after[0] === null ? run(`${expr} IS NULL AND ${id} ${cmp} @cid`, `${expr} ${dir}, ${id} ${dir}`, { cid: after[1] }, n) : run(`${expr} IS NULL`, `${expr} ${dir}, ${id} ${dir}`, {}, n);
+  const want = limit + 1;
+  let rows: (RawRecord & { sv: SortValue })[];
+  if (desc) {
+    // values first; a cursor in the NULL segment has passed them
+    rows = after && after[0] === null ? [] : values(want);
+    if (rows.length < want) rows = rows.concat(nulls(want - rows.length));
+  } else {
+    rows = after && after[0] !== null ? [] : nulls(want);
+    if (rows.length < want) rows = rows.concat(values(want - rows.length));
+  }
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const last = rows.at(-1);
+  return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null };
+}
+
+/** How many records the filter keeps. */
+export function exploreCount(db: ReadableDB, f: ExploreFilter): number {
+  loadSearchable(db);
+  const { where, params } = filterSql(f);
+  return db.prepare(`SELECT count(*) FROM records r WHERE ${where}`).pluck().get(params) as number;
+}
+
+/** The cursor that starts a page at a time: the first row at or before it (newest first), at or after it (oldest first). */
+export function cursorAtTime(at: number, dir: 'asc' | 'desc'): Cursor {
+  return dir === 'desc' ? [at, Number.MAX_SAFE_INTEGER] : [at, 0];
+}
+
+export interface FacetCount {
+  value: SortValue;
+  count: number;
+}
+
+/** The most common values of a field among the filtered records, most common first. */
+export function facetCounts(db: ReadableDB, f: ExploreFilter, field: string, limit: number): { values: FacetCount[]; distinct: number } {
+  loadSearchable(db);
+  const { where, params } = filterSql(f);
+  const all = db
+    .prepare(`SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM records r WHERE ${where} GROUP BY value ORDER BY count DESC, value LIMIT @limit`)
+    .all({ ...params, limit: limit === Infinity ? -1 : limit }) as FacetCount[];
+  const distinct = db.prepare(`SELECT count(DISTINCT ${fieldExpr(field)}) + max(${fieldExpr(field)} IS NULL) FROM records r WHERE ${where}`).pluck().get(params) as number | null;
+  return { values: all, distinct: distinct ?? 0 };
+}
+
+/** Every filtered record in the sort's order, one at a time (export); the same pages, streamed. */
+export function* iterateExplore(db: ReadableDB, f: ExploreFilter, sort: ExploreSort, chunk = 2000): Generator<RecordRow> {
+  let after: Cursor | null = null;
+  for (;;) {
+    const page = explorePage(db, f, sort, after, chunk);
+    yield* page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/** Field names the newest records of a dataset use (opaque datasets keep whatever TikTok wrote). */
+export function datasetFieldNames(db: ReadableDB, dataset: string, sample = 500): string[] {
+  return db
+    .prepare(
+      `SELECT j.key FROM (SELECT data FROM records WHERE dataset = ? ORDER BY at DESC LIMIT ?) r, json_each(r.data) j
+       GROUP BY j.key ORDER BY min(j.id), j.key`,
+    )
+    .pluck()
+    .all(dataset, sample) as string[];
+}
+
+/** Whether the cursor a caller sends back has the shape this module hands out. */
+export function isCursor(v: unknown): v is Cursor {
+  return (
+    Array.isArray(v) &&
+    v.length === 2 &&
+    (v[0] === null || typeof v[0] === 'string' || (typeof v[0] === 'number' && Number.isFinite(v[0]))) &&
+    Number.isSafeInteger(v[1])
+  );
+}
+
+/** One record and its dataset, or undefined. */
+export function recordById(db: ReadableDB, id: number): (RecordRow & { dataset: string }) | undefined {
+  const raw = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as (RawRecord & { dataset: string }) | undefined;
+  return raw && { dataset: raw.dataset, ...recordRows(db, [raw])[0]! };
+}
+
+/** Changes whenever this or another connection writes the archive: what caches of query results are keyed by. */
+export function changeStamp(db: ReadableDB): string {
+  const own = sortTablesOf.get(db)?.ownChanges ?? 0;
+  return `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes()').pluck().get() as number) - own}`;
+}
