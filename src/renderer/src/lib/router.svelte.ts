@@ -4,12 +4,14 @@
 //   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
 //   #/settings                       Settings (a dialog over the page it was opened from)
+//   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
 
 export type Route =
   | { page: 'overview'; dataset?: string }
   | { page: 'snapshot'; id: number; dataset?: string }
   | { page: 'changes'; from?: number; to?: number }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'sharing'; section?: string };
 
 const positive = (v: string | null | undefined): number | undefined => {
   const n = Number(v);
@@ -30,6 +32,8 @@ export function parse(hash: string): Route {
       return { page: 'changes', from: positive(q.get('from')), to: positive(q.get('to')) };
     case 'settings':
       return { page: 'settings' };
+    case 'sharing':
+      return { page: 'sharing', section: q.get('section') || undefined };
     default:
       return { page: 'overview', dataset };
   }
@@ -54,6 +58,10 @@ export function format(route: Route): string {
       break;
     case 'settings':
       path = 'settings';
+      break;
+    case 'sharing':
+      path = 'sharing';
+      if (route.section) q.set('section', route.section);
       break;
   }
   const qs = q.toString();
