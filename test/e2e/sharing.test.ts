@@ -172,7 +172,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     const result = page.getByTestId('preview-result');
     await result.locator('tr[data-exposure="login_history"]').waitFor();
     await result.getByText('High risk').waitFor();
-    await shootAll('en', '4-preview');
+    await shootAll('en', '4-preview', () => page.locator('#sharing-title').scrollIntoViewIfNeeded());
     await result.getByRole('button', { name: 'Add an app with these permissions' }).click();
     const form = page.getByTestId('app-form');
     await expect(form.getByLabel('One copy of everything').isChecked()).resolves.toBe(true);
@@ -215,7 +215,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await go('#/sharing?section=preview');
     await page.getByLabel('En kopia av allt').check();
     await page.getByTestId('preview-result').locator('tr[data-exposure="login_history"]').waitFor();
-    await shootAll('sv', '4-preview');
+    await shootAll('sv', '4-preview', () => page.locator('#sharing-title').scrollIntoViewIfNeeded());
     await go('#/sharing?section=scopes');
     await page.getByRole('heading', { name: 'Åtkomst som inte kräver ditt godkännande' }).waitFor();
     await shootAll('sv', '5-scopes');
