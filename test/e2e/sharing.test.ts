@@ -226,6 +226,46 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await noErrors();
   });
 
+  it('marks an app reviewed and edits it from the keyboard, and removes it after a confirmation', async () => {
+    const { page } = h;
+    await h.service.addApp({ name: 'Photo Printer', scopes: ['video.list'], grantedOn: localDay(-120) });
+    await go('#/sharing');
+    await page.reload();
+    const card = page.locator('article[data-app="Photo Printer"]');
+    await card.getByTestId('app-due').waitFor();
+    await page.getByTestId('sharing-due').waitFor();
+
+    await card.getByRole('button', { name: 'Mark Photo Printer as reviewed today' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sharing-status').filter({ hasText: 'Noted that you reviewed “Photo Printer” today.' }).waitFor();
+    await card.getByTestId('app-due').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('sharing-due').count()).resolves.toBe(0);
+
+    await card.getByRole('button', { name: 'Edit Photo Printer' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('app-form');
+    // the form takes the focus at its first field
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-field'))).resolves.toBe('name');
+    await form.getByLabel('What you use it for').fill('Prints my videos as stickers');
+    await form.getByLabel('What you use it for').press('Enter');
+    await page.getByTestId('sharing-status').filter({ hasText: 'Saved the changes to “Photo Printer”.' }).waitFor();
+    await card.getByText('Prints my videos as stickers').waitFor();
+    await card.getByText(/^History/).click();
+    await card.getByTestId('app-history').locator('li[data-kind="edited"]').filter({ hasText: 'what you use it for' }).waitFor();
+    await card.getByTestId('app-history').locator('li[data-kind="reviewed"]').waitFor();
+    await shootAll('en', '7-apps-history', () => card.scrollIntoViewIfNeeded());
+
+    await card.getByRole('button', { name: 'Remove Photo Printer from the list' }).click();
+    await card.getByText('Remove “Photo Printer” and its history from your list? This does not remove the app’s access in TikTok.').waitFor();
+    // the safe choice has the focus
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Cancel');
+    await card.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Removed “Photo Printer” from your list.' }).waitFor();
+    await card.waitFor({ state: 'detached' });
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
+    await noErrors();
+  });
+
   it('axe-core finds no serious or critical problem on any part photographed at 1280x800', () => {
     expect(problems).toEqual([]);
   });
