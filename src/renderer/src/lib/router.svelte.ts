@@ -5,13 +5,15 @@
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
 //   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
 //   #/settings                       Settings (a dialog over the page it was opened from)
+//   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
 
 export type Route =
   | { page: 'overview'; dataset?: string }
   | { page: 'snapshot'; id: number; dataset?: string }
   | { page: 'changes'; from?: number; to?: number }
   | { page: 'checklists'; step?: string }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'sharing'; section?: string };
 
 const positive = (v: string | null | undefined): number | undefined => {
   const n = Number(v);
@@ -34,6 +36,8 @@ export function parse(hash: string): Route {
       return { page: 'checklists', step: q.get('step') || undefined };
     case 'settings':
       return { page: 'settings' };
+    case 'sharing':
+      return { page: 'sharing', section: q.get('section') || undefined };
     default:
       return { page: 'overview', dataset };
   }
@@ -62,6 +66,10 @@ export function format(route: Route): string {
       break;
     case 'settings':
       path = 'settings';
+      break;
+    case 'sharing':
+      path = 'sharing';
+      if (route.section) q.set('section', route.section);
       break;
   }
   const qs = q.toString();

@@ -1,0 +1,289 @@
+// The Sharing page end to end, in Chromium against the real service, on a generated export: an app
+// added through the form shows what it reaches in that archive, is revoked, and keeps its history
+// over a reload; a date in the future is refused next to its field and adds nothing; the parties'
+// evidence opens the records; axe finds nothing serious; screenshots of every part in both
+// languages, light and dark, at 1280x800 and 800x600: test-results/screens/sharing-<lang>-<scheme>-<size>-<part>.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { translator } from '../../src/shared/i18n';
+import { generateAccount } from '../fixtures/account';
+import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+
+declare const document: any;
+
+const SHOTS = join(ROOT, 'test-results', 'screens');
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 600 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings (WCAG 2 A/AA) on the page as it is now. */
+async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
+  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
+  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
+    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Today on this computer's calendar, as the service counts register days. */
+function localDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
+  let work: string;
+  let build: ReturnType<typeof buildApp>;
+  let h: AppHarness;
+  const problems: string[] = [];
+  const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
+  const noErrors = async () => {
+    expect(h.offending()).toEqual([]);
+    expect(await h.cspViolations()).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'fp-e2e-sharing-'));
+    const a = generateAccount({ seed: 5, asOf: '2026-01-10 12:00:00' });
+    const zip = await writeZip(renderJson(a, 'L4'), join(work, 'a'), { epoch: exportEpoch(a) });
+    build = buildApp();
+    mkdirSync(join(work, 'app'), { recursive: true });
+    h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
+    await h.service.importExport({ path: zip });
+    await h.page.reload();
+    await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close().catch(() => undefined);
+    await closeBrowser();
+    build?.cleanup();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('adds an app through the form and shows what it reaches in the archive', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Sharing' }).click();
+    await page.getByRole('heading', { name: 'Who gets your data' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/sharing');
+    await page.getByText('You have not noted any apps yet.').waitFor();
+
+    await page.getByRole('button', { name: 'Add an app' }).click();
+    const form = page.getByTestId('app-form');
+    await form.getByLabel('Name of the app').fill('Chat Backup');
+    await form.getByLabel('Day you gave access').fill(localDay(-200));
+    await form.getByLabel('Website').fill('https://chat-backup.example');
+    await form.getByLabel('Repeated copies of your direct messages').check();
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Added “Chat Backup”.' }).waitFor();
+
+    const card = page.locator('article[data-app="Chat Backup"]');
+    await card.getByText('High risk').waitFor();
+    await card.locator('.pill', { hasText: 'Ongoing access' }).waitFor();
+    // granted 200 days ago, reviewed never: due, on the card and as a count on the nav entry
+    await card.getByTestId('app-due').waitFor();
+    await expect(page.getByTestId('sharing-due').innerText()).resolves.toContain('1');
+    await card.getByText('What it can reach in your archive').click();
+    const messages = (await h.service.previewExposure({ scopes: ['portability.directmessages.ongoing'] })).exposure.datasets.messages!;
+    expect(messages.records).toBeGreaterThan(0);
+    await card.getByText(`${messages.records.toLocaleString('en-GB')} direct messages with ${messages.partners} ${messages.partners === 1 ? 'person' : 'people'}`).waitFor();
+    await card.locator('tr[data-exposure="messages"]').waitFor();
+    await noErrors();
+  });
+
+  it('refuses a grant day in the future next to the field, in the user’s language, and adds nothing', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Add an app' }).click();
+    const form = page.getByTestId('app-form');
+    await form.getByLabel('Name of the app').fill('Time Traveller');
+    await form.getByLabel('Day you gave access').fill(localDay(30));
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    const err = form.locator('#add-grantedOn-error');
+    await err.filter({ hasText: 'The day you gave access cannot be in the future.' }).waitFor();
+    await expect(form.getByLabel('Day you gave access').getAttribute('aria-invalid')).resolves.toBe('true');
+    // the field says what is wrong with it, and has the focus
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('add-granted');
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
+    await shootAll('en', '2-apps-invalid', () => form.locator('#add-granted').scrollIntoViewIfNeeded());
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
+  it('revokes the app on a day, and the history shows it after a reload', async () => {
+    const { page } = h;
+    await shootAll('en', '1-apps');
+    const card = page.locator('article[data-app="Chat Backup"]');
+    await card.getByRole('button', { name: 'Note that you removed the access of Chat Backup' }).click();
+    await card.getByLabel('Day you removed access').fill(localDay(-3));
+    await card.getByRole('button', { name: 'Note the day' }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Noted that you removed the access of “Chat Backup”.' }).waitFor();
+
+    await page.reload();
+    await card.getByTestId('app-revoked').waitFor();
+    await expect(page.getByTestId('sharing-due').count()).resolves.toBe(0);
+    await card.getByText(/^History/).click();
+    const history = card.getByTestId('app-history');
+    await history.locator('li[data-kind="revoked"]').filter({ hasText: 'Access removed' }).waitFor();
+    await history.locator('li[data-kind="granted"]').filter({ hasText: 'Access given' }).waitFor();
+    const app = (await h.service.listApps({})).apps[0]!;
+    expect(app.revokedAt).toBe(localDay(-3));
+    await noErrors();
+  });
+
+  it('lists who got the data, searchable, and an evidence row opens the records', async () => {
+    const { page } = h;
+    const { parties } = await h.service.sharing({});
+    const party = parties.find((p) => p.kind === 'off-tiktok-source' && p.name && p.evidence.some((e) => e.snapshots.length > 0))!;
+    expect(party).toBeTruthy();
+    await go('#/sharing?section=parties');
+    await page.locator('#party-search').waitFor();
+    await shootAll('en', '3-parties');
+    await page.getByLabel('Search by name').fill(party.name!.slice(0, 8).toUpperCase());
+    const row = page.locator(`li[data-party="${party.name}"]`);
+    await row.waitFor();
+    await row.getByText('they send TikTok data about you').waitFor();
+    const ev = party.evidence[0]!;
+    await row.getByRole('button', { name: `Show the ${translator('en').t(`dataset.${ev.dataset}` as 'dataset.likes')} records about ${party.name}` }).click();
+    await page.locator('section.records').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/snapshot/${ev.snapshots.at(-1)}?dataset=${ev.dataset}`);
+    await page.goBack();
+    await page.locator('#party-search').waitFor();
+    await noErrors();
+  });
+
+  it('previews what permissions would hand over before an app is added, then adds it with them', async () => {
+    const { page } = h;
+    await go('#/sharing?section=preview');
+    await page.getByText('Pick one or more permissions to see what they would hand over.').waitFor();
+    await page.getByLabel('One copy of everything').check();
+    const result = page.getByTestId('preview-result');
+    await result.locator('tr[data-exposure="login_history"]').waitFor();
+    await result.getByText('High risk').waitFor();
+    await shootAll('en', '4-preview', () => page.locator('#sharing-title').scrollIntoViewIfNeeded());
+    await result.getByRole('button', { name: 'Add an app with these permissions' }).click();
+    const form = page.getByTestId('app-form');
+    await expect(form.getByLabel('One copy of everything').isChecked()).resolves.toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await noErrors();
+  });
+
+  it('explains the scopes and how to take access back', async () => {
+    const { page } = h;
+    await go('#/sharing?section=scopes');
+    await page.locator('li[data-scope="user.info.basic"]').getByText('Always included: you cannot decline it.').waitFor();
+    await page.getByRole('heading', { name: 'Access that needs no permission from you' }).waitFor();
+    await shootAll('en', '5-scopes');
+    await go('#/sharing?section=revoke');
+    await page.getByText('Tap “Settings and privacy”.').waitFor();
+    await page.getByText('Removing access does not delete what the app has already copied. That copy stays with the app.').waitFor();
+    await shootAll('en', '6-revoke');
+    await noErrors();
+  });
+
+  it('speaks Swedish on every part', async () => {
+    const { page } = h;
+    await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'sv'));
+    await go('#/sharing');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Vem får dina uppgifter' }).waitFor();
+    await page.getByRole('link', { name: 'Delning' }).waitFor();
+    await shootAll('sv', '1-apps');
+    await page.getByRole('button', { name: 'Lägg till en app' }).click();
+    const form = page.getByTestId('app-form');
+    await form.getByLabel('Appens namn').fill('Tidsresenär');
+    await form.getByLabel('Dagen du gav åtkomst').fill(localDay(30));
+    await form.getByRole('button', { name: 'Lägg till appen' }).click();
+    await form.locator('#add-grantedOn-error').filter({ hasText: 'Dagen du gav åtkomst kan inte ligga i framtiden.' }).waitFor();
+    await shootAll('sv', '2-apps-invalid', () => form.locator('#add-granted').scrollIntoViewIfNeeded());
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+    await go('#/sharing?section=parties');
+    await page.getByLabel('Sök på namn').waitFor();
+    await shootAll('sv', '3-parties');
+    await go('#/sharing?section=preview');
+    await page.getByLabel('En kopia av allt').check();
+    await page.getByTestId('preview-result').locator('tr[data-exposure="login_history"]').waitFor();
+    await shootAll('sv', '4-preview', () => page.locator('#sharing-title').scrollIntoViewIfNeeded());
+    await go('#/sharing?section=scopes');
+    await page.getByRole('heading', { name: 'Åtkomst som inte kräver ditt godkännande' }).waitFor();
+    await shootAll('sv', '5-scopes');
+    await go('#/sharing?section=revoke');
+    await page.getByText('Steg för steg').waitFor();
+    await shootAll('sv', '6-revoke');
+    await page.evaluate(() => document.defaultView.localStorage.removeItem('footprint.lang'));
+    await noErrors();
+  });
+
+  it('marks an app reviewed and edits it from the keyboard, and removes it after a confirmation', async () => {
+    const { page } = h;
+    await h.service.addApp({ name: 'Photo Printer', scopes: ['video.list'], grantedOn: localDay(-120) });
+    await go('#/sharing');
+    await page.reload();
+    const card = page.locator('article[data-app="Photo Printer"]');
+    await card.getByTestId('app-due').waitFor();
+    await page.getByTestId('sharing-due').waitFor();
+
+    await card.getByRole('button', { name: 'Mark Photo Printer as reviewed today' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sharing-status').filter({ hasText: 'Noted that you reviewed “Photo Printer” today.' }).waitFor();
+    await card.getByTestId('app-due').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('sharing-due').count()).resolves.toBe(0);
+
+    await card.getByRole('button', { name: 'Edit Photo Printer' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('app-form');
+    // the form takes the focus at its first field
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-field'))).resolves.toBe('name');
+    await form.getByLabel('What you use it for').fill('Prints my videos as stickers');
+    await form.getByLabel('What you use it for').press('Enter');
+    await page.getByTestId('sharing-status').filter({ hasText: 'Saved the changes to “Photo Printer”.' }).waitFor();
+    await card.getByText('Prints my videos as stickers').waitFor();
+    await card.getByText(/^History/).click();
+    await card.getByTestId('app-history').locator('li[data-kind="edited"]').filter({ hasText: 'what you use it for' }).waitFor();
+    await card.getByTestId('app-history').locator('li[data-kind="reviewed"]').waitFor();
+    await shootAll('en', '7-apps-history', () => card.scrollIntoViewIfNeeded());
+
+    await card.getByRole('button', { name: 'Remove Photo Printer from the list' }).click();
+    await card.getByText('Remove “Photo Printer” and its history from your list? This does not remove the app’s access in TikTok.').waitFor();
+    // the safe choice has the focus
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Cancel');
+    await card.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Removed “Photo Printer” from your list.' }).waitFor();
+    await card.waitFor({ state: 'detached' });
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
+    await noErrors();
+  });
+
+  it('axe-core finds no serious or critical problem on any part photographed at 1280x800', () => {
+    expect(problems).toEqual([]);
+  });
+
+  /** One part in every size and colour scheme; `ready` brings it back into view after a resize. */
+  async function shootAll(lang: string, part: string, ready?: () => Promise<void>) {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const size of SIZES) {
+      await h.page.setViewportSize(size);
+      for (const scheme of SCHEMES) {
+        await h.page.emulateMedia({ colorScheme: scheme });
+        await ready?.();
+        await h.page.waitForTimeout(100);
+        await h.page.screenshot({ path: join(SHOTS, `sharing-${lang}-${scheme}-${size.width}x${size.height}-${part}.png`) });
+        if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${part}`)));
+      }
+    }
+    await h.page.emulateMedia({ colorScheme: 'light' });
+    await h.page.setViewportSize({ width: 1280, height: 820 });
+  }
+});
