@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-questionnaire.png') });
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement.textContent.trim())).resolves.toBe('Save answers');
+    await expect.poll(() => page.evaluate(() => document.activeElement.textContent.trim())).toBe('Save answers');
     await page.keyboard.press('Enter');
     await q.getByText('Answers saved.').waitFor();
     await q.getByRole('button', { name: 'Change answers' }).waitFor();
@@ -109,7 +109,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     const v = await h.service.checklist({});
     const priv = stepOf(v, 'private-account')!;
     expect(priv).toMatchObject({ status: 'done', verifiedBy: 'snapshot', observed: 'Enabled', snapshot: 1 });
-    await expect(card('private-account').getAttribute('data-status')).resolves.toBe('done');
+    await expect.poll(() => card('private-account').getAttribute('data-status')).toBe('done');
     const privText = await card('private-account').innerText();
     expect(privText).toContain('Checked in your export');
     expect(privText).toContain('Your export shows this is done (Enabled).');
@@ -159,12 +159,12 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await expect(c.innerText()).resolves.toContain('Needs attention');
     await expect(c.innerText()).resolves.toContain('Your export shows this is not done yet (Disabled).');
     await expect(c.innerText()).resolves.toMatch(/Checked in snapshot #2, exported .+\./);
-    await expect(c.evaluate((e: any) => e.classList.contains('attention'))).resolves.toBe(true);
+    await expect.poll(() => c.evaluate((e: any) => e.classList.contains('attention'))).toBe(true);
     // first in its area, and its area first
-    await expect(page.locator('section.area').first().getAttribute('data-area')).resolves.toBe('visibility');
-    await expect(page.locator('section[data-area="visibility"] li.step').first().getAttribute('data-step')).resolves.toBe('private-account');
+    await expect.poll(() => page.locator('section.area').first().getAttribute('data-area')).toBe('visibility');
+    await expect.poll(() => page.locator('section[data-area="visibility"] li.step').first().getAttribute('data-step')).toBe('private-account');
     // the manual mark is kept
-    await expect(card(manual.id).getAttribute('data-status')).resolves.toBe('done');
+    await expect.poll(() => card(manual.id).getAttribute('data-status')).toBe('done');
 
     await page.getByRole('link', { name: 'Changes', exact: true }).click();
     const group = page.locator('[data-alert-kind="setting-regressed"]');
@@ -180,7 +180,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await group.getByRole('link', { name: 'Open the step on the Checklists page' }).click();
     expect(new URL(page.url()).hash).toBe('#/checklists?step=private-account');
     await page.locator('li[data-step="private-account"].target').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.closest('li')?.dataset?.step)).resolves.toBe('private-account');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.dataset?.step)).toBe('private-account');
 
     // another flagged step confirmed done by hand: it moves below the flagged ones, the keyboard stays on it
     const other = (await h.service.checklist({})).checklists
@@ -236,7 +236,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
       await page.reload();
       await page.locator('li[data-step="private-account"]').waitFor();
       await page.waitForFunction((l: string) => document.documentElement.lang === l, lang);
-      await expect(page.locator('#checklists-title').innerText()).resolves.toBe(translator(lang).t('window.checklists.title'));
+      await expect.poll(() => page.locator('#checklists-title').innerText()).toBe(translator(lang).t('window.checklists.title'));
       for (const size of SIZES) {
         await page.setViewportSize(size);
         for (const scheme of SCHEMES) {

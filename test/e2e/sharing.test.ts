@@ -113,9 +113,9 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await form.getByRole('button', { name: 'Add the app' }).click();
     const err = form.locator('#add-grantedOn-error');
     await err.filter({ hasText: 'The day you gave access cannot be in the future.' }).waitFor();
-    await expect(form.getByLabel('Day you gave access').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => form.getByLabel('Day you gave access').getAttribute('aria-invalid')).toBe('true');
     // the field says what is wrong with it, and has the focus
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('add-granted');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-granted');
     expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
     await shootAll('en', '2-apps-invalid', () => form.locator('#add-granted').scrollIntoViewIfNeeded());
     await form.getByRole('button', { name: 'Cancel' }).click();
@@ -133,7 +133,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
 
     await page.reload();
     await card.getByTestId('app-revoked').waitFor();
-    await expect(page.getByTestId('sharing-due').count()).resolves.toBe(0);
+    await page.getByTestId('sharing-due').waitFor({ state: 'detached' }); // the nav's count reloads after the change
     await card.getByText(/^History/).click();
     const history = card.getByTestId('app-history');
     await history.locator('li[data-kind="revoked"]').filter({ hasText: 'Access removed' }).waitFor();
@@ -175,7 +175,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await shootAll('en', '4-preview', () => page.locator('#sharing-title').scrollIntoViewIfNeeded());
     await result.getByRole('button', { name: 'Add an app with these permissions' }).click();
     const form = page.getByTestId('app-form');
-    await expect(form.getByLabel('One copy of everything').isChecked()).resolves.toBe(true);
+    await expect.poll(() => form.getByLabel('One copy of everything').isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Cancel' }).click();
     await noErrors();
   });
@@ -239,13 +239,13 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('sharing-status').filter({ hasText: 'Noted that you reviewed “Photo Printer” today.' }).waitFor();
     await card.getByTestId('app-due').waitFor({ state: 'detached' });
-    await expect(page.getByTestId('sharing-due').count()).resolves.toBe(0);
+    await page.getByTestId('sharing-due').waitFor({ state: 'detached' }); // the nav's count reloads after the change
 
     await card.getByRole('button', { name: 'Edit Photo Printer' }).focus();
     await page.keyboard.press('Enter');
     const form = page.getByTestId('app-form');
     // the form takes the focus at its first field
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-field'))).resolves.toBe('name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('name');
     await form.getByLabel('What you use it for').fill('Prints my videos as stickers');
     await form.getByLabel('What you use it for').press('Enter');
     await page.getByTestId('sharing-status').filter({ hasText: 'Saved the changes to “Photo Printer”.' }).waitFor();
@@ -258,7 +258,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await card.getByRole('button', { name: 'Remove Photo Printer from the list' }).click();
     await card.getByText('Remove “Photo Printer” and its history from your list? This does not remove the app’s access in TikTok.').waitFor();
     // the safe choice has the focus
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Cancel');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
     await card.getByRole('button', { name: 'Remove', exact: true }).click();
     await page.getByTestId('sharing-status').filter({ hasText: 'Removed “Photo Printer” from your list.' }).waitFor();
     await card.waitFor({ state: 'detached' });
