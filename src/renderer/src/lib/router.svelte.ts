@@ -6,6 +6,7 @@
 //   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
 //   #/settings                       Settings (a dialog over the page it was opened from)
 //   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
+//   #/search?q=<text>[&record=<id>]  search across the archive, optionally with a hit's record open
 
 export type Route =
   | { page: 'overview'; dataset?: string }
@@ -13,7 +14,8 @@ export type Route =
   | { page: 'changes'; from?: number; to?: number }
   | { page: 'checklists'; step?: string }
   | { page: 'settings' }
-  | { page: 'sharing'; section?: string };
+  | { page: 'sharing'; section?: string }
+  | { page: 'search'; q: string; record?: number };
 
 const positive = (v: string | null | undefined): number | undefined => {
   const n = Number(v);
@@ -38,6 +40,8 @@ export function parse(hash: string): Route {
       return { page: 'settings' };
     case 'sharing':
       return { page: 'sharing', section: q.get('section') || undefined };
+    case 'search':
+      return { page: 'search', q: q.get('q') ?? '', record: positive(q.get('record')) };
     default:
       return { page: 'overview', dataset };
   }
@@ -70,6 +74,11 @@ export function format(route: Route): string {
     case 'sharing':
       path = 'sharing';
       if (route.section) q.set('section', route.section);
+      break;
+    case 'search':
+      path = 'search';
+      q.set('q', route.q);
+      if (route.record) q.set('record', String(route.record));
       break;
   }
   const qs = q.toString();

@@ -1,0 +1,148 @@
+// Exploring the archive end to end, in Chromium against the real service, on a generated export:
+// the header's search (keyboard "/" and Ctrl+F) opens a hit's record beside the hits; the record's
+// actions (mark deleted, forget for good with its confirmation); axe finds nothing serious;
+// screenshots in both languages, light and dark, at 1280x800 and 800x600:
+// test-results/screens/explore-<lang>-<scheme>-<size>-<part>.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateAccount } from '../fixtures/account';
+import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+
+declare const document: any;
+
+const SHOTS = join(ROOT, 'test-results', 'screens');
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 600 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings (WCAG 2 A/AA) on the page as it is now. */
+async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
+  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
+  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
+    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () => {
+  let work: string;
+  let build: ReturnType<typeof buildApp>;
+  let h: AppHarness;
+  const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
+  const hash = () => h.page.evaluate(() => document.defaultView.location.hash as string);
+  const noErrors = async () => {
+    expect(h.offending()).toEqual([]);
+    expect(await h.cspViolations()).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'fp-e2e-explore-'));
+    const a = generateAccount({ seed: 5, asOf: '2026-01-10 12:00:00' });
+    const zip = await writeZip(renderJson(a, 'L4'), join(work, 'a'), { epoch: exportEpoch(a) });
+    build = buildApp();
+    mkdirSync(join(work, 'app'), { recursive: true });
+    h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
+    await h.service.importExport({ path: zip });
+    await h.page.reload();
+    await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close().catch(() => undefined);
+    await closeBrowser();
+    build?.cleanup();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('searches from the header as you type and opens a hit beside the list; Back keeps the search', async () => {
+    const { page } = h;
+    await page.keyboard.press('/');
+    const field = page.getByRole('searchbox', { name: 'Search your archive' });
+    expect(await field.evaluate((el: any) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('song');
+    await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
+    await page.getByText(/match(es)? for “song”/).waitFor();
+    expect(await hash()).toBe('#/search?q=song');
+    const hit = page.getByTestId('search-hit').first();
+    expect(await hit.locator('mark').first().textContent()).toMatch(/song/i);
+    await hit.click();
+    const detail = page.getByTestId('record-detail');
+    await detail.getByRole('heading', { name: /A record in/ }).waitFor();
+    expect(await hash()).toMatch(/^#\/search\?q=song&record=\d+$/);
+    // the panel's heading takes the focus; links are text with a copy button, never a link
+    expect(await detail.locator('a').count()).toBe(0);
+    await detail.getByRole('button', { name: /^Copy / }).first().waitFor();
+    await page.goBack();
+    await detail.waitFor({ state: 'detached' });
+    expect(await hash()).toBe('#/search?q=song');
+    expect(await field.inputValue()).toBe('song');
+    // Ctrl+F focuses the field from anywhere
+    await page.getByRole('heading', { name: 'Search', exact: true }).click();
+    await page.keyboard.press('Control+f');
+    expect(await field.evaluate((el: any) => el === document.activeElement)).toBe(true);
+    await noErrors();
+  });
+
+  it('marks a record deleted and forgets one for good after a confirmation that says it cannot be undone', async () => {
+    const { page } = h;
+    const ids = (await h.service.explorePage({ dataset: 'comments', limit: 2 })).rows.map((r) => r.id);
+    await go(`#/search?q=song&record=${ids[0]}`);
+    const detail = page.getByTestId('record-detail');
+    await detail.getByRole('button', { name: 'Mark as deleted' }).waitFor();
+    await detail.getByLabel('I deleted this on').fill('2026-01-05');
+    await detail.getByRole('button', { name: 'Mark as deleted' }).click();
+    await detail.getByText(/You deleted this on/).waitFor();
+    expect((await h.service.listDeletionMarks({})).map((m) => m.recordId)).toContain(ids[0]);
+    await detail.getByRole('button', { name: 'Remove the mark' }).click();
+    await detail.getByRole('button', { name: 'Mark as deleted' }).waitFor();
+    expect(await h.service.listDeletionMarks({})).toEqual([]);
+
+    await go(`#/search?q=song&record=${ids[1]}`);
+    await detail.getByRole('button', { name: 'Forget for good' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('This cannot be undone.', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Forget it' }).click();
+    await detail.waitFor({ state: 'detached' });
+    expect(await h.service.getRecord({ id: ids[1] })).toBeNull();
+    await noErrors();
+  });
+
+  it('passes axe and is photographed in both languages, light and dark, at two sizes', async () => {
+    const { page } = h;
+    const problems: string[] = [];
+    const recordId = (await h.service.search({ query: 'song' })).hits[0]!.recordId;
+    mkdirSync(SHOTS, { recursive: true });
+    for (const lang of ['en', 'sv'] as const) {
+      await page.evaluate((l: string) => document.defaultView.localStorage.setItem('footprint.lang', l), lang);
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const size of SIZES) {
+          await page.setViewportSize(size);
+          await go('#/overview');
+          await page.reload();
+          await go(`#/search?q=song&record=${recordId}`);
+          await page.getByTestId('record-detail').locator('dl').waitFor();
+          const tag = `${lang}-${scheme}-${size.width}x${size.height}`;
+          await page.screenshot({ path: join(SHOTS, `explore-${tag}-search.png`) });
+          if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} search`)));
+        }
+      }
+    }
+    await page.evaluate(() => document.defaultView.localStorage.removeItem('footprint.lang'));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(SIZES[0]);
+    expect(problems).toEqual([]);
+    await noErrors();
+  }, 120_000);
+});
