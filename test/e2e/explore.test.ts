@@ -118,10 +118,96 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await noErrors();
   });
 
+  it('sorts, filters by text, day and facet, pages by cursors and keeps the view in the route over Back and reload', async () => {
+    const { page } = h;
+    await go('#/snapshot/1?dataset=login_history');
+    const table = page.getByRole('table', { name: 'Login history' });
+    await table.waitFor();
+    const count = page.getByTestId('table-count');
+    expect(await count.innerText()).toMatch(/^14 records/);
+    // sort by a column: aria-sort follows, and the route holds it
+    const deviceHead = table.locator('th', { has: page.getByRole('button', { name: 'Device model' }) });
+    expect(await table.locator('th[aria-sort]').count()).toBe(1);
+    await deviceHead.getByRole('button').click();
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('sort=deviceModel'));
+    expect(await deviceHead.getAttribute('aria-sort')).toBe('ascending');
+    await deviceHead.getByRole('button').click();
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('dir=desc'));
+    expect(await deviceHead.getAttribute('aria-sort')).toBe('descending');
+    const firstDevice = () => table.locator('tbody tr').first().locator('td').nth(2).innerText();
+    expect(await firstDevice()).toBe('SM-G991B');
+    // a facet value with its count filters the table
+    await page.locator('summary', { hasText: 'Device model' }).click();
+    await page.getByRole('checkbox', { name: /SM-G991B/ }).check();
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('where=deviceModel%3ASM-G991B'));
+    await count.getByText('3 records match').waitFor();
+    // text within the dataset
+    await page.getByTestId('table-filter').fill('Example');
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('q=Example'));
+    const texted = await h.service.explorePage({ dataset: 'login_history', where: [{ field: 'deviceModel', values: ['SM-G991B'] }], search: 'Example' });
+    await count.getByText(new RegExp(`^${texted.total} records? match`)).waitFor();
+    // days
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2025-12-01');
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('from=2025-12-01'));
+    const filtered = await h.service.explorePage({
+      dataset: 'login_history',
+      where: [{ field: 'deviceModel', values: ['SM-G991B'] }],
+      search: 'Example',
+      from: new Date(2025, 11, 1).getTime(),
+    });
+    await count.getByText(new RegExp(`^${filtered.total} records? match`)).waitFor();
+    const before = await hash();
+    await page.reload();
+    await count.getByText(new RegExp(`^${filtered.total} records? match`)).waitFor();
+    expect(await hash()).toBe(before);
+    expect(await page.getByTestId('table-filter').inputValue()).toBe('Example');
+    await page.goBack();
+    await page.waitForFunction(() => !document.defaultView.location.hash.includes('from='));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await count.getByText(/^14 records/).waitFor();
+    await noErrors();
+  });
+
+  it('pages through a bigger dataset by keyset cursors, jumps to a day and opens a record beside the table', async () => {
+    const { page } = h;
+    await go('#/snapshot/1?dataset=watch_history');
+    const table = page.getByRole('table', { name: 'Watch history' });
+    await table.waitFor();
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    await nav.getByText('Showing 1–50 of 60').waitFor();
+    await nav.getByRole('button', { name: 'Next' }).click();
+    await nav.getByText('Showing 51–60 of 60').waitFor();
+    expect(await nav.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await nav.getByRole('button', { name: 'Previous' }).click();
+    await nav.getByText('Showing 1–50 of 60').waitFor();
+    // jump to a day: the first row is that day or earlier (newest first)
+    const all = await h.service.explorePage({ dataset: 'watch_history', limit: 60 });
+    const mid = all.rows[30]!.at!;
+    const d = new Date(mid);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page.getByLabel('Go to day').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await nav.getByText(/from the day you chose/).waitFor();
+    const firstId = Number(await table.locator('tbody tr').first().getAttribute('data-record'));
+    const firstAt = all.rows.find((r) => r.id === firstId)!.at!;
+    expect(firstAt).toBeLessThan(new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime());
+    // open a record: the detail sits beside the table, not below it
+    await table.locator('tbody tr').first().locator('button.open').click();
+    const detail = page.getByTestId('record-detail');
+    await detail.waitFor();
+    const tb = (await table.boundingBox())!;
+    const db = (await detail.boundingBox())!;
+    expect(db.x).toBeGreaterThan(tb.x + tb.width - 1);
+    expect(await hash()).toMatch(/record=\d+/);
+    await page.keyboard.press('Escape');
+    await noErrors();
+  });
+
   it('passes axe and is photographed in both languages, light and dark, at two sizes', async () => {
     const { page } = h;
     const problems: string[] = [];
     const recordId = (await h.service.search({ query: 'song' })).hits[0]!.recordId;
+    const loginId = (await h.service.explorePage({ dataset: 'login_history', where: [{ field: 'networkType', values: ['Wi-Fi'] }], limit: 1 })).rows[0]!.id;
     mkdirSync(SHOTS, { recursive: true });
     for (const lang of ['en', 'sv'] as const) {
       await page.evaluate((l: string) => document.defaultView.localStorage.setItem('footprint.lang', l), lang);
@@ -136,6 +222,11 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
           const tag = `${lang}-${scheme}-${size.width}x${size.height}`;
           await page.screenshot({ path: join(SHOTS, `explore-${tag}-search.png`) });
           if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} search`)));
+          await go(`#/snapshot/1?dataset=login_history&sort=deviceModel&where=networkType%3AWi-Fi&record=${loginId}`);
+          await page.getByTestId('record-detail').locator('dl').waitFor();
+          await page.locator('summary').first().click();
+          await page.screenshot({ path: join(SHOTS, `explore-${tag}-table.png`) });
+          if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} table`)));
         }
       }
     }
