@@ -1,6 +1,8 @@
 // Exploring the archive end to end, in Chromium against the real service, on a generated export:
-// the header's search (keyboard "/" and Ctrl+F) opens a hit's record beside the hits; the record's
-// actions (mark deleted, forget for good with its confirmation); axe finds nothing serious;
+// the header's search (keyboard "/" and Ctrl+F) opens a hit's record beside the hits; the dataset
+// table sorts, filters (days, facets, text), pages by cursors, jumps to a day and keeps its view in
+// the route; the view exports through the Save dialog; the record's actions (mark deleted, forget
+// for good with its confirmation); axe finds nothing serious;
 // screenshots in both languages, light and dark, at 1280x800 and 800x600:
 // test-results/screens/explore-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +96,43 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await noErrors();
   });
 
+  it('exports the filtered view to CSV and JSON through the Save dialog, and refuses a path the dialog did not give', async () => {
+    const { page } = h;
+    await go('#/snapshot/1?dataset=login_history&where=networkType%3AWi-Fi&sort=deviceModel');
+    await page.getByTestId('table-count').getByText('8 records match').waitFor();
+    const csv = join(work, 'wifi.csv');
+    h.setNextSave(csv);
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    await page.getByTestId('export-done').getByText('Saved 8 records to wifi.csv').waitFor();
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(9); // the header and the 8 rows the filter keeps
+    expect(lines.slice(1).every((l) => l.includes('Wi-Fi'))).toBe(true);
+    const json = join(work, 'wifi.json');
+    h.setNextSave(json);
+    await page.getByRole('button', { name: 'Export JSON…' }).click();
+    await page.getByTestId('export-done').getByText('Saved 8 records to wifi.json').waitFor();
+    expect(readFileSync(json, 'utf8')).toContain('Wi-Fi');
+    // dismissed: nothing written, nothing said
+    h.setNextSave(null);
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    await page.getByTestId('export-done').waitFor({ state: 'detached' });
+    // a path the Save dialog did not give (an opened one included) is refused at the door
+    const refused = await page.evaluate(
+      (p: string) => document.defaultView.footprint.exportView({ dataset: 'login_history', format: 'csv', path: p, replace: 'yes' }),
+      join(work, 'other.csv'),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const opened = join(work, 'opened.csv');
+    h.setNextChoice(opened);
+    expect(await page.evaluate(() => document.defaultView.footprint.chooseExport({}))).toEqual({ ok: true, value: { path: opened } });
+    const overwrite = await page.evaluate(
+      (p: string) => document.defaultView.footprint.exportView({ dataset: 'login_history', format: 'csv', path: p, replace: 'yes' }),
+      opened,
+    );
+    expect(overwrite).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await noErrors();
+  });
+
   it('marks a record deleted and forgets one for good after a confirmation that says it cannot be undone', async () => {
     const { page } = h;
     const ids = (await h.service.explorePage({ dataset: 'comments', limit: 2 })).rows.map((r) => r.id);
@@ -108,13 +147,13 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await detail.getByRole('button', { name: 'Mark as deleted' }).waitFor();
     expect(await h.service.listDeletionMarks({})).toEqual([]);
 
-    await go(`#/search?q=song&record=${ids[1]}`);
+    await go(`#/search?q=song&record=${ids[1]!}`);
     await detail.getByRole('button', { name: 'Forget for good' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.getByText('This cannot be undone.', { exact: false }).waitFor();
     await confirm.getByRole('button', { name: 'Forget it' }).click();
     await detail.waitFor({ state: 'detached' });
-    expect(await h.service.getRecord({ id: ids[1] })).toBeNull();
+    expect(await h.service.getRecord({ id: ids[1]! })).toBeNull();
     await noErrors();
   });
 

@@ -604,6 +604,10 @@ export const en = {
   'window.explore.count': '{n, plural, one {# record matches} other {# records match}}',
   'window.explore.openLabel': 'Open the record from {when}',
   'window.explore.pageJumped': '{n, plural, one {# record from the day you chose} other {# records from the day you chose}}',
+  'window.explore.export': 'Export this view',
+  'window.explore.exportCsv': 'Export CSV…',
+  'window.explore.exportJson': 'Export JSON…',
+  'window.explore.exported': '{n, plural, one {Saved # record to {file}} other {Saved # records to {file}}}',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -1204,4 +1208,8 @@ export const sv: Record<keyof typeof en, string> = {
   'window.explore.count': '{n, plural, one {# post matchar} other {# poster matchar}}',
   'window.explore.openLabel': 'Öppna posten från {when}',
   'window.explore.pageJumped': '{n, plural, one {# post från dagen du valde} other {# poster från dagen du valde}}',
+  'window.explore.export': 'Exportera den här vyn',
+  'window.explore.exportCsv': 'Exportera CSV…',
+  'window.explore.exportJson': 'Exportera JSON…',
+  'window.explore.exported': '{n, plural, one {Sparade # post i {file}} other {Sparade # poster i {file}}}',
 };
