@@ -139,10 +139,12 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await go(`#/search?q=song&record=${ids[0]}`);
     const detail = page.getByTestId('record-detail');
     await detail.getByRole('button', { name: 'Mark as deleted' }).waitFor();
-    await detail.getByLabel('I deleted this on').fill('2026-01-05');
+    await detail.getByLabel('I deleted this on').fill('2025-12-20');
     await detail.getByRole('button', { name: 'Mark as deleted' }).click();
     await detail.getByText(/You deleted this on/).waitFor();
     expect((await h.service.listDeletionMarks({})).map((m) => m.recordId)).toContain(ids[0]);
+    // deleted before the export was made, yet the export holds it: "still there"
+    await detail.getByTestId('still-there').getByText(/a later export still holds it: snapshot #1/).waitFor();
     await detail.getByRole('button', { name: 'Remove the mark' }).click();
     await detail.getByRole('button', { name: 'Mark as deleted' }).waitFor();
     expect(await h.service.listDeletionMarks({})).toEqual([]);
