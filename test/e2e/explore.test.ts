@@ -88,6 +88,18 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await page.goBack();
     await detail.waitFor({ state: 'detached' });
     expect(await hash()).toBe('#/search?q=song');
+    // Escape closes a record and hands the focus back to its hit
+    await hit.click();
+    await detail.waitFor();
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    expect(await hit.evaluate((el: any) => el === document.activeElement)).toBe(true);
+    // a record with an address, opened outside its table, still says what the address is
+    const login = (await h.service.explorePage({ dataset: 'login_history', limit: 1 })).rows[0]!;
+    await go(`#/search?q=song&record=${login.id}`);
+    await detail.getByTestId('ip-info').getByText('A private or reserved address').waitFor();
+    await go('#/search?q=song');
+    await detail.waitFor({ state: 'detached' });
     expect(await field.inputValue()).toBe('song');
     // Ctrl+F focuses the field from anywhere
     await page.getByRole('heading', { name: 'Search', exact: true }).click();
@@ -240,7 +252,11 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     const db = (await detail.boundingBox())!;
     expect(db.x).toBeGreaterThan(tb.x + tb.width - 1);
     expect(await hash()).toMatch(/record=\d+/);
+    // Escape closes it and the focus goes back to the row it was opened from
     await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await page.waitForFunction((id: number) => document.activeElement?.closest('tr')?.getAttribute('data-record') === String(id), firstId);
+    expect(await hash()).not.toMatch(/record=/);
     await noErrors();
   });
 
