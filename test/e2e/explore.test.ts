@@ -84,7 +84,9 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     expect(await hash()).toMatch(/^#\/search\?q=song&record=\d+$/);
     // the panel's heading takes the focus; links are text with a copy button, never a link
     expect(await detail.locator('a').count()).toBe(0);
-    await detail.getByRole('button', { name: /^Copy / }).first().waitFor();
+    const copyButton = detail.getByRole('button', { name: /^Copy / }).first();
+    await copyButton.click();
+    await copyButton.getByText('Copied').waitFor();
     await page.goBack();
     await detail.waitFor({ state: 'detached' });
     expect(await hash()).toBe('#/search?q=song');
