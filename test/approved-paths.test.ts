@@ -8,6 +8,7 @@ import {
   isApprovablePath,
   MAX_PATH_LENGTH,
   PATH_OPERATIONS,
+  SAVE_PATH_OPERATIONS,
   requireApprovedPaths,
 } from '../src/main/shell/approved-paths';
 
@@ -86,6 +87,22 @@ describe('requireApprovedPaths', () => {
 
     guarded.removeHandler('fp:importExport');
     expect(ipc.handlers.has('fp:importExport')).toBe(false);
+  });
+
+  it('lets exportView write only a path chosen in the Save dialog, never an opened one', async () => {
+    const ipc = standIn();
+    const a = createApprovedPaths();
+    const listener: Listener = () => ({ ok: true, value: 'ran' });
+    requireApprovedPaths(ipc, a).handle('fp:exportView', listener);
+    expect(SAVE_PATH_OPERATIONS.map(channelFor)).toEqual(['fp:exportView']);
+    const exportTo = (path: string) => ipc.handlers.get('fp:exportView')!({}, { dataset: 'likes', format: 'csv', path });
+    a.approve('/opened.zip');
+    expect(await exportTo('/opened.zip')).toEqual({ ok: false, error: FORBIDDEN });
+    await approveChosen(a, async () => '/saved.csv', 'save')();
+    expect(await exportTo('/saved.csv')).toEqual({ ok: true, value: 'ran' });
+    // and a saved path opens nothing
+    expect(a.has('/saved.csv')).toBe(false);
+    expect(a.has('/saved.csv', 'save')).toBe(true);
   });
 
   it('checks the path the service will read: the input is read once', async () => {

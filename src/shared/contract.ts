@@ -1005,6 +1005,8 @@ export const OPERATIONS = {
   ),
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
   chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
+  /** desktop only: the native "save" dialog for exportView; the chosen path (approved for writing) or null when dismissed */
+  chooseSavePath: op(s.object({ suggestedName: s.string({ min: 1, max: 255 }), format: s.oneOf(['csv', 'json'] as const) }), { desktopOnly: true }),
 } satisfies Record<string, OperationSpec<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;
@@ -1054,6 +1056,7 @@ export interface OperationResults {
   exploreFacets: { facets: ExploreFacet[] };
   exportView: ExportViewResult;
   chooseExport: { path: string | null };
+  chooseSavePath: { path: string | null };
   checklist: ChecklistView;
   setStepStatus: ChecklistStep;
   setQuestionnaire: ChecklistView;

@@ -104,7 +104,10 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('.pager .status')?.textContent === 'Showing 151–200 of 260');
 
-    await page.getByRole('button', { name: 'Last page' }).click();
+    // keyset pages (the explore table): no "Last page", Next to the end
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.pager .status')?.textContent === 'Showing 201–250 of 260');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.pager .status')?.textContent === 'Showing 251–260 of 260');
     await expect(page.locator('section.records tbody tr').count()).resolves.toBe(10);
     await expect(page.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);

@@ -115,6 +115,8 @@ export interface AppHarness {
   progress: ImportProgress[];
   /** what the "Open export…" dialog answers next (a path, or null = dismissed) */
   setNextChoice(path: string | null): void;
+  /** what the Save dialog (chooseSavePath) answers next (a path, or null = dismissed) */
+  setNextSave(path: string | null): void;
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -144,6 +146,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
 
   const dbPath = join(o.workDir, 'footprint.db');
   let nextChoice: string | null = null;
+  let nextSave: string | null = null;
   const approved = createApprovedPaths();
   const progress: ImportProgress[] = [];
   // assigned once the context exists; the progress callback above reads it before that
@@ -171,6 +174,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
         deviceKeys,
         samplePath: o.samplePath,
         chooseExport: approveChosen(approved, async () => nextChoice),
+        chooseSavePath: approveChosen(approved, async () => nextSave, 'save'),
         runner: workerImportRunner({ entry: resolveImportWorkerEntry(join(ROOT, 'src', 'main', 'import')) }),
         onImportProgress: (p) => {
           progress.push(p);
@@ -267,6 +271,9 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     progress,
     setNextChoice: (p) => {
       nextChoice = p;
+    },
+    setNextSave: (p) => {
+      nextSave = p;
     },
     cspViolations: () => page!.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     close: async () => {

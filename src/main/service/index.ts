@@ -37,6 +37,8 @@ export interface ServiceOptions {
   readerThreadMinBytes?: number;
   /** the desktop app's native open dialog; only the desktop app has one, so only it offers desktop-only operations */
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
+  /** the desktop app's native save dialog (exportView's file); desktop-only like chooseExport */
+  chooseSavePath?: (suggestedName: string, format: 'csv' | 'json') => Promise<string | null>;
   /** where imports run (default: in this thread, with mainDir and readerThreadMinBytes); the desktop app passes workerImportRunner */
   runner?: ImportRunner;
   /** today's calendar day, YYYY-MM-DD (default: the local date); tests fix it so review dates hold */
@@ -99,6 +101,11 @@ export function createService(opts: ServiceOptions): Service {
       return passphraseKey && st.unlockedWith === 'key' && connectionKey(db)?.equals(passphraseKey) ? { ...st, unlockedWith: 'passphrase' } : st;
     },
     chooseExport: async ({ kind }) => ({ path: await opts.chooseExport!(kind ?? 'file') }), // desktop-only: operations.ts checks
+    chooseSavePath: async ({ suggestedName, format }) => {
+      // a desktop door built without a save dialog answers as any door without the window would
+      if (!opts.chooseSavePath) throw new FootprintError('DESKTOP_ONLY', { operation: 'chooseSavePath' });
+      return { path: await opts.chooseSavePath(suggestedName, format) };
+    },
   };
 
   const call = operationCaller(api, { importing: () => imports.busy, desktop: opts.chooseExport !== undefined });

@@ -3,7 +3,7 @@
 // open, the unlock door (unlock.ts); imports run in a worker thread.
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createService, type Service } from '../service';
 import { toApiError } from '../service/errors';
 import { pickLang, translator } from '../../shared/i18n';
@@ -53,6 +53,25 @@ const chooseExport = approveChosen(approvedPaths, async (kind: 'file' | 'folder'
   const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
 });
+
+// The Save dialog for exporting a table view: the chosen path is approved for writing only
+// (approved-paths.ts), and the dialog itself asks before replacing a file, so the window may then
+// pass replace: 'yes'. The suggested name is only a name: no folder the page could point at.
+const chooseSavePath = approveChosen(
+  approvedPaths,
+  async (suggestedName: string, format: 'csv' | 'json'): Promise<string | null> => {
+    const name = basename(suggestedName).replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') || `footprint.${format}`;
+    const options: Electron.SaveDialogOptions = {
+      title: 'Export the table',
+      defaultPath: join(app.getPath('documents'), name),
+      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  'save',
+);
 
 const linuxIcon = join(here, '../../resources/icons/png/512x512.png');
 
@@ -105,7 +124,7 @@ function start(): void {
       prefs,
       keychainAvailable: (await deviceKeys.availability()).available,
       open: (secret) =>
-        createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, mainDir: here, runner, onImportProgress }),
+        createService({ dbPath, ...serviceSecret(secret), deviceKeys, samplePath: sample, chooseExport, chooseSavePath, mainDir: here, runner, onImportProgress }),
       onReady: (s) => {
         service = s;
       },

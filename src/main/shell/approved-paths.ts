@@ -3,6 +3,8 @@
 // sees the answer) or by dropping them on the window (the preload's pathForFile registers the path
 // of a real dropped File on PATH_APPROVAL_CHANNEL). A page made to run script cannot name any other
 // file: webUtils.getPathForFile gives no path for a File the page built itself.
+// exportView writes a file: it takes only a path the user chose in the native Save dialog, kept
+// apart from the opened ones, so a page cannot overwrite an export the user opened to import.
 // The check sits at the IPC door (requireApprovedPaths), so the service, the CLI and the tests keep
 // taking plain paths. No electron import: test/approved-paths.test.ts and test/ipc.test.ts drive it.
 import { isAbsolute } from 'node:path';
@@ -17,6 +19,12 @@ export const PATH_APPROVAL_CHANNEL = 'path:approve';
 /** The operations that take a file-system path from the window. importSample takes none. */
 export const PATH_OPERATIONS = ['importExport', 'diagnoseExport'] as const satisfies readonly OperationName[];
 
+/** The operations that write to a path from the window: only a path chosen in the Save dialog. */
+export const SAVE_PATH_OPERATIONS = ['exportView'] as const satisfies readonly OperationName[];
+
+/** How a path was given: opened (the Open dialog or a drop) or chosen to be written (the Save dialog). */
+export type PathUse = 'open' | 'save';
+
 /** The contract's bound for those paths: a longer one could never be imported anyway. */
 export const MAX_PATH_LENGTH = 4096;
 
@@ -24,10 +32,10 @@ export const MAX_PATH_LENGTH = 4096;
 export const MAX_APPROVED_PATHS = 256;
 
 export interface ApprovedPaths {
-  /** approves an absolute path (no NUL, within bounds); false when it is not one */
-  approve(path: unknown): boolean;
-  /** exactly this string was approved (no normalizing: `/a/../b` is not `/b`) */
-  has(path: unknown): boolean;
+  /** approves an absolute path (no NUL, within bounds) for one use (default open); false when it is not one */
+  approve(path: unknown, use?: PathUse): boolean;
+  /** exactly this string was approved for this use (no normalizing: `/a/../b` is not `/b`) */
+  has(path: unknown, use?: PathUse): boolean;
   readonly size: number;
 }
 
@@ -36,27 +44,33 @@ export function isApprovablePath(path: unknown): path is string {
 }
 
 export function createApprovedPaths(max = MAX_APPROVED_PATHS): ApprovedPaths {
-  const paths = new Set<string>(); // insertion order: the oldest first
+  // insertion order: the oldest first
+  const sets: Record<PathUse, Set<string>> = { open: new Set(), save: new Set() };
   return {
-    approve(path) {
+    approve(path, use = 'open') {
       if (!isApprovablePath(path)) return false;
+      const paths = sets[use];
       paths.delete(path);
       paths.add(path);
       while (paths.size > max) paths.delete(paths.values().next().value!);
       return true;
     },
-    has: (path) => typeof path === 'string' && paths.has(path),
+    has: (path, use = 'open') => typeof path === 'string' && sets[use].has(path),
     get size() {
-      return paths.size;
+      return sets.open.size + sets.save.size;
     },
   };
 }
 
-/** Wraps the native Open dialog: whatever the user chose is approved before the page gets it. */
-export function approveChosen<A extends unknown[]>(approved: ApprovedPaths, choose: (...args: A) => Promise<string | null>): (...args: A) => Promise<string | null> {
+/** Wraps a native Open (or Save) dialog: whatever the user chose is approved before the page gets it. */
+export function approveChosen<A extends unknown[]>(
+  approved: ApprovedPaths,
+  choose: (...args: A) => Promise<string | null>,
+  use: PathUse = 'open',
+): (...args: A) => Promise<string | null> {
   return async (...args) => {
     const path = await choose(...args);
-    if (path !== null) approved.approve(path);
+    if (path !== null) approved.approve(path, use);
     return path;
   };
 }
@@ -67,17 +81,21 @@ export function approveChosen<A extends unknown[]>(approved: ApprovedPaths, choo
  * so the path checked is the path the service reads.
  */
 export function requireApprovedPaths<E>(ipc: IpcMainLike<E>, approved: ApprovedPaths): IpcMainLike<E> {
-  const guarded = new Set<string>(PATH_OPERATIONS.map((name) => channelFor(name)));
+  const guarded = new Map<string, PathUse>([
+    ...PATH_OPERATIONS.map((name) => [channelFor(name), 'open'] as const),
+    ...SAVE_PATH_OPERATIONS.map((name) => [channelFor(name), 'save'] as const),
+  ]);
   return {
     handle(channel, listener) {
-      if (!guarded.has(channel)) {
+      const use = guarded.get(channel);
+      if (!use) {
         ipc.handle(channel, listener);
         return;
       }
       ipc.handle(channel, async (event, ...args) => {
         const input = args[0];
         const copy = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...(input as Record<string, unknown>) } : undefined;
-        if (!copy || !approved.has(copy['path'])) return { ok: false, error: FORBIDDEN };
+        if (!copy || !approved.has(copy['path'], use)) return { ok: false, error: FORBIDDEN };
         return listener(event, copy, ...args.slice(1));
       });
     },

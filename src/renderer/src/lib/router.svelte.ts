@@ -1,24 +1,73 @@
 // A small hash router: the place in the window lives in the URL (#/snapshot/3?dataset=likes), so
 // Back, Forward and reload keep it. A new page is one more case in parse() and format().
 //   #/overview                       the latest snapshot
-//   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open
+//   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open, and that
+//       [&sort=&dir=&from=&to=&where=&q=&record=]  table's view: sort, days [from, to], facet values
+//                                    (where=<field>:<value>, repeated), text, and a record open beside it
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
 //   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
 //   #/settings                       Settings (a dialog over the page it was opened from)
 //   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
+//   #/search?q=<text>[&record=<id>]  search across the archive, optionally with a hit's record open
+
+/** A dataset table's view: what Back and reload keep. Days are YYYY-MM-DD, both included. */
+export interface TableView {
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  from?: string;
+  to?: string;
+  where?: { field: string; value: string }[];
+  q?: string;
+  record?: number;
+}
 
 export type Route =
-  | { page: 'overview'; dataset?: string }
-  | { page: 'snapshot'; id: number; dataset?: string }
+  | ({ page: 'overview'; dataset?: string } & TableView)
+  | ({ page: 'snapshot'; id: number; dataset?: string } & TableView)
   | { page: 'changes'; from?: number; to?: number }
   | { page: 'checklists'; step?: string }
   | { page: 'settings' }
-  | { page: 'sharing'; section?: string };
+  | { page: 'sharing'; section?: string }
+  | { page: 'search'; q: string; record?: number };
 
 const positive = (v: string | null | undefined): number | undefined => {
   const n = Number(v);
   return v && Number.isInteger(n) && n > 0 ? n : undefined;
 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseView(q: URLSearchParams): TableView {
+  const v: TableView = {};
+  const sort = q.get('sort');
+  if (sort) v.sort = sort;
+  const dir = q.get('dir');
+  if (dir === 'asc' || dir === 'desc') v.dir = dir;
+  const from = q.get('from');
+  if (from && DAY.test(from)) v.from = from;
+  const to = q.get('to');
+  if (to && DAY.test(to)) v.to = to;
+  const where = q.getAll('where').flatMap((w) => {
+    const at = w.indexOf(':');
+    return at > 0 ? [{ field: w.slice(0, at), value: w.slice(at + 1) }] : [];
+  });
+  if (where.length) v.where = where;
+  const text = q.get('q');
+  if (text) v.q = text;
+  const record = positive(q.get('record'));
+  if (record) v.record = record;
+  return v;
+}
+
+function formatView(v: TableView, q: URLSearchParams): void {
+  if (v.sort) q.set('sort', v.sort);
+  if (v.dir) q.set('dir', v.dir);
+  if (v.from) q.set('from', v.from);
+  if (v.to) q.set('to', v.to);
+  for (const w of v.where ?? []) q.append('where', `${w.field}:${w.value}`);
+  if (v.q) q.set('q', v.q);
+  if (v.record) q.set('record', String(v.record));
+}
 
 export function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -28,7 +77,8 @@ export function parse(hash: string): Route {
   switch (parts[0]) {
     case 'snapshot': {
       const id = positive(parts[1]);
-      return id ? { page: 'snapshot', id, dataset } : { page: 'overview', dataset };
+      const view = dataset ? parseView(q) : {};
+      return id ? { page: 'snapshot', id, dataset, ...view } : { page: 'overview', dataset, ...view };
     }
     case 'changes':
       return { page: 'changes', from: positive(q.get('from')), to: positive(q.get('to')) };
@@ -38,8 +88,10 @@ export function parse(hash: string): Route {
       return { page: 'settings' };
     case 'sharing':
       return { page: 'sharing', section: q.get('section') || undefined };
+    case 'search':
+      return { page: 'search', q: q.get('q') ?? '', record: positive(q.get('record')) };
     default:
-      return { page: 'overview', dataset };
+      return { page: 'overview', dataset, ...(dataset ? parseView(q) : {}) };
   }
 }
 
@@ -50,10 +102,12 @@ export function format(route: Route): string {
     case 'overview':
       path = 'overview';
       if (route.dataset) q.set('dataset', route.dataset);
+      if (route.dataset) formatView(route, q);
       break;
     case 'snapshot':
       path = `snapshot/${route.id}`;
       if (route.dataset) q.set('dataset', route.dataset);
+      if (route.dataset) formatView(route, q);
       break;
     case 'changes':
       path = 'changes';
@@ -70,6 +124,11 @@ export function format(route: Route): string {
     case 'sharing':
       path = 'sharing';
       if (route.section) q.set('section', route.section);
+      break;
+    case 'search':
+      path = 'search';
+      q.set('q', route.q);
+      if (route.record) q.set('record', String(route.record));
       break;
   }
   const qs = q.toString();
