@@ -12,28 +12,12 @@ import { join } from 'node:path';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { axeProblems, SCHEMES, SIZES } from './audit';
 
 declare const document: any;
 
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical findings (WCAG 2 A/AA) on the page as it is now. */
-async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
-  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
-  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
-    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () => {
   let work: string;

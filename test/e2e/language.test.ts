@@ -4,7 +4,7 @@
 // at 1280x800 (both languages and schemes). Screenshots of every page in both
 // languages, light and dark, at 1280x800 and 800x600: test-results/screens/<lang>-<scheme>-<size>-<page>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService } from '../../src/main/service';
@@ -13,28 +13,13 @@ import { translator } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, type LaunchOptions } from './harness';
+import { axeProblems, SCHEMES, SIZES } from './audit';
 
  
 declare const document: any;
 
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** What axe-core (WCAG 2 A/AA: contrast, names, roles…) finds wrong on the page as it is now. */
-async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
-  // evaluated through the DevTools protocol, which the page's CSP does not govern (no <script> is added)
-  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
-  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
-    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
-  });
-  return found.map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 const problems: string[] = [];
 
 /** One page in every size and colour scheme; `ready` brings the page back after a resize. */
@@ -47,7 +32,7 @@ async function shoot(h: AppHarness, lang: string, page: string, ready?: () => Pr
       await ready?.();
       await h.page.waitForTimeout(150); // the chart redraws in the new colours
       await h.page.screenshot({ path: join(SHOTS, `${lang}-${scheme}-${size.width}x${size.height}-${page}.png`) });
-      if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${page}`)));
+      if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${page}`, { everything: true })));
     }
   }
   await h.page.emulateMedia({ colorScheme: 'light' });

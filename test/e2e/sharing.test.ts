@@ -4,35 +4,19 @@
 // evidence opens the records; axe finds nothing serious; screenshots of every part in both
 // languages, light and dark, at 1280x800 and 800x600: test-results/screens/sharing-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../../src/shared/i18n';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { axeProblems, SCHEMES, SIZES } from './audit';
 
 declare const document: any;
 
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical findings (WCAG 2 A/AA) on the page as it is now. */
-async function axeProblems(h: AppHarness, where: string): Promise<string[]> {
-  if (!(await h.page.evaluate(() => 'axe' in (globalThis as any)))) await h.page.evaluate(AXE);
-  const found: { id: string; impact: string; nodes: { target: string[] }[] }[] = await h.page.evaluate(async () => {
-    const r = await (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Today on this computer's calendar, as the service counts register days. */
 function localDay(offsetDays = 0): string {
