@@ -59,6 +59,20 @@ function compiled(lang: Lang, key: MessageKey): Compiled {
   return c;
 }
 
+// Building an Intl.DateTimeFormat costs about as much as formatting a hundred dates: a table or a
+// CLI page of a thousand rows formats with one per locale, style and time zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, style: 'date' | 'dateTime', timeZone: string | undefined): Intl.DateTimeFormat {
+  const id = `${locale}\u0000${style}\u0000${timeZone ?? ''}`;
+  let f = dateFormats.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    dateFormats.set(id, f);
+  }
+  return f;
+}
+
 export function translator(lang: Lang): Translator {
   const locale = LOCALES[lang];
   const numbers = new Intl.NumberFormat(locale);
@@ -74,8 +88,8 @@ export function translator(lang: Lang): Translator {
     },
     has: (key): key is MessageKey => Object.hasOwn(CATALOGS[lang], key),
     number: (n) => numbers.format(n),
-    date: (ms, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms),
-    dateTime: (ms, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms),
+    date: (ms, timeZone) => dateFormat(locale, 'date', timeZone).format(ms),
+    dateTime: (ms, timeZone) => dateFormat(locale, 'dateTime', timeZone).format(ms),
     list: (items) => lists.format(items),
   };
 }
