@@ -132,6 +132,8 @@ export interface DiagnoseReport {
 export interface ImportProgress {
   phase: 'reading' | 'parsing' | 'writing' | 'done';
   records: number;
+  /** the size of the export being read (bytes on disk: the ZIP, the file or the folder's files), once opened */
+  bytes?: number;
 }
 
 export interface RecordRow {

@@ -24,7 +24,8 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
   const existing = findSnapshotBySha(db, opened.sha256);
   if (existing) return alreadyImported(db, existing.id);
 
-  opts.onProgress?.({ phase: 'parsing', records: 0 });
+  const bytes = opened.size;
+  opts.onProgress?.({ phase: 'parsing', records: 0, bytes });
   const source = reader(opened, opts);
   let result;
   try {
@@ -32,13 +33,13 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
       db,
       { sourceName: opened.sourceName, sha256: opened.sha256, format: opened.format, exportedAtHint: opened.exportedAtHint, exportedAtSource: opened.exportedAtSource === 'newest-record' ? null : opened.exportedAtSource },
       source,
-      { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records }), isCancelled: opts.isCancelled },
+      { onProgress: (records) => opts.onProgress?.({ phase: 'writing', records, bytes }), isCancelled: opts.isCancelled },
     );
   } finally {
     source.close?.();
   }
   const total = Object.values(result.datasets).reduce((n, d) => n + d.records, 0);
-  opts.onProgress?.({ phase: 'done', records: total });
+  opts.onProgress?.({ phase: 'done', records: total, bytes });
   return {
     snapshot: {
       id: result.snapshotId,

@@ -10,6 +10,10 @@ export interface Message {
   /** worded when shown, so a language switch rewords it too */
   title: () => string;
   text: () => string;
+  /** a failed import: the window offers to open another export */
+  openAnother?: boolean;
+  /** when it was shown: a notice goes when the user moves on to another page (Shell.svelte) */
+  at: number;
 }
 
 class Archive {
@@ -46,6 +50,19 @@ class Archive {
       kind: errorCode(e) === 'CANCELLED' ? 'info' : 'error',
       title: () => errorTitle(e, 'general', context?.()),
       text: () => errorText(e),
+      at: Date.now(),
+    };
+  }
+
+  /** An import that did not finish: the file's name, why, and (unless cancelled) "open another". */
+  #failImport(e: unknown, file: string): void {
+    const cancelled = errorCode(e) === 'CANCELLED';
+    this.message = {
+      kind: cancelled ? 'info' : 'error',
+      title: () => errorTitle(e, 'general', t('window.import.failed')),
+      text: () => (cancelled ? errorText(e) : `${t('window.import.failedFile', { file })} ${errorText(e)}`),
+      openAnother: !cancelled,
+      at: Date.now(),
     };
   }
 
@@ -62,7 +79,7 @@ class Archive {
       this.message = summary(r);
       return r.snapshot.id;
     } catch (e) {
-      this.fail(e, () => t('window.import.failed'));
+      this.#failImport(e, label);
       return null;
     } finally {
       this.importing = false;
@@ -88,7 +105,7 @@ class Archive {
   importDropped(file: File): Promise<number | null> {
     const path = pathForFile(file);
     if (!path) {
-      this.message = { kind: 'error', title: () => t('window.drop.failed.title'), text: () => t('window.drop.failed.text') };
+      this.message = { kind: 'error', title: () => t('window.drop.failed.title'), text: () => t('window.drop.failed.text'), openAnother: true, at: Date.now() };
       return Promise.resolve(null);
     }
     return this.#run(file.name || baseName(path), () => api.importExport({ path }));
@@ -106,7 +123,7 @@ class Archive {
     try {
       await api.deleteSnapshot({ id });
       await this.refresh();
-      this.message = { kind: 'info', title: () => t('window.snapshot.deleted.title'), text: () => t('window.snapshot.deleted.text', { id }) };
+      this.message = { kind: 'info', title: () => t('window.snapshot.deleted.title'), text: () => t('window.snapshot.deleted.text', { id }), at: Date.now() };
       return true;
     } catch (e) {
       this.fail(e, () => t('window.snapshot.deleteFailed'));
@@ -126,7 +143,7 @@ const baseName = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? p;
 
 function summary(r: ImportResult): Message {
   const id = r.snapshot.id;
-  if (r.alreadyImported) return { kind: 'info', title: () => t('window.import.already.title'), text: () => t('window.import.already.text', { id }) };
+  if (r.alreadyImported) return { kind: 'info', title: () => t('window.import.already.title'), text: () => t('window.import.already.text', { id }), at: Date.now() };
   const datasets = Object.values(r.datasets);
   const counts = {
     datasets: datasets.filter((d) => d.records > 0).length,
@@ -138,6 +155,7 @@ function summary(r: ImportResult): Message {
     kind: 'success',
     title: () => t('window.import.done.title'),
     text: () => t('window.import.done.text', counts) + (counts.unknown ? ' ' + t('window.import.done.unknown', { n: counts.unknown }) : ''),
+    at: Date.now(),
   };
 }
 
