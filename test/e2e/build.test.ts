@@ -204,7 +204,7 @@ describe('the built main process, driven with a stand-in electron module', () =>
     // app:// is registered before ready and served by the session once it is
     expect(r.calls).toContainEqual([
       'registerSchemesAsPrivileged',
-      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true },
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }], beforeReady: true },
     ]);
     expect(r.calls).toContainEqual(['protocol.handle', { scheme: 'app', beforeReady: false }]);
     expect(r.protocol).toMatchObject({

@@ -115,10 +115,14 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
 /**
  * app:// as a standard, secure origin, so the page is not file:// (the GrantFileProtocolExtraPrivileges
  * fuse is off) and 'self' in the CSP means the app alone; fetch() of its own files works (connect-src
- * 'self'). No bypassCSP, no service workers, no CORS. Electron allows this once, before `ready`.
+ * 'self'). No bypassCSP, no service workers. corsEnabled: the bundle's `<script type="module"
+ * crossorigin>` chunks are fetched in CORS mode, and Chromium refuses CORS-mode loads from schemes it
+ * does not list as CORS-enabled, which leaves a blank window; the scheme serves only the app's own
+ * files (no user data) and no other origin is ever loaded, so this opens nothing to anyone.
+ * Electron allows this once, before `ready`.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 function openIfAllowed(url: string): void {
