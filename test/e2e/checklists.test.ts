@@ -224,6 +224,16 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await row.getByRole('button', { name: 'Answered today' }).click();
     await row.getByText(/^Answered on /).waitFor();
     expect((await h.service.listRightsRequests({}))[0]!.answeredOn).not.toBeNull();
+
+    // a request sent between the two exports: the later one is set against what was asked
+    await rights.getByLabel('I sent it on').fill('2026-01-15');
+    await rights.getByRole('button', { name: 'Note it' }).click();
+    const early = (await h.service.listRightsRequests({})).find((x) => x.sentOn === '2026-01-15')!;
+    expect(early.laterExport).toMatchObject({ snapshot: 2 });
+    const later = rights.locator(`tr[data-later="${early.id}"]`);
+    await expect(later.innerText()).resolves.toMatch(
+      new RegExp(`^Snapshot #2, exported .+ after you asked, still holds ${early.laterExport!.datasets.length} datasets\\.`),
+    );
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -236,6 +246,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     const banner = page.locator('[data-testid="fresh-export-due"]');
     await expect(banner.innerText()).resolves.toMatch(/Your latest export is \d+ days old\. Request a fresh one every 90 days/);
     await expect(r.locator('[data-reminder="fresh-export"]').innerText()).resolves.toContain('Due now');
+    mkdirSync(SHOTS, { recursive: true });
+    await banner.evaluate((e: any) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-fresh-due.png') });
     // the banner's button brings the keyboard to the reminders
     await banner.getByRole('button', { name: 'Change the reminder' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reminder-fresh-export');
@@ -277,6 +290,16 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     expect(new URL(page.url()).hash).toBe('#/checklists?section=guides&guide=leaving');
     await expect(guides.getByRole('link', { name: 'Leaving TikTok' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(guides.innerText()).resolves.toContain('30 days to change your mind');
+    // each kind of link leads to its place: the guide to getting data out, the register, a deletion letter
+    const hrefOf = (item: string) => guides.locator(`li[data-item="${item}"] a.go`).getAttribute('href');
+    await expect(hrefOf('download-first')).resolves.toBe('#/checklists?section=guides&guide=get-your-data');
+    await expect(hrefOf('apps-keep-copies')).resolves.toBe('#/sharing');
+    await expect(hrefOf('ask-deletion')).resolves.toBe('#/checklists?section=rights&request=deletion');
+    await guides.locator('li[data-item="ask-deletion"] a.go').click();
+    await page.locator('[data-testid="rights"]').getByRole('radio', { name: en.t('rights.request.deletion') }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="rights"]').getByRole('radio', { name: en.t('rights.request.deletion') }).isChecked()).toBe(true);
+    await page.goBack();
+    await guides.locator('[data-guide-shown="leaving"]').waitFor();
     await guides.getByRole('link', { name: 'Before you authorize an app' }).click();
     await guides.locator('[data-guide-shown="before-authorize"]').waitFor();
     await guides.getByRole('link', { name: 'See what an app would get before you allow it' }).click();
