@@ -305,6 +305,10 @@ describe('rights requests', () => {
       const [listed] = await s.listRightsRequests({});
       expect(listed!.laterExport).toMatchObject({ snapshot: r.snapshot.id, missing: [] });
       expect(listed!.laterExport!.datasets).toContain('profile');
+      // only datasets with records count (an empty section holds nothing to ask for or to delete)
+      const detail = (await s.getSnapshot({ id: r.snapshot.id }))!;
+      expect(listed!.laterExport!.datasets).toEqual(detail.datasets.filter((d) => d.records > 0).map((d) => d.dataset).sort());
+      expect(detail.datasets.some((d) => d.records === 0)).toBe(true);
       const answered = await s.answerRightsRequest({ id: listed!.id, answeredOn: '2026-02-01' });
       expect(answered).toMatchObject({ answeredOn: '2026-02-01', overdue: false });
     });

@@ -234,6 +234,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await expect(later.innerText()).resolves.toMatch(
       new RegExp(`^Snapshot #2, exported .+ after you asked, still holds ${early.laterExport!.datasets.length} datasets\\.`),
     );
+    mkdirSync(SHOTS, { recursive: true });
+    await later.evaluate((e: any) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-rights-sent.png') });
     expect(h.pageErrors).toEqual([]);
   });
 

@@ -211,9 +211,11 @@ function requestView(db: ReadableDB, r: store.StoredRightsRequest, now: number, 
   const later = snaps.find((s) => timeOf(s) >= sent);
   let laterExport: RightsRequestView['laterExport'] = null;
   if (later) {
-    const datasets = snapshotDatasets(db, later.id).map((d) => d.dataset).sort();
+    // datasets with records: an empty section in an export holds nothing to ask for or to delete
+    const held = (id: number) => snapshotDatasets(db, id).filter((d) => d.records > 0).map((d) => d.dataset);
+    const datasets = held(later.id).sort();
     const before = [...snaps].reverse().find((s) => timeOf(s) < sent);
-    const had = before ? snapshotDatasets(db, before.id).map((d) => d.dataset) : [];
+    const had = before ? held(before.id) : [];
     laterExport = { snapshot: later.id, exportedAt: later.exportedAt, datasets, missing: had.filter((d) => !datasets.includes(d)).sort() };
   }
   return {
