@@ -65,6 +65,8 @@ describe('footprint checklist', () => {
     expect(text.stdout).toContain('[Skipped] private-account: Make your account private');
     expect(text.stdout).toContain('note: creator account');
     expect(text.stdout).toMatch(/Do this first: /);
+    // the export is from January 2026: past the default 90 days, a fresh one is due
+    expect(text.stdout).toMatch(/Your latest export is \d+ days old\. Request a fresh one every 90 days/);
     const j = JSON.parse((await cli(['checklist', '--db', db, '--json'])).stdout) as { checklists: { steps: { id: string; verifiedBy: string }[] }[] };
     expect(j.checklists.flatMap((c) => c.steps).find((s) => s.id === 'private-account')!.verifiedBy).toBe('user');
   });

@@ -4,7 +4,20 @@
 // understood, and broken content is refused.
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST_CONTENT as C } from '../src/main/analysis/checklist-content';
-import { contentMessageKeys, EVIDENCE_KINDS, parseChecklistContent, AREAS, SEVERITIES, STEP_STATES, resolvePath, type ChecklistFiles } from '../src/shared/checklists';
+import {
+  contentMessageKeys,
+  EVIDENCE_KINDS,
+  parseChecklistContent,
+  AREAS,
+  SEVERITIES,
+  STEP_STATES,
+  resolvePath,
+  CHECKLIST_LINKS,
+  LEVELS,
+  normalizeWord,
+  type Answers,
+  type ChecklistFiles,
+} from '../src/shared/checklists';
 import { CATALOGS, LANGS } from '../src/shared/i18n';
 import { datasetSpec, normalizeName } from '../src/shared/catalog';
 import { generateAccount, type SettingsMap } from './fixtures/account';
@@ -13,6 +26,7 @@ import { levelOf, normalizeKey } from '../src/main/analysis/checklist-verify';
 import { EVIDENCE_SOURCES } from '../src/main/analysis/checklist-evidence';
 import { REGRESSION_ALERT } from '../src/main/analysis/checklist-regress';
 import { FRESH_EXPORT_REMINDER } from '../src/main/analysis/checklist-stale';
+import { contentView } from '../src/main/analysis/checklist-texts';
 import hardening from '../resources/checklists/hardening.json';
 import guides from '../resources/checklists/guides.json';
 import rights from '../resources/checklists/rights.json';
@@ -226,11 +240,90 @@ describe('the guides and the rights', () => {
   });
 });
 
+/** The placeholder names of a plain message ("Download it within {days} days" → days). */
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!))].sort();
+
+describe('what the window is sent (checklistContent)', () => {
+  const adult: Answers = { ageGroup: '18-plus', region: 'eea-uk', role: 'viewer', usesDms: true, phone: 'ios' };
+
+  it('every step with its why, trade-off, desired state and paths, each label with its other names', () => {
+    const v = contentView(C, null, 90);
+    expect(v.steps.map((s) => s.id)).toEqual(C.steps.map((s) => s.id));
+    for (const s of v.steps) {
+      const src = stepById.get(s.id)!;
+      expect([s.title, s.why, s.tradeoff, s.desired]).toEqual([src.title, src.why, src.tradeoff, src.desired]);
+      expect(Object.keys(s.paths).sort()).toEqual(Object.keys(src.paths).sort());
+      for (const [platform, p] of Object.entries(s.paths)) expect(p.labels.map((l) => l.label)).toEqual(src.paths[platform as 'ios']!.labels);
+    }
+    // a renamed menu label carries its other names ("Privacy (or: Privacy and safety)")
+    const privacy = v.steps.flatMap((s) => Object.values(s.paths).flatMap((p) => p.labels)).find((l) => l.label === 'step.label.privacy');
+    expect(privacy?.variants).toEqual(['step.label.privacy-and-safety']);
+    expect(v.steps.find((s) => s.id === 'connected-apps')!.link).toBe('sharing.register');
+  });
+
+  it('fills every number a guide names, in both languages, and the fresh-export guide names the person’s interval', () => {
+    const v = contentView(C, null, 30);
+    for (const g of v.guides) {
+      for (const it of g.items) {
+        for (const lang of LANGS) {
+          const cat = CATALOGS[lang] as Record<string, string>;
+          const named = placeholders(`${cat[it.title]} ${cat[it.body]}`);
+          expect(named, `${lang} ${g.id}/${it.id}`).toEqual(Object.keys(it.params).sort());
+        }
+      }
+    }
+    const item = (g: string, i: string) => v.guides.find((x) => x.id === g)!.items.find((x) => x.id === i)!;
+    expect(item('get-your-data', 'download-in-time').params).toEqual({ days: 4 });
+    expect(item('get-your-data', 'what-may-be-missing').params).toEqual({ from: 24, to: 48 });
+    expect(item('get-your-data', 'fresh-export').params).toEqual({ days: 30 });
+    expect(contentView(C, null, 90).guides[0]!.items.find((x) => x.id === 'fresh-export')!.params).toEqual({ days: 90 });
+    expect(item('leaving', 'thirty-days').params).toEqual({ days: 30 });
+    expect(item('teen', 'screen-time').params).toEqual({ minutes: 60 });
+  });
+
+  it('says which guide items concern the person: the EEA/UK transfer not for a US answer, teen DMs not without DMs', () => {
+    const transfer = (a: Answers | null) => contentView(C, a, 90).guides.find((g) => g.id === 'get-your-data')!.items.find((i) => i.id === 'transfer')!.applies;
+    expect(transfer(null)).toBe(true);
+    expect(transfer(adult)).toBe(true);
+    expect(transfer({ ...adult, region: 'us' })).toBe(false);
+    const teenDms = (a: Answers) => contentView(C, a, 90).guides.find((g) => g.id === 'teen')!.items.find((i) => i.id === 'messages-not-private')!.applies;
+    expect([teenDms(adult), teenDms({ ...adult, usesDms: false })]).toEqual([true, false]);
+  });
+
+  it('uses every place a link can lead to, each worded in both languages', () => {
+    const used = new Set([...C.steps.map((s) => s.link), ...C.guides.flatMap((g) => g.items.map((i) => i.link))].filter((l) => l !== undefined));
+    expect([...used].sort()).toEqual([...CHECKLIST_LINKS].sort());
+    // where each leads is checked in the window (test/e2e/checklists.test.ts)
+    for (const lang of LANGS) for (const l of CHECKLIST_LINKS) expect(Object.hasOwn(CATALOGS[lang], `window.checklists.link.${l}`), `${lang} ${l}`).toBe(true);
+  });
+
+  it('words each level a value can mean with a word the vocabulary has for it in that language (Disabled → Off / Av)', () => {
+    for (const lang of LANGS) {
+      const cat = CATALOGS[lang] as Record<string, string>;
+      for (const level of LEVELS) {
+        const word = cat[`checklist.level.${level}`]!;
+        expect(C.vocabulary[lang]![level]!.map(normalizeWord), `${lang} ${level}`).toContain(normalizeWord(word));
+        expect(levelOf(word, C.vocabulary)).toBe(level);
+      }
+    }
+    expect([levelOf('Disabled', C.vocabulary), CATALOGS.en['checklist.level.off'], CATALOGS.sv['checklist.level.off']]).toEqual(['off', 'Off', 'Av']);
+  });
+});
+
 describe('refusing broken content', () => {
   const clone = (): ChecklistFiles & { hardening: { steps: Record<string, unknown>[] } } => structuredClone(FILES) as never;
 
   it('accepts the shipped files', () => {
     expect(() => parseChecklistContent(FILES)).not.toThrow();
+  });
+
+  it('refuses a link to no place in the window and a guide number from no fact', () => {
+    const badLink = clone();
+    badLink.hardening.steps[0]!.link = 'sharing.nowhere';
+    expect(() => parseChecklistContent(badLink)).toThrow(/steps\[0\]\.link/);
+    const badFact = structuredClone(FILES) as { guides: { guides: { items: Record<string, unknown>[] }[] } };
+    badFact.guides.guides[0]!.items[0]!.params = { days: 'daysUntilTomorrow' };
+    expect(() => parseChecklistContent(badFact as never)).toThrow(/params\.days/);
   });
 
   it('refuses a step without a title, a duplicate id, an unknown source, an unknown field, a bad id', () => {

@@ -44,12 +44,12 @@ describe('a setting that flips back', () => {
       const first = await s.importExport({ path: await jsonExport(join(dir, 'e1'), a) });
 
       let v = await s.checklist({});
-      expect(stepOf(v, 'private-account')).toMatchObject({ status: 'done', verifiedBy: 'snapshot', observed: 'Enabled', snapshot: first.snapshot.id });
+      expect(stepOf(v, 'private-account')).toMatchObject({ status: 'done', verifiedBy: 'snapshot', observed: 'Enabled', observedLevel: 'on', snapshot: first.snapshot.id });
       expect(v.verifiedFrom?.snapshot).toBe(first.snapshot.id);
 
       const second = await s.importExport({ path: await jsonExport(join(dir, 'e2'), b) });
       v = await s.checklist({});
-      expect(stepOf(v, 'private-account')).toMatchObject({ status: 'needs-attention', verifiedBy: 'snapshot', observed: 'Disabled', snapshot: second.snapshot.id });
+      expect(stepOf(v, 'private-account')).toMatchObject({ status: 'needs-attention', verifiedBy: 'snapshot', observed: 'Disabled', observedLevel: 'off', snapshot: second.snapshot.id });
       const area = v.checklists.find((c) => c.id === 'visibility')!;
       expect(area.progress.needsAttention).toBeGreaterThanOrEqual(1);
       // the step to do first is at least as severe as the flagged one (ties go to the flagged step)
@@ -196,8 +196,59 @@ describe('the questionnaire, reminders and evidence', () => {
       expect(r.intervalDays).toBe(30);
       expect(r.due).toBe(Date.now() - Date.UTC(2026, 0, 1) > 30 * 86_400_000);
       expect(v.checklists.find((c) => c.id === 'security')?.reminder ?? null).toBeNull();
+      expect(r.dueAt).toBe(v.verifiedFrom!.exportedAt! + 30 * 86_400_000);
       const off = await s.setRecheckReminder({ checklist: 'visibility' });
       expect(off.checklists.find((c) => c.id === 'visibility')!.reminder).toBeNull();
+      await expect(s.setRecheckReminder({ checklist: 'no-such-checklist', intervalDays: 30 })).rejects.toMatchObject({ code: 'BAD_INPUT', params: { field: 'checklist' } });
+    });
+  });
+
+  it('reminds to request a fresh export: 90 days until the person chooses, due at once without an export, named in the guide', async () => {
+    await withService(async (s, _db, dir) => {
+      const none = await s.checklist({});
+      expect(none.freshExport).toEqual({ intervalDays: 90, chosen: false, latestExportAt: null, days: null, due: true, dueAt: null });
+      await s.importExport({ path: await jsonExport(dir, account(64, '2026-01-01 12:00:00', {})) });
+      const at = Date.UTC(2026, 0, 1, 12);
+      const v = await s.checklist({});
+      const age = Math.floor((Date.now() - at) / 86_400_000);
+      expect(v.freshExport).toEqual({ intervalDays: 90, chosen: false, latestExportAt: at, days: age, due: age > 90, dueAt: at + 90 * 86_400_000 });
+      // a year: not due (the export is from 2026-01-01); a day: due
+      const year = await s.setRecheckReminder({ checklist: 'fresh-export', intervalDays: 365 });
+      expect(year.freshExport).toMatchObject({ intervalDays: 365, chosen: true, due: age > 365, dueAt: at + 365 * 86_400_000 });
+      expect(year.checklists.every((c) => c.reminder === null)).toBe(true);
+      const day = await s.setRecheckReminder({ checklist: 'fresh-export', intervalDays: 1 });
+      expect(day.freshExport).toMatchObject({ intervalDays: 1, due: age > 1 });
+      const guide = (await s.checklistContent({})).guides.find((g) => g.id === 'get-your-data')!.items.find((i) => i.id === 'fresh-export')!;
+      expect(guide.params).toEqual({ days: 1 });
+      // removed: back to the default
+      expect((await s.setRecheckReminder({ checklist: 'fresh-export' })).freshExport).toMatchObject({ intervalDays: 90, chosen: false });
+    });
+  });
+
+  it('sends the texts the window shows, and which guide items concern the person by their answers', async () => {
+    await withService(async (s) => {
+      const c = await s.checklistContent({});
+      const v = await s.checklist({});
+      const ids = new Set(c.steps.map((x) => x.id));
+      for (const st of v.checklists.flatMap((a) => a.steps)) expect(ids.has(st.id), st.id).toBe(true);
+      expect(c.steps.find((x) => x.id === 'private-account')).toMatchObject({ why: 'step.private-account.why', tradeoff: 'step.private-account.tradeoff' });
+      expect(c.guides.map((g) => g.id)).toEqual(['get-your-data', 'before-authorize', 'leaving', 'teen']);
+      const transfer = (x: typeof c) => x.guides[0]!.items.find((i) => i.id === 'transfer')!;
+      expect(transfer(c)).toMatchObject({ applies: true, link: 'sharing.before-authorize' });
+      await s.setQuestionnaire({ ageGroup: '18-plus', region: 'us', role: 'viewer', usesDms: true, phone: 'android' });
+      expect(transfer(await s.checklistContent({})).applies).toBe(false);
+    });
+  });
+
+  it('a parent of a teen gets the Family Pairing step; an adult who is not does not', async () => {
+    await withService(async (s) => {
+      const base = { ageGroup: '18-plus', region: 'eea-uk', role: 'viewer', usesDms: true, phone: 'ios' } as const;
+      const parent = await s.setQuestionnaire({ ...base, parent: true });
+      expect(parent.answers?.parent).toBe(true);
+      expect(parent.hidden).not.toContain('family-pairing');
+      expect(stepOf(parent, 'family-pairing')).toBeDefined();
+      const notParent = await s.setQuestionnaire({ ...base, parent: false });
+      expect(notParent.hidden).toContain('family-pairing');
     });
   });
 
@@ -254,6 +305,10 @@ describe('rights requests', () => {
       const [listed] = await s.listRightsRequests({});
       expect(listed!.laterExport).toMatchObject({ snapshot: r.snapshot.id, missing: [] });
       expect(listed!.laterExport!.datasets).toContain('profile');
+      // only datasets with records count (an empty section holds nothing to ask for or to delete)
+      const detail = (await s.getSnapshot({ id: r.snapshot.id }))!;
+      expect(listed!.laterExport!.datasets).toEqual(detail.datasets.filter((d) => d.records > 0).map((d) => d.dataset).sort());
+      expect(detail.datasets.some((d) => d.records === 0)).toBe(true);
       const answered = await s.answerRightsRequest({ id: listed!.id, answeredOn: '2026-02-01' });
       expect(answered).toMatchObject({ answeredOn: '2026-02-01', overdue: false });
     });

@@ -40,6 +40,17 @@ export interface Answers {
   parent?: boolean;
 }
 
+/** Places in the app a step or a guide leads to; the window maps each to a page. */
+export const CHECKLIST_LINKS = ['sharing.register', 'sharing.before-authorize', 'checklist.get-your-data', 'rights.deletion'] as const;
+export type ChecklistLinkId = (typeof CHECKLIST_LINKS)[number];
+
+/** The reminder id (beside the areas') under which the person's fresh-export interval is kept. */
+export const FRESH_EXPORT_REMINDER_ID = 'fresh-export';
+
+/** The numbers a guide's texts may name, by the fact they come from (see guides.json `params`). */
+export const GUIDE_FACTS = ['downloadAvailableDays', 'mayMissHours.from', 'mayMissHours.to', 'deactivationDays', 'freshExportIntervalDays', 'teenDailyLimitMinutes'] as const;
+export type GuideFact = (typeof GUIDE_FACTS)[number];
+
 /** Ways the logic can decide a check from a value (see checklist-verify.ts). */
 export const EVALUATORS = ['level', 'present'] as const;
 
@@ -155,8 +166,8 @@ const step = s.object({
   paths: partialRecord(PLATFORMS, path),
   checks: s.optional(s.array(check, { min: 1, max: 6 })),
   evidence: s.optional(s.array(s.oneOf(EVIDENCE_KINDS), { min: 1 })),
-  /** a page of the app this step leads to (the other engineers' route ids) */
-  link: s.optional(s.string({ min: 1, max: 100 })),
+  /** a page of the app this step leads to */
+  link: s.optional(s.oneOf(CHECKLIST_LINKS)),
   notApplicableWhen: s.optional(s.array(condition, { min: 1 })),
   sources: s.array(id, { min: 1 }),
 });
@@ -172,7 +183,9 @@ const guideItem = s.object({
   title: messageKey,
   body: messageKey,
   paths: s.optional(partialRecord(PLATFORMS, path)),
-  link: s.optional(s.string({ min: 1, max: 100 })),
+  link: s.optional(s.oneOf(CHECKLIST_LINKS)),
+  /** the placeholders of the title and body, each filled from a fact ({"days": "downloadAvailableDays"}) */
+  params: s.optional(record(matching(/^[a-z][a-zA-Z]*$/, 'a placeholder name'), s.oneOf(GUIDE_FACTS))),
   notApplicableWhen: s.optional(s.array(condition, { min: 1 })),
   sources: s.array(id, { min: 1 }),
 });
@@ -328,6 +341,13 @@ export function parseChecklistContent(files: ChecklistFiles): ChecklistContent {
     vocabulary: vocab,
     labelVariants: l.variants,
   };
+}
+
+/** The number a guide fact names. */
+export function guideFact(facts: GuideFacts, fact: GuideFact): number {
+  if (fact === 'mayMissHours.from') return facts.mayMissHours[0]!;
+  if (fact === 'mayMissHours.to') return facts.mayMissHours[1]!;
+  return facts[fact];
 }
 
 /** Case, spacing and trailing punctuation do not change what a value means. */

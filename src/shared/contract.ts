@@ -800,6 +800,8 @@ const CHECKLIST_OPERATIONS = {
   /** answeredOn: YYYY-MM-DD; absent: not answered after all */
   answerRightsRequest: op(s.object({ id, answeredOn: s.optional(DAY_TEXT) }), exclusive),
   listRightsRequests: op(s.object({})),
+  /** the texts the window shows (message keys): each step's why, trade-off and menu paths, the guides */
+  checklistContent: op(s.object({})),
 };
 
 export type StepStatus = 'todo' | 'done' | 'skipped' | 'not-applicable' | 'needs-attention';
@@ -829,6 +831,8 @@ export interface ChecklistStep {
   stale: boolean;
   note: string | null;
   evidence: ChecklistEvidence[];
+  /** what `observed` means in any export language (on, off, everyone, friends, only-me, …), null when unknown */
+  observedLevel: string | null;
 }
 
 export interface ChecklistArea {
@@ -836,8 +840,22 @@ export interface ChecklistArea {
   id: string;
   progress: { done: number; total: number; skipped: number; needsAttention: number };
   /** the person's re-check reminder: due when the latest export is older than intervalDays */
-  reminder: { intervalDays: number; due: boolean; days: number } | null;
+  reminder: { intervalDays: number; due: boolean; days: number; dueAt: number | null } | null;
   steps: ChecklistStep[];
+}
+
+/** The reminder to request a fresh export: the person's interval (the content's default until they choose). */
+export interface FreshExportView {
+  intervalDays: number;
+  /** false: the content's default interval */
+  chosen: boolean;
+  /** the latest export's time, null when there is none */
+  latestExportAt: number | null;
+  /** how old the latest export is in whole days, null when there is none */
+  days: number | null;
+  due: boolean;
+  /** when the latest export passes the interval (null: no export, due now) */
+  dueAt: number | null;
 }
 
 export interface ChecklistView {
@@ -857,6 +875,58 @@ export interface ChecklistView {
   /** the export the latest verification read, with its time */
   verifiedFrom: { snapshot: number; exportedAt: number | null } | null;
   staleAfterDays: number;
+  freshExport: FreshExportView;
+}
+
+/** One label of a menu path (a message key) with the other names TikTok has used for it. */
+export interface PathLabelView {
+  label: string;
+  variants: string[];
+}
+
+export interface MenuPathView {
+  labels: PathLabelView[];
+  /** no official page confirms this path */
+  unconfirmed: boolean;
+}
+
+/** A place in the app a step or a guide leads to (the window maps it to a page). */
+export type ChecklistLink = 'sharing.register' | 'sharing.before-authorize' | 'checklist.get-your-data' | 'rights.deletion';
+
+/** What the window shows about one step beyond its state: message keys and paths per platform. */
+export interface StepContentView {
+  id: string;
+  title: string;
+  why: string;
+  tradeoff: string;
+  desired: string;
+  paths: Partial<Record<'ios' | 'android' | 'web', MenuPathView>>;
+  link: ChecklistLink | null;
+}
+
+export interface GuideItemView {
+  id: string;
+  title: string;
+  body: string;
+  /** the numbers the title and body name (from the content's facts and the person's interval) */
+  params: Record<string, number>;
+  paths: Partial<Record<'ios' | 'android' | 'web', MenuPathView>>;
+  link: ChecklistLink | null;
+  /** false: the questionnaire's answers say it does not concern the person */
+  applies: boolean;
+}
+
+export interface GuideView {
+  id: string;
+  title: string;
+  intro: string;
+  items: GuideItemView[];
+}
+
+export interface ChecklistContentView {
+  steps: StepContentView[];
+  guides: GuideView[];
+  facts: { downloadAvailableDays: number; mayMissHours: number[]; deactivationDays: number; freshExportIntervalDays: number; teenDailyLimitMinutes: number };
 }
 
 export interface MessageRef {
@@ -1067,6 +1137,7 @@ export interface OperationResults {
   recordRightsRequest: RightsRequestView;
   answerRightsRequest: RightsRequestView;
   listRightsRequests: RightsRequestView[];
+  checklistContent: ChecklistContentView;
 }
 
 /** The part of the service a door needs: validate and run an operation by name. */

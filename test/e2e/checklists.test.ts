@@ -23,6 +23,13 @@ const en = translator('en');
 
 const stepOf = (v: ChecklistView, id: string): ChecklistStep | undefined => v.checklists.flatMap((c) => c.steps).find((s) => s.id === id);
 
+/** Goes to a place on the Checklists page and scrolls to its top. */
+async function show(page: AppHarness['page'], hash: string): Promise<void> {
+  await page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
+  await page.locator('main.content').evaluate((e: any) => e.scrollTo(0, 0));
+  await page.waitForTimeout(100);
+}
+
 
 describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () => {
   let work: string;
@@ -77,6 +84,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await page.keyboard.press('Space');
     await q.getByRole('radio', { name: 'iPhone' }).focus();
     await page.keyboard.press('Space');
+    // an adult is asked about a teen of theirs (Family Pairing); a teen is not
+    await q.getByRole('group', { name: 'Is a child of yours aged 13 to 17 on TikTok?' }).getByRole('radio', { name: 'No' }).focus();
+    await page.keyboard.press('Space');
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-questionnaire.png') });
     await page.keyboard.press('Tab');
@@ -85,7 +95,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await q.getByText('Answers saved.').waitFor();
     await q.getByRole('button', { name: 'Change answers' }).waitFor();
     const v = await h.service.checklist({});
-    expect(v.answers).toEqual({ ageGroup: '18-plus', region: 'eea-uk', role: 'creator', usesDms: true, phone: 'ios' });
+    expect(v.answers).toEqual({ ageGroup: '18-plus', region: 'eea-uk', role: 'creator', usesDms: true, phone: 'ios', parent: false });
+    expect(v.hidden).toContain('family-pairing');
+    await expect(q.innerText()).resolves.toContain('No teen of yours on TikTok');
   });
 
   it('shows what the export verified, and keeps a step marked done over a reload', async () => {
@@ -96,7 +108,9 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await expect.poll(() => card('private-account').getAttribute('data-status')).toBe('done');
     const privText = await card('private-account').innerText();
     expect(privText).toContain('Checked in your export');
-    expect(privText).toContain('Your export shows this is done (Enabled).');
+    // the value worded in the window's language, the export's own word on hover
+    expect(privText).toContain('Your export shows this is done (On).');
+    await expect(card('private-account').locator('.verdict [data-raw]').getAttribute('title')).resolves.toBe('In the export: “Enabled”');
     expect(privText).toMatch(/Checked in snapshot #1, exported .+\./);
     // exported in January, so older than the content's 90 days: marked out of date
     expect(privText).toContain('Out of date');
@@ -141,7 +155,8 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await page.locator('li[data-step="private-account"][data-status="needs-attention"]').waitFor();
     const c = card('private-account');
     await expect(c.innerText()).resolves.toContain('Needs attention');
-    await expect(c.innerText()).resolves.toContain('Your export shows this is not done yet (Disabled).');
+    await expect(c.innerText()).resolves.toContain('Your export shows this is not done yet (Off).');
+    await expect(c.locator('.verdict [data-raw]').getAttribute('title')).resolves.toBe('In the export: “Disabled”');
     await expect(c.innerText()).resolves.toMatch(/Checked in snapshot #2, exported .+\./);
     await expect.poll(() => c.evaluate((e: any) => e.classList.contains('attention'))).toBe(true);
     // first in its area, and its area first
@@ -180,6 +195,8 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
 
   it('copies the rights letter worded in the window’s language, notes it as sent and answered', async () => {
     const { page } = h;
+    await page.getByRole('link', { name: 'Your rights', exact: true }).click();
+    expect(new URL(page.url()).hash).toBe('#/checklists?section=rights');
     const rights = page.locator('[data-testid="rights"]');
     await rights.getByRole('radio', { name: en.t('rights.request.deletion') }).check();
     const letter = await h.service.rightsText({ kind: 'deletion' });
@@ -207,6 +224,96 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await row.getByRole('button', { name: 'Answered today' }).click();
     await row.getByText(/^Answered on /).waitFor();
     expect((await h.service.listRightsRequests({}))[0]!.answeredOn).not.toBeNull();
+
+    // a request sent between the two exports: the later one is set against what was asked
+    await rights.getByLabel('I sent it on').fill('2026-01-15');
+    await rights.getByRole('button', { name: 'Note it' }).click();
+    const early = (await h.service.listRightsRequests({})).find((x) => x.sentOn === '2026-01-15')!;
+    expect(early.laterExport).toMatchObject({ snapshot: 2 });
+    const later = rights.locator(`tr[data-later="${early.id}"]`);
+    await expect(later.innerText()).resolves.toMatch(
+      new RegExp(`^Snapshot #2, exported .+ after you asked, still holds ${early.laterExport!.datasets.length} datasets\\.`),
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    await later.evaluate((e: any) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-rights-sent.png') });
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('sets the fresh-export and re-check reminders from the keyboard and shows when they are due', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Steps', exact: true }).click();
+    const r = page.locator('[data-testid="reminders"]');
+    await r.waitFor();
+    // the exports are from early 2026: past the default 90 days, a fresh one is due
+    const banner = page.locator('[data-testid="fresh-export-due"]');
+    await expect(banner.innerText()).resolves.toMatch(/Your latest export is \d+ days old\. Request a fresh one every 90 days/);
+    await expect(r.locator('[data-reminder="fresh-export"]').innerText()).resolves.toContain('Due now');
+    mkdirSync(SHOTS, { recursive: true });
+    await banner.evaluate((e: any) => e.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'en-light-1280x820-checklists-fresh-due.png') });
+    // the banner's button brings the keyboard to the reminders
+    await banner.getByRole('button', { name: 'Change the reminder' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reminder-fresh-export');
+    await r.getByLabel('Request a fresh export').selectOption({ label: 'Every 365 days' });
+    await r.getByLabel('Check again: Who can see you').selectOption({ label: 'Every 30 days' });
+    await r.getByRole('button', { name: 'Save reminders' }).click();
+    await r.getByText('Reminders saved.').waitFor();
+    const v = await h.service.checklist({});
+    expect(v.freshExport).toMatchObject({ intervalDays: 365, chosen: true });
+    expect(v.checklists.find((c) => c.id === 'visibility')!.reminder).toMatchObject({ intervalDays: 30, due: true });
+    await page.locator('section[data-area="visibility"] [data-testid="recheck-due"]').waitFor();
+    // a year after the latest export is not yet: the banner goes, the row names the day
+    await expect.poll(() => banner.count()).toBe(v.freshExport.due ? 1 : 0);
+    if (!v.freshExport.due) await expect(r.locator('[data-reminder="fresh-export"]').innerText()).resolves.toMatch(/Next on /);
+    await page.reload();
+    await expect(r.getByLabel('Request a fresh export').inputValue()).resolves.toBe('365');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('shows the guides, one at a time from the keyboard, leading to the Sharing page’s preview', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Guides', exact: true }).click();
+    expect(new URL(page.url()).hash).toBe('#/checklists?section=guides');
+    const guides = page.locator('[data-testid="guides"]');
+    await guides.locator('[data-guide-shown="get-your-data"]').waitFor();
+    const text = await guides.innerText();
+    expect(text).toContain('Download it within 4 days');
+    expect(text).toContain('The last 24–48 hours');
+    // the person's own interval (365 days, set above)
+    expect(text).toContain('older than 365 days');
+    expect(text).not.toMatch(/\{\w+\}/);
+    // the transfer guide leads to the preview of what an app would get
+    const transfer = guides.locator('li[data-item="transfer"]');
+    await expect(transfer.getByRole('link', { name: 'See what an app would get before you allow it' }).getAttribute('href')).resolves.toBe('#/sharing?section=preview');
+    // another guide, by the keyboard
+    await guides.getByRole('link', { name: 'Leaving TikTok' }).focus();
+    await page.keyboard.press('Enter');
+    await guides.locator('[data-guide-shown="leaving"]').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/checklists?section=guides&guide=leaving');
+    await expect(guides.getByRole('link', { name: 'Leaving TikTok' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(guides.innerText()).resolves.toContain('30 days to change your mind');
+    // each kind of link leads to its place: the guide to getting data out, the register, a deletion letter
+    const hrefOf = (item: string) => guides.locator(`li[data-item="${item}"] a.go`).getAttribute('href');
+    await expect(hrefOf('download-first')).resolves.toBe('#/checklists?section=guides&guide=get-your-data');
+    await expect(hrefOf('apps-keep-copies')).resolves.toBe('#/sharing');
+    await expect(hrefOf('ask-deletion')).resolves.toBe('#/checklists?section=rights&request=deletion');
+    await guides.locator('li[data-item="ask-deletion"] a.go').click();
+    await page.locator('[data-testid="rights"]').getByRole('radio', { name: en.t('rights.request.deletion') }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="rights"]').getByRole('radio', { name: en.t('rights.request.deletion') }).isChecked()).toBe(true);
+    await page.goBack();
+    await guides.locator('[data-guide-shown="leaving"]').waitFor();
+    await guides.getByRole('link', { name: 'Before you authorize an app' }).click();
+    await guides.locator('[data-guide-shown="before-authorize"]').waitFor();
+    await guides.getByRole('link', { name: 'See what an app would get before you allow it' }).click();
+    expect(new URL(page.url()).hash).toBe('#/sharing?section=preview');
+    await page.goBack();
+    await guides.locator('[data-guide-shown="before-authorize"]').waitFor();
+    // the teen's guide: Family Pairing with its path on the person's phone
+    await guides.getByRole('link', { name: 'A teen’s account' }).click();
+    const pairing = guides.locator('li[data-item="family-pairing"]');
+    await expect(pairing.innerText()).resolves.toContain('Where to find it (iPhone)');
+    await expect(guides.innerText()).resolves.toContain('daily limit of 60 minutes');
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -226,14 +333,22 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
         for (const scheme of SCHEMES) {
           await page.emulateMedia({ colorScheme: scheme });
           const name = `${lang}-${scheme}-${size.width}x${size.height}-checklists`;
-          await page.locator('main.content').evaluate((e: any) => e.scrollTo(0, 0));
-          await page.waitForTimeout(100);
+          await show(page, '#/checklists');
+          await page.locator('li[data-step="private-account"]').waitFor();
           await page.screenshot({ path: join(SHOTS, `${name}.png`) });
           await page.locator('[data-area="visibility"]').evaluate((e: any) => e.scrollIntoView({ block: 'start' }));
           await page.screenshot({ path: join(SHOTS, `${name}-steps.png`) });
-          await page.locator('[data-testid="rights"]').evaluate((e: any) => e.scrollIntoView({ block: 'start' }));
-          await page.screenshot({ path: join(SHOTS, `${name}-rights.png`) });
+          await page.locator('[data-testid="reminders"]').evaluate((e: any) => e.scrollIntoView({ block: 'start' }));
+          await page.screenshot({ path: join(SHOTS, `${name}-reminders.png`) });
           if (size.width === 1280) problems.push(...(await axeProblems(h, name)));
+          await show(page, '#/checklists?section=guides&guide=get-your-data');
+          await page.locator('[data-guide-shown="get-your-data"]').waitFor();
+          await page.screenshot({ path: join(SHOTS, `${name}-guides.png`) });
+          if (size.width === 1280) problems.push(...(await axeProblems(h, `${name}-guides`)));
+          await show(page, '#/checklists?section=rights');
+          await page.locator('[data-testid="rights-letter"]').waitFor();
+          await page.screenshot({ path: join(SHOTS, `${name}-rights.png`) });
+          if (size.width === 1280) problems.push(...(await axeProblems(h, `${name}-rights`)));
         }
       }
       await page.emulateMedia({ colorScheme: 'light' });

@@ -40,6 +40,10 @@ function describeChecklist(tr: Translator, v: ChecklistView): string {
   const steps = new Map(v.checklists.flatMap((c) => c.steps).map((s) => [s.id, s]));
   const first = v.first ? steps.get(v.first) : undefined;
   lines.push(first ? tr.t('cli.checklist.first', { id: first.id, title: title(tr, first) }) : tr.t('cli.checklist.noFirst'));
+  const fresh = v.freshExport;
+  if (fresh.due) {
+    lines.push(tr.t('checklist.reminder.checklist-fresh-export-due', { hasExport: fresh.latestExportAt === null ? 'no' : 'yes', days: fresh.days ?? 0, intervalDays: fresh.intervalDays }));
+  }
   for (const c of v.checklists) {
     lines.push('', tr.t('cli.checklist.area', { title: tr.t(`checklist.area.${c.id}` as MessageKey), progress: tr.t('checklist.progress', c.progress) }));
     if (c.reminder?.due) {

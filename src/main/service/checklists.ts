@@ -2,9 +2,9 @@
 // every import; evidence from their own data; the questionnaire; re-check reminders; rights requests.
 // Asks the store, hands the rows to the analysis (checklist-*.ts). What the person entered is only
 // ever changed by their own operations, and invalid input is refused before anything is written.
-import type { Api, ChangeAlert, ChecklistArea, ChecklistStep, ChecklistView, RightsRequestView } from '../../shared/contract';
+import type { Api, ChangeAlert, ChecklistArea, ChecklistStep, ChecklistView, FreshExportView, RightsRequestView } from '../../shared/contract';
 import type { Answers, StepState } from '../../shared/checklists';
-import { AREAS } from '../../shared/checklists';
+import { AREAS, FRESH_EXPORT_REMINDER_ID } from '../../shared/checklists';
 import { FootprintError } from '../../shared/errors';
 import type { ReadableDB, WritableDB } from '../store/db';
 import * as store from '../store/checklists';
@@ -12,18 +12,42 @@ import { latestSnapshotWith } from '../store/archive';
 import { listValues } from '../store/records';
 import { snapshotDatasets, snapshotsInExportOrder, type SnapshotTimes } from '../store/snapshots';
 import { CHECKLIST_CONTENT as C } from '../analysis/checklist-content';
-import { verifySnapshot, type SettingsSnapshot } from '../analysis/checklist-verify';
+import { levelOf, verifySnapshot, type SettingsSnapshot } from '../analysis/checklist-verify';
 import { decideFromVerification, type CurrentDecision } from '../analysis/checklist-decide';
 import { regressionAlerts } from '../analysis/checklist-regress';
-import { isStale, freshExportReminder } from '../analysis/checklist-stale';
+import { ageInDays, isStale, freshExportReminder } from '../analysis/checklist-stale';
+import { contentView } from '../analysis/checklist-texts';
 import { planChecklist } from '../analysis/checklist-plan';
 import { evidenceForSteps, gatherEvidence, type EvidenceInputs } from '../analysis/checklist-evidence';
 import { lawFor, profileFacts, rightsDeadline, rightsLetter } from '../analysis/checklist-rights';
 
 export type ChecklistOperations = Pick<
   Api,
-  'checklist' | 'setStepStatus' | 'setQuestionnaire' | 'setRecheckReminder' | 'rightsText' | 'recordRightsRequest' | 'answerRightsRequest' | 'listRightsRequests'
+  'checklist' | 'setStepStatus' | 'setQuestionnaire' | 'setRecheckReminder' | 'rightsText' | 'recordRightsRequest' | 'answerRightsRequest' | 'listRightsRequests' | 'checklistContent'
 >;
+
+const DAY = 86_400_000;
+
+/** The person's fresh-export interval, else the content's default. */
+function freshExportInterval(db: ReadableDB): { intervalDays: number; chosen: boolean } {
+  const r = store.listReminders(db).find((x) => x.checklistId === FRESH_EXPORT_REMINDER_ID);
+  return r ? { intervalDays: r.intervalDays, chosen: true } : { intervalDays: C.facts.freshExportIntervalDays, chosen: false };
+}
+
+/** When the latest export (any, not only one with settings) is older than the interval, a fresh one is due. */
+function freshExportView(db: ReadableDB, now: number): FreshExportView {
+  const { intervalDays, chosen } = freshExportInterval(db);
+  const snaps = snapshotsInExportOrder(db);
+  const last = snaps.length ? timeOf(snaps[snaps.length - 1]!) : null;
+  return {
+    intervalDays,
+    chosen,
+    latestExportAt: last,
+    days: last === null ? null : ageInDays(last, now),
+    due: freshExportReminder(last, now, intervalDays) !== null,
+    dueAt: last === null ? null : last + intervalDays * DAY,
+  };
+}
 
 /**
  * Apps registered on the Sharing page, for the "apps with ongoing access" evidence. The register is
@@ -123,7 +147,14 @@ export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO
     return {
       id: p.area,
       progress: { done: p.done, total: p.total, skipped: p.skipped, needsAttention: p.needsAttention },
-      reminder: r ? { intervalDays: r.intervalDays, due: due !== null, days: due?.params.days ?? (latest ? Math.floor((now - latest.time) / 86_400_000) : 0) } : null,
+      reminder: r
+        ? {
+            intervalDays: r.intervalDays,
+            due: due !== null,
+            days: due?.params.days ?? (latest ? Math.floor((now - latest.time) / DAY) : 0),
+            dueAt: latest ? latest.time + r.intervalDays * DAY : null,
+          }
+        : null,
       steps: plan.steps
         .filter((s) => s.area === p.area)
         .map((s): ChecklistStep => {
@@ -141,6 +172,7 @@ export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO
             stale: st?.decidedBy === 'snapshot' && isStale(st.exportedAt, now, C.staleAfterDays),
             note: st?.note ?? null,
             evidence: evidence[s.id] ?? [],
+            observedLevel: levelOf(st?.observed, C.vocabulary),
           };
         }),
     };
@@ -152,6 +184,7 @@ export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO
     first: plan.first,
     verifiedFrom: latest ? { snapshot: latest.snapshotId, exportedAt: latest.exportedAt } : null,
     staleAfterDays: C.staleAfterDays,
+    freshExport: freshExportView(db, now),
   };
 }
 
@@ -178,9 +211,11 @@ function requestView(db: ReadableDB, r: store.StoredRightsRequest, now: number, 
   const later = snaps.find((s) => timeOf(s) >= sent);
   let laterExport: RightsRequestView['laterExport'] = null;
   if (later) {
-    const datasets = snapshotDatasets(db, later.id).map((d) => d.dataset).sort();
+    // datasets with records: an empty section in an export holds nothing to ask for or to delete
+    const held = (id: number) => snapshotDatasets(db, id).filter((d) => d.records > 0).map((d) => d.dataset);
+    const datasets = held(later.id).sort();
     const before = [...snaps].reverse().find((s) => timeOf(s) < sent);
-    const had = before ? snapshotDatasets(db, before.id).map((d) => d.dataset) : [];
+    const had = before ? held(before.id) : [];
     laterExport = { snapshot: later.id, exportedAt: later.exportedAt, datasets, missing: had.filter((d) => !datasets.includes(d)).sort() };
   }
   return {
@@ -230,7 +265,9 @@ export function checklistOperations(db: WritableDB, opts: ChecklistOptions = {})
       return checklistView(db, now(), apps);
     },
     setRecheckReminder: async ({ checklist, intervalDays }) => {
-      if (!(AREAS as readonly string[]).includes(checklist)) throw new FootprintError('BAD_INPUT', { field: 'checklist', expected: 'oneOf', allowed: AREAS.join(', ') });
+      // the areas' re-check reminders, and the fresh-export interval (absent: back to the default)
+      const known: readonly string[] = [...AREAS, FRESH_EXPORT_REMINDER_ID];
+      if (!known.includes(checklist)) throw new FootprintError('BAD_INPUT', { field: 'checklist', expected: 'oneOf', allowed: known.join(', ') });
       store.saveReminder(db, checklist, intervalDays ?? null, now());
       return checklistView(db, now(), apps);
     },
@@ -258,6 +295,7 @@ export function checklistOperations(db: WritableDB, opts: ChecklistOptions = {})
       return requests().find((r) => r.id === id)!;
     },
     listRightsRequests: async () => requests(),
+    checklistContent: async () => contentView(C, storedAnswers(db), freshExportInterval(db).intervalDays),
   };
 }
 
@@ -278,5 +316,6 @@ function hiddenStep(db: ReadableDB, id: string): ChecklistStep {
     stale: false,
     note: st?.note ?? null,
     evidence: [],
+    observedLevel: levelOf(st?.observed, C.vocabulary),
   };
 }

@@ -6,6 +6,8 @@
 //                                    (where=<field>:<value>, repeated), text, and a record open beside it
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
 //   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
+//       [?section=guides&guide=<id>]   a guide (get your data out, before you authorize, leaving, a teen's)
+//       [?section=rights&request=<kind>]  the rights requests, with one kind of request chosen
 //   #/settings                       Settings (a dialog over the page it was opened from)
 //   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
 //   #/search?q=<text>[&record=<id>]  search across the archive, optionally with a hit's record open
@@ -25,7 +27,7 @@ export type Route =
   | ({ page: 'overview'; dataset?: string } & TableView)
   | ({ page: 'snapshot'; id: number; dataset?: string } & TableView)
   | { page: 'changes'; from?: number; to?: number }
-  | { page: 'checklists'; step?: string }
+  | { page: 'checklists'; step?: string; section?: string; guide?: string; request?: string }
   | { page: 'settings' }
   | { page: 'sharing'; section?: string }
   | { page: 'search'; q: string; record?: number };
@@ -83,7 +85,7 @@ export function parse(hash: string): Route {
     case 'changes':
       return { page: 'changes', from: positive(q.get('from')), to: positive(q.get('to')) };
     case 'checklists':
-      return { page: 'checklists', step: q.get('step') || undefined };
+      return { page: 'checklists', step: q.get('step') || undefined, section: q.get('section') || undefined, guide: q.get('guide') || undefined, request: q.get('request') || undefined };
     case 'settings':
       return { page: 'settings' };
     case 'sharing':
@@ -117,6 +119,9 @@ export function format(route: Route): string {
     case 'checklists':
       path = 'checklists';
       if (route.step) q.set('step', route.step);
+      if (route.section) q.set('section', route.section);
+      if (route.guide) q.set('guide', route.guide);
+      if (route.request) q.set('request', route.request);
       break;
     case 'settings':
       path = 'settings';
