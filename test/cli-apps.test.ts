@@ -83,7 +83,7 @@ describe('footprint scopes / apps / sharing', () => {
 
     const human = await cli(['apps', 'list', '--db', db]);
     expect(human.stdout).toContain('#1 Chat Saver: Ongoing access, High risk');
-    expect(human.stdout).toContain(`Direct messages: ${counts.messages} posts`);
+    expect(human.stdout).toContain(`Direct messages: ${counts.messages} records`);
     const sv = await cli(['apps', 'list', '--db', db, '--lang', 'sv']);
     expect(sv.stdout).toContain('Fortlöpande åtkomst, Hög risk');
 
