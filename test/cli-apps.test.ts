@@ -39,7 +39,8 @@ describe('footprint scopes / apps / sharing', () => {
     const { db } = await archive();
     const r = await cli(['scopes', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    const { scopes } = JSON.parse(r.stdout);
+    const { scopes, ...rest } = JSON.parse(r.stdout);
+    expect(rest).toEqual({}); // the documented shape: the guide the window gets stays out of it
     expect(scopes.length).toBeGreaterThan(10);
     for (const sc of scopes) {
       expect(sc).toMatchObject({ id: expect.any(String), product: expect.any(String), access: expect.stringMatching(/^(one-time|ongoing)$/), categories: expect.any(Array), datasets: expect.any(Array) });
@@ -130,6 +131,13 @@ describe('footprint scopes / apps / sharing', () => {
     const file = join(dir, 'apps.json');
     const ex = await cli(['apps', 'export', '--out', file, '--db', db]);
     expect(ex.stdout).toBe(`2 apps written to ${file}.`);
+    // an existing file is replaced only with --force; refused, it stays as it was
+    const again = await cli(['apps', 'export', '--out', file, '--db', db, '--json']);
+    expect([again.code, JSON.parse(again.stdout).error.code, JSON.parse(again.stdout).error.params.reason]).toEqual([1, 'CANNOT_WRITE', 'exists']);
+    const written = readFileSync(file, 'utf8');
+    expect(JSON.parse(written).apps).toHaveLength(2);
+    expect((await cli(['apps', 'export', '--out', file, '--force', '--db', db, '--json'])).stdout).toBe(JSON.stringify({ exported: 2, path: file }, null, 2));
+    expect((await cli(['apps', 'export', '--out', db, '--force', '--db', db])).code).toBe(1); // never the archive
     const other = join(dir, 'other.db');
     const zip = await writeZip(renderJson(account, 'L2'), join(dir, 'l2'), { epoch: exportEpoch(account) });
     await cli(['import', zip, '--db', other]);
