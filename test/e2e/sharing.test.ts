@@ -192,7 +192,14 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await form.getByRole('button', { name: 'Lägg till appen' }).click();
     await form.locator('#add-grantedOn-error').filter({ hasText: 'Dagen du gav åtkomst kan inte ligga i framtiden.' }).waitFor();
     await shootAll('sv', '2-apps-invalid', () => form.locator('#add-granted').scrollIntoViewIfNeeded());
+    await form.getByLabel('Hur ofta den ska ses över').fill('1000');
+    await form.getByLabel('Dagen du gav åtkomst').fill(localDay(-5));
+    await form.getByRole('button', { name: 'Lägg till appen' }).click();
+    await form.locator('#add-reviewIntervalDays-error').filter({ hasText: 'Välj ett intervall på 7 till 730 dagar.' }).waitFor();
+    await shootAll('sv', '8-form-review', () => form.locator('#add-reviewed').scrollIntoViewIfNeeded());
     await form.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('button', { name: 'Spara listan som fil…' }).waitFor();
+    await shootAll('sv', '9-register-file', () => page.getByRole('heading', { name: 'Din lista som fil' }).scrollIntoViewIfNeeded());
     await go('#/sharing?section=parties');
     await page.getByLabel('Sök på namn').waitFor();
     await shootAll('sv', '3-parties');
