@@ -330,6 +330,15 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
       .filter({ hasText: 'Nothing was read from bad-apps.json. App 2 in the file: “user.info.everything” is not a TikTok permission Footprint knows.' })
       .waitFor();
     expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(names);
+    // the first app has no day it was given access
+    const { grantedOn: _g, ...undated } = fresh.apps[0];
+    const noDay = join(work, 'no-day.json');
+    writeFileSync(noDay, JSON.stringify({ ...fresh, apps: [undated] }));
+    await page.getByTestId('register-file').setInputFiles(noDay);
+    await page
+      .getByTestId('register-status')
+      .filter({ hasText: 'Nothing was read from no-day.json. App 1 in the file: The day you gave access must be a date written as YYYY-MM-DD.' })
+      .waitFor();
     // not JSON at all
     const junk = join(work, 'junk.json');
     writeFileSync(junk, 'apps!');

@@ -90,7 +90,11 @@ export function readFailedText(e: unknown, file: string): string {
     const field = typeof e.params.field === 'string' ? e.params.field : '';
     // a schema problem inside one app: document.apps[2].grantedOn
     const inApp = /^document\.apps\[(\d+)\](?:\.(\w+))?/.exec(field);
-    if (e.code === 'BAD_INPUT' && inApp) {
+    const DAYS = ['grantedOn', 'revokedOn', 'lastReviewedOn'];
+    if (e.code === 'BAD_INPUT' && inApp && DAYS.includes(inApp[2] ?? '')) {
+      // a day that is not a YYYY-MM-DD text: the register's own words for it
+      reason = t('window.sharing.register.entry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_APP_ENTRY', { field: inApp[2]!, reason: 'not_a_date' })) });
+    } else if (e.code === 'BAD_INPUT' && inApp) {
       const name = inApp[2] && FIELD_KEYS[inApp[2]] ? t(key(FIELD_KEYS[inApp[2]]!)) : (inApp[2] ?? field);
       reason = t('window.sharing.register.entry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_INPUT', { ...e.params, field: name })) });
     } else if (e.code === 'BAD_INPUT') reason = t('window.sharing.register.notList');
