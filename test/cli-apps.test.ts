@@ -149,6 +149,13 @@ describe('footprint scopes / apps / sharing', () => {
       ['B', 'ongoing', 30, null],
     ]);
     expect(JSON.parse((await cli(['apps', 'import', file, '--db', other, '--json'])).stdout)).toEqual({ imported: 0, unchanged: 2 });
+    // a list with one bad app: nothing added, and the message says which app in the file
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.apps.push({ ...doc.apps[1], name: 'C', scopes: ['user.info.everything'] });
+    const bad = writeFile(join(dir, 'bad-apps.json'), JSON.stringify(doc));
+    const refused = await cli(['apps', 'import', bad, '--db', other, '--json']);
+    expect([refused.code, JSON.parse(refused.stdout).error.message]).toEqual([1, 'App 3 in the file: “user.info.everything” is not a TikTok permission Footprint knows.']);
+    expect((await cli(['apps', 'import', bad, '--db', other, '--lang', 'sv'])).stderr).toContain('App 3 i filen: ”user.info.everything” är ingen TikTok-behörighet som Footprint känner till.');
   });
 
   it('sharing --json: parties with evidence, the apps and what is due', async () => {

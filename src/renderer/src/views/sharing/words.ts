@@ -93,12 +93,12 @@ export function readFailedText(e: unknown, file: string): string {
     const DAYS = ['grantedOn', 'revokedOn', 'lastReviewedOn'];
     if (e.code === 'BAD_INPUT' && inApp && DAYS.includes(inApp[2] ?? '')) {
       // a day that is not a YYYY-MM-DD text: the register's own words for it
-      reason = t('window.sharing.register.entry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_APP_ENTRY', { field: inApp[2]!, reason: 'not_a_date' })) });
+      reason = t('error.inEntry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_APP_ENTRY', { field: inApp[2]!, reason: 'not_a_date' })) });
     } else if (e.code === 'BAD_INPUT' && inApp) {
       const name = inApp[2] && FIELD_KEYS[inApp[2]] ? t(key(FIELD_KEYS[inApp[2]]!)) : (inApp[2] ?? field);
-      reason = t('window.sharing.register.entry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_INPUT', { ...e.params, field: name })) });
+      reason = t('error.inEntry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_INPUT', { ...e.params, field: name })) });
     } else if (e.code === 'BAD_INPUT') reason = t('window.sharing.register.notList');
-    else if (typeof e.params.entry === 'number') reason = t('window.sharing.register.entry', { entry: e.params.entry, text: errorText(e) });
+    // an app the register refuses: errorText names it (error.inEntry)
     else reason = errorText(e);
   } else reason = t('window.sharing.register.unreadable');
   return t('window.sharing.register.failed', { file, reason });
