@@ -8,6 +8,7 @@ import { FootprintError } from '../../shared/errors';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
+import { changeStateToken } from '../store/changes';
 import { conversationPartners, datasetFacts, fieldGroups, loginIps, rawRecords } from '../store/parties';
 import { grantAccess } from '../analysis/app-access';
 import { dayNumber } from '../analysis/app-days';
@@ -105,12 +106,24 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
     if (!app) throw new FootprintError('NO_SUCH_APP', { id });
     return app;
   };
-  const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], archiveFacts(db), today());
+  // What the archive holds changes only through an import, a deleted snapshot or forgotten records
+  // (changeStateToken), never through the register: its facts and parties are kept until it does,
+  // so a register change or a tick in the preview does not read every record again.
+  let archive: { token: string; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
+  const current = () => {
+    const token = changeStateToken(db);
+    if (archive.token !== token) archive = { token };
+    return archive;
+  };
+  const facts = (): ArchiveFacts => (current().facts ??= archiveFacts(db));
+  const parties = (): Party[] => (current().parties ??= partiesInArchive(db));
+
+  const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], facts(), today());
   const views = (): AppView[] => {
-    const facts = archiveFacts(db);
+    const archived = facts();
     const events = appEvents(db);
     const day = today();
-    return listApps(db).map((a) => appView(a, events.get(a.id) ?? [], facts, day));
+    return listApps(db).map((a) => appView(a, events.get(a.id) ?? [], archived, day));
   };
   const due = (apps: AppView[]): number[] =>
     dueForReview(
@@ -272,14 +285,15 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
       refuse(appEntryIssues({ name: 'preview', scopes, grantedOn: today() }, { today: today() }).filter((i) => i.params.field === 'scopes'));
       const access = grantAccess(scopes);
       return {
-        exposure: exposureView(exposure(scopes, archiveFacts(db))),
+        exposure: exposureView(exposure(scopes, facts())),
         access: { access: access.access, derived: access.derived, editable: access.editable },
         risk: assessAppRisk({ scopes }),
       };
     },
     sharing: async () => {
       const apps = views();
-      return { parties: [...partiesInArchive(db), ...appParties(apps)], apps, dueForReview: due(apps) };
+      // a copy each time: a caller in this process may change what it gets
+      return { parties: [...structuredClone(parties()), ...appParties(apps)], apps, dueForReview: due(apps) };
     },
   };
 }
