@@ -89,15 +89,19 @@ describe('requireApprovedPaths', () => {
     expect(ipc.handlers.has('fp:importExport')).toBe(false);
   });
 
-  it('lets exportView write only a path chosen in the Save dialog, never an opened one', async () => {
+  it.each([
+    ['exportView', { dataset: 'likes', format: 'csv' }],
+    ['saveApps', {}],
+  ] as const)('lets %s write only a path chosen in the Save dialog, never an opened one', async (name, rest) => {
     const ipc = standIn();
     const a = createApprovedPaths();
     const listener: Listener = () => ({ ok: true, value: 'ran' });
-    requireApprovedPaths(ipc, a).handle('fp:exportView', listener);
-    expect(SAVE_PATH_OPERATIONS.map(channelFor)).toEqual(['fp:exportView']);
-    const exportTo = (path: string) => ipc.handlers.get('fp:exportView')!({}, { dataset: 'likes', format: 'csv', path });
+    requireApprovedPaths(ipc, a).handle(`fp:${name}`, listener);
+    expect(SAVE_PATH_OPERATIONS.map(channelFor)).toEqual(['fp:exportView', 'fp:saveApps']);
+    const exportTo = (path: string) => ipc.handlers.get(`fp:${name}`)!({}, { ...rest, path });
     a.approve('/opened.zip');
     expect(await exportTo('/opened.zip')).toEqual({ ok: false, error: FORBIDDEN });
+    expect(await exportTo('/never-chosen.json')).toEqual({ ok: false, error: FORBIDDEN });
     await approveChosen(a, async () => '/saved.csv', 'save')();
     expect(await exportTo('/saved.csv')).toEqual({ ok: true, value: 'ran' });
     // and a saved path opens nothing

@@ -39,7 +39,8 @@ describe('footprint scopes / apps / sharing', () => {
     const { db } = await archive();
     const r = await cli(['scopes', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    const { scopes } = JSON.parse(r.stdout);
+    const { scopes, ...rest } = JSON.parse(r.stdout);
+    expect(rest).toEqual({}); // the documented shape: the guide the window gets stays out of it
     expect(scopes.length).toBeGreaterThan(10);
     for (const sc of scopes) {
       expect(sc).toMatchObject({ id: expect.any(String), product: expect.any(String), access: expect.stringMatching(/^(one-time|ongoing)$/), categories: expect.any(Array), datasets: expect.any(Array) });
@@ -83,7 +84,7 @@ describe('footprint scopes / apps / sharing', () => {
 
     const human = await cli(['apps', 'list', '--db', db]);
     expect(human.stdout).toContain('#1 Chat Saver: Ongoing access, High risk');
-    expect(human.stdout).toContain(`Direct messages: ${counts.messages} posts`);
+    expect(human.stdout).toContain(`Direct messages: ${counts.messages} records`);
     const sv = await cli(['apps', 'list', '--db', db, '--lang', 'sv']);
     expect(sv.stdout).toContain('Fortlöpande åtkomst, Hög risk');
 
@@ -130,6 +131,13 @@ describe('footprint scopes / apps / sharing', () => {
     const file = join(dir, 'apps.json');
     const ex = await cli(['apps', 'export', '--out', file, '--db', db]);
     expect(ex.stdout).toBe(`2 apps written to ${file}.`);
+    // an existing file is replaced only with --force; refused, it stays as it was
+    const again = await cli(['apps', 'export', '--out', file, '--db', db, '--json']);
+    expect([again.code, JSON.parse(again.stdout).error.code, JSON.parse(again.stdout).error.params.reason]).toEqual([1, 'CANNOT_WRITE', 'exists']);
+    const written = readFileSync(file, 'utf8');
+    expect(JSON.parse(written).apps).toHaveLength(2);
+    expect((await cli(['apps', 'export', '--out', file, '--force', '--db', db, '--json'])).stdout).toBe(JSON.stringify({ exported: 2, path: file }, null, 2));
+    expect((await cli(['apps', 'export', '--out', db, '--force', '--db', db])).code).toBe(1); // never the archive
     const other = join(dir, 'other.db');
     const zip = await writeZip(renderJson(account, 'L2'), join(dir, 'l2'), { epoch: exportEpoch(account) });
     await cli(['import', zip, '--db', other]);
@@ -141,6 +149,13 @@ describe('footprint scopes / apps / sharing', () => {
       ['B', 'ongoing', 30, null],
     ]);
     expect(JSON.parse((await cli(['apps', 'import', file, '--db', other, '--json'])).stdout)).toEqual({ imported: 0, unchanged: 2 });
+    // a list with one bad app: nothing added, and the message says which app in the file
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.apps.push({ ...doc.apps[1], name: 'C', scopes: ['user.info.everything'] });
+    const bad = writeFile(join(dir, 'bad-apps.json'), JSON.stringify(doc));
+    const refused = await cli(['apps', 'import', bad, '--db', other, '--json']);
+    expect([refused.code, JSON.parse(refused.stdout).error.message]).toEqual([1, 'App 3 in the file: “user.info.everything” is not a TikTok permission Footprint knows.']);
+    expect((await cli(['apps', 'import', bad, '--db', other, '--lang', 'sv'])).stderr).toContain('App 3 i filen: ”user.info.everything” är ingen TikTok-behörighet som Footprint känner till.');
   });
 
   it('sharing --json: parties with evidence, the apps and what is due', async () => {

@@ -8,7 +8,7 @@ import { createService } from '../src/main/service';
 import { lookupIp } from '../src/main/analysis/iplookup';
 import type { Party } from '../src/shared/contract';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
-import { LAYOUTS, defaultJsonName, expectedCounts, exportEpoch, renderJson, writeZip } from './fixtures/json';
+import { LAYOUTS, defaultJsonName, expectedCounts, exportEpoch, identities, renderJson, writeZip } from './fixtures/json';
 import { GENERATIONS, expectedTxtCounts, renderTxt, writeTxtZip } from './fixtures/txt';
 import { tempDir } from './helpers';
 
@@ -137,6 +137,51 @@ describe('parties and exposure from generated exports', () => {
       expect(total(p)).toBe(all.size);
       expect(p.evidence[0]!.snapshots).toEqual([...new Set(p.perSnapshot.map((s) => s.snapshotId))]);
     }
+    service.close();
+  });
+
+  it('keeps what the archive says until the archive changes: an import, forgotten records and a deleted snapshot show at once, a register change reads nothing again', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db'), today: () => '2026-06-01' });
+    const later = laterAccount(account, { days: 40 });
+    await service.importExport({ path: await writeZip(renderJson(account, 'L4'), join(dir, 'a'), { epoch: exportEpoch(account) }) });
+    const offTotal = (ps: Party[]) => ps.filter((p) => p.kind === 'off-tiktok-source').reduce((n, p) => n + total(p), 0);
+    const dm = async () => (await service.previewExposure({ scopes: ['portability.directmessages.single'] })).exposure.datasets.messages!.records;
+    const first = await service.sharing({});
+    expect(offTotal(first.parties)).toBe(account.records.off_tiktok_activity.length);
+    expect(await dm()).toBe(account.records.messages.length);
+
+    // the register changes; the archive's parties are the same, the app appears with its exposure
+    await service.addApp({ name: 'DM Backup', scopes: ['portability.directmessages.ongoing'], grantedOn: '2026-01-01' });
+    const withApp = await service.sharing({});
+    expect(withApp.parties.filter((p) => p.kind !== 'app')).toEqual(first.parties);
+    expect(withApp.parties.find((p) => p.kind === 'app')!.evidence).toEqual([{ dataset: 'messages', records: account.records.messages.length, snapshots: [], recordIds: [] }]);
+    // what a caller does with an answer does not change the next one
+    withApp.parties[0]!.evidence[0]!.records = -1;
+    expect((await service.sharing({})).parties[0]!.evidence[0]!.records).not.toBe(-1);
+
+    // a second export: its records count at once, in parties and in exposure
+    await service.importExport({ path: await writeZip(renderJson(later, 'L4'), join(dir, 'b'), { epoch: exportEpoch(later) }) });
+    const [ids1, ids2] = [identities(account, 'L4'), identities(later, 'L4')];
+    const union = (dataset: string) => new Set([...(ids1[dataset] ?? []), ...(ids2[dataset] ?? [])]).size;
+    const distinctOff = union('off_tiktok_activity');
+    const second = await service.sharing({});
+    expect(offTotal(second.parties)).toBe(distinctOff);
+    const messages = union('messages');
+    expect(await dm()).toBe(messages);
+    expect(second.apps[0]!.exposure.datasets.messages!.records).toBe(messages);
+
+    // records forgotten: gone from the counts
+    const some = second.parties.find((p) => p.kind === 'off-tiktok-source' && total(p) >= 2)!;
+    const forget = some.evidence[0]!.recordIds.slice(0, 2);
+    await service.forgetRecords({ ids: forget });
+    expect(offTotal((await service.sharing({})).parties)).toBe(distinctOff - forget.length);
+
+    // the later snapshot deleted: what only it held is gone again
+    await service.deleteSnapshot({ id: 2 });
+    const third = await service.sharing({});
+    expect(offTotal(third.parties)).toBeLessThan(distinctOff - forget.length);
+    expect(await dm()).toBe(account.records.messages.length);
     service.close();
   });
 

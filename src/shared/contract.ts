@@ -470,6 +470,25 @@ export interface ScopeInfo {
   unclear: string[];
 }
 
+/**
+ * The catalog's guide as a door shows it (scopes.json beyond the scopes): how often ongoing grants
+ * come due for review, how to take access back in TikTok, and the access that needs no grant.
+ * Texts are message keys; labels are TikTok's own (English) menu names, shown as written.
+ */
+export interface ScopeGuide {
+  review: { defaultIntervalDays: number; minIntervalDays: number; maxIntervalDays: number };
+  revoke: {
+    where: string;
+    steps: { id: string; label: string | null; text: string; variants: { label: string; uncertain: boolean }[] }[];
+    after: string[];
+    /** unclear-note ids */
+    unclear: string[];
+  };
+  noGrant: { intro: string; advice: string; apis: { id: string; title: string; text: string; revocable: boolean; unclear: string[] }[] };
+  /** unclear-note id → its message key */
+  unclear: Record<string, string>;
+}
+
 /** Why an app is risky: a catalog reason (text app.risk.<id>), the scopes or the claim that brought it. */
 export interface AppRiskReasonView {
   id: string;
@@ -1048,6 +1067,8 @@ export const OPERATIONS = {
   reviewApp: op(s.object({ id, on: s.optional(day) })),
   removeApp: op(s.object({ id })),
   exportApps: op(s.object({})),
+  /** writes the register (exportApps's document) to a file; replace: 'yes' overwrites an existing file */
+  saveApps: op(s.object({ path: s.string({ min: 1, max: 4096 }), replace: s.optional(s.oneOf(['yes'] as const)) })),
   /** all or nothing; an app already in the register (same name and grant day) is left as it is */
   importApps: op(s.object({ document: appsDocumentSchema })),
   /** what these scopes would hand over, measured on the archive (before adding an app) */
@@ -1111,7 +1132,7 @@ export interface OperationResults {
   listDeletionMarks: DeletionMark[];
   stillThere: StillThereFinding[];
   forgetRecords: { forgotten: number };
-  scopes: { scopes: ScopeInfo[] };
+  scopes: { scopes: ScopeInfo[]; guide: ScopeGuide };
   listApps: { apps: AppView[]; dueForReview: number[] };
   addApp: AppView;
   editApp: AppView;
@@ -1119,6 +1140,7 @@ export interface OperationResults {
   reviewApp: AppView;
   removeApp: { removed: boolean };
   exportApps: AppsDocument;
+  saveApps: { path: string; apps: number };
   importApps: { imported: number; unchanged: number };
   previewExposure: { exposure: ExposureView; access: { access: AppAccess; derived: boolean; editable: boolean }; risk: AppRiskView };
   sharing: SharingView;

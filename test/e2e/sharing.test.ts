@@ -4,7 +4,7 @@
 // evidence opens the records; axe finds nothing serious; screenshots of every part in both
 // languages, light and dark, at 1280x800 and 800x600: test-results/screens/sharing-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../../src/shared/i18n';
@@ -15,7 +15,7 @@ import { axeProblems, SCHEMES, SIZES } from './audit';
 
 declare const document: any;
 
-const SHOTS = join(ROOT, 'test-results', 'screens');
+const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || join(ROOT, 'test-results', 'screens');
 
 
 /** Today on this computer's calendar, as the service counts register days. */
@@ -192,7 +192,14 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await form.getByRole('button', { name: 'Lägg till appen' }).click();
     await form.locator('#add-grantedOn-error').filter({ hasText: 'Dagen du gav åtkomst kan inte ligga i framtiden.' }).waitFor();
     await shootAll('sv', '2-apps-invalid', () => form.locator('#add-granted').scrollIntoViewIfNeeded());
+    await form.getByLabel('Hur ofta den ska ses över').fill('1000');
+    await form.getByLabel('Dagen du gav åtkomst').fill(localDay(-5));
+    await form.getByRole('button', { name: 'Lägg till appen' }).click();
+    await form.locator('#add-reviewIntervalDays-error').filter({ hasText: 'Välj ett intervall på 7 till 730 dagar.' }).waitFor();
+    await shootAll('sv', '8-form-review', () => form.locator('#add-reviewed').scrollIntoViewIfNeeded());
     await form.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('button', { name: 'Spara listan som fil…' }).waitFor();
+    await shootAll('sv', '9-register-file', () => page.getByRole('heading', { name: 'Din lista som fil' }).scrollIntoViewIfNeeded());
     await go('#/sharing?section=parties');
     await page.getByLabel('Sök på namn').waitFor();
     await shootAll('sv', '3-parties');
@@ -247,6 +254,107 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await page.getByTestId('sharing-status').filter({ hasText: 'Removed “Photo Printer” from your list.' }).waitFor();
     await card.waitFor({ state: 'detached' });
     expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
+    await noErrors();
+  });
+
+  it('takes a review interval and the last review in the form, refusing bad ones next to the field', async () => {
+    const { page } = h;
+    await go('#/sharing');
+    await page.getByRole('button', { name: 'Add an app' }).click();
+    const form = page.getByTestId('app-form');
+    await form.getByLabel('Name of the app').fill('Stats Board');
+    await form.getByLabel('Day you gave access').fill(localDay(-60));
+    await form.getByLabel('Your numbers').check();
+    // not a number: the service's words, before anything is sent
+    await form.getByLabel('Review interval').fill('ten');
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    await form.locator('#add-reviewIntervalDays-error').filter({ hasText: 'Choose a review interval of 7 to 730 days.' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-interval');
+    // out of range: the service refuses it, named the same way
+    await form.getByLabel('Review interval').fill('3');
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    await form.locator('#add-reviewIntervalDays-error').filter({ hasText: 'Choose a review interval of 7 to 730 days.' }).waitFor();
+    // a review before the grant
+    await form.getByLabel('Review interval').fill('30');
+    await form.getByLabel('Day you last reviewed it').fill(localDay(-90));
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    await form.locator('#add-lastReviewedOn-error').filter({ hasText: 'The day you last reviewed it cannot be before the day you gave access' }).waitFor();
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).not.toContain('Stats Board');
+    await shootAll('en', '8-form-review', () => form.locator('#add-reviewed').scrollIntoViewIfNeeded());
+
+    await form.getByLabel('Day you last reviewed it').fill(localDay(-10));
+    await form.getByRole('button', { name: 'Add the app' }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Added “Stats Board”.' }).waitFor();
+    const card = page.locator('article[data-app="Stats Board"]');
+    await card.getByTestId('app-interval').filter({ hasText: 'Review every 30 days' }).waitFor();
+    await card.getByText('Review in 20 days').waitFor();
+    const app = (await h.service.listApps({})).apps.find((a) => a.name === 'Stats Board')!;
+    expect([app.reviewIntervalDays, app.lastReviewedAt, app.nextReview]).toEqual([30, localDay(-10), localDay(20)]);
+
+    // editing back to the default: the field emptied
+    await card.getByRole('button', { name: 'Edit Stats Board' }).click();
+    const edit = page.getByTestId('app-form');
+    await expect.poll(() => edit.getByLabel('Review interval').inputValue()).toBe('30');
+    await edit.getByLabel('Review interval').fill('');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('sharing-status').filter({ hasText: 'Saved the changes to “Stats Board”.' }).waitFor();
+    await card.getByTestId('app-interval').waitFor({ state: 'detached' });
+    expect((await h.service.listApps({})).apps.find((a) => a.name === 'Stats Board')!.reviewIntervalDays).toBeNull();
+    await noErrors();
+  });
+
+  it('saves the list as a file through the Save dialog and reads a saved list back, all or nothing', async () => {
+    const { page } = h;
+    await go('#/sharing');
+    const names = (await h.service.listApps({})).apps.map((a) => a.name);
+    const file = join(work, 'saved-apps.json');
+    writeFileSync(file, 'an older copy\n');
+    // the dialog asked before replacing (showOverwriteConfirmation), so the window may replace it
+    h.setNextSave(file);
+    await page.getByRole('button', { name: 'Save the list as a file…' }).click();
+    await page.getByTestId('register-status').filter({ hasText: `${names.length} apps saved in saved-apps.json.` }).waitFor();
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.apps.map((a: { name: string }) => a.name)).toEqual(names);
+    // dismissed: nothing written, nothing said
+    h.setNextSave(null);
+    await page.getByRole('button', { name: 'Save the list as a file…' }).click();
+    await expect.poll(() => page.getByTestId('register-status').innerText()).toBe('');
+
+    // a list whose second app names a permission that does not exist: nothing is added, the app is named
+    const fresh = { ...doc, apps: [{ ...doc.apps[0], name: 'Imported One', revokedOn: null }, { ...doc.apps[0], name: 'Imported Two', scopes: ['user.info.everything'] }] };
+    const bad = join(work, 'bad-apps.json');
+    writeFileSync(bad, JSON.stringify(fresh));
+    await page.getByTestId('register-file').setInputFiles(bad);
+    await page
+      .getByTestId('register-status')
+      .filter({ hasText: 'Nothing was read from bad-apps.json. App 2 in the file: “user.info.everything” is not a TikTok permission Footprint knows.' })
+      .waitFor();
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(names);
+    // the first app has no day it was given access
+    const { grantedOn: _g, ...undated } = fresh.apps[0];
+    const noDay = join(work, 'no-day.json');
+    writeFileSync(noDay, JSON.stringify({ ...fresh, apps: [undated] }));
+    await page.getByTestId('register-file').setInputFiles(noDay);
+    await page
+      .getByTestId('register-status')
+      .filter({ hasText: 'Nothing was read from no-day.json. App 1 in the file: The day you gave access must be a date written as YYYY-MM-DD.' })
+      .waitFor();
+    // not JSON at all
+    const junk = join(work, 'junk.json');
+    writeFileSync(junk, 'apps!');
+    await page.getByTestId('register-file').setInputFiles(junk);
+    await page.getByTestId('register-status').filter({ hasText: 'Nothing was read from junk.json. It is not a list of apps saved by Footprint.' }).waitFor();
+    await shootAll('en', '9-register-file', () => page.getByTestId('register-status').scrollIntoViewIfNeeded());
+
+    const good = join(work, 'good-apps.json');
+    writeFileSync(good, JSON.stringify({ ...fresh, apps: [fresh.apps[0]] }));
+    await page.getByTestId('register-file').setInputFiles(good);
+    await page.getByTestId('register-status').filter({ hasText: '1 app added from good-apps.json.' }).waitFor();
+    await page.locator('article[data-app="Imported One"]').waitFor();
+    // the same file again adds nothing
+    await page.getByTestId('register-file').setInputFiles(good);
+    await page.getByTestId('register-status').filter({ hasText: 'No new apps from good-apps.json; 1 was already in your list.' }).waitFor();
+    expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual([...names, 'Imported One']);
     await noErrors();
   });
 

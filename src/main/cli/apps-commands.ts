@@ -1,7 +1,7 @@
 // scopes, apps and sharing: third-party access from the command line. The --json shapes are the
 // ones scripts rely on (issue 11): {"scopes": […]}, {"app": {…}}, {"apps": […]}, and
 // {"parties", "apps", "dueForReview"}; dates in them are ISO 8601 (days as YYYY-MM-DD, times UTC).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AppView, ExposureView, Party, ScopeInfo } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
 import type { MessageKey, Translator } from '../../shared/i18n';
@@ -100,7 +100,7 @@ const SUB_OPTIONS: Record<Sub, readonly string[]> = {
   revoke: ['on'],
   review: ['on'],
   remove: [],
-  export: ['out'],
+  export: ['out', 'force'],
   import: [],
 };
 const OWN = new Set(['db', 'json', 'lang', 'passphrase-file', 'help']);
@@ -183,11 +183,11 @@ export async function appsCommand(ctx: CommandContext): Promise<void> {
       return;
     }
     case 'export': {
-      const doc = await ctx.service.call('exportApps', {});
       const out = ctx.flags.get('out');
-      if (typeof out !== 'string') return ctx.io.out(JSON.stringify(doc, null, 2));
-      writeFileSync(out, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
-      print(ctx, { exported: doc.apps.length, path: out }, () => tr.t('cli.apps.exported', { count: doc.apps.length, path: out }));
+      if (typeof out !== 'string') return ctx.io.out(JSON.stringify(await ctx.service.call('exportApps', {}), null, 2));
+      // the service's safe writer: never the archive, never through a link, an existing file only with --force
+      const saved = await ctx.service.call('saveApps', { path: out, ...(ctx.flags.has('force') ? { replace: 'yes' as const } : {}) });
+      print(ctx, { exported: saved.apps, path: out }, () => tr.t('cli.apps.exported', { count: saved.apps, path: out }));
       return;
     }
     case 'import': {

@@ -100,7 +100,7 @@ export const COMMANDS = {
   scopes: { options: [], operands: [0, 0] },
   // apps add|edit ID|revoke ID|review ID|remove ID|list|export|import FILE (apps-commands.ts checks the rest)
   apps: {
-    options: ['name', 'scope', 'no-scopes', 'granted', 'website', 'purpose', 'note', 'claims', 'access', 'interval', 'on', 'out'],
+    options: ['name', 'scope', 'no-scopes', 'granted', 'website', 'purpose', 'note', 'claims', 'access', 'interval', 'on', 'out', 'force'],
     operands: [1, 2],
     operand: 'apps',
   },

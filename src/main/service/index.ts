@@ -88,7 +88,7 @@ export function createService(opts: ServiceOptions): Service {
     listValues: async ({ dataset, snapshotId }) => listValues(db, dataset, snapshotId),
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
-    ...sharingOperations(db, opts.today),
+    ...sharingOperations(db, opts.today, { protect: [opts.dbPath] }),
     search: explore.search,
     getRecord: explore.getRecord,
     explorePage: explore.explorePage,

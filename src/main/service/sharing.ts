@@ -3,11 +3,12 @@
 // through the analysis (access, risk, review, exposure measured on the archive), and the parties
 // the exports show (store/parties.ts → analysis/parties.ts). An invalid entry throws before the
 // store is called, so the file stays byte-identical.
-import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeInfo } from '../../shared/contract';
+import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeGuide, ScopeInfo } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
+import { changeStateToken } from '../store/changes';
 import { conversationPartners, datasetFacts, fieldGroups, loginIps, rawRecords } from '../store/parties';
 import { grantAccess } from '../analysis/app-access';
 import { dayNumber } from '../analysis/app-days';
@@ -18,11 +19,17 @@ import { dueForReview, reviewState } from '../analysis/app-review';
 import { SCOPE_CATALOG } from '../analysis/app-scopes';
 import { lookupIp } from '../analysis/iplookup';
 import { exportParties } from '../analysis/parties';
+import { openSafeFile } from './safe-file';
 
 export type SharingOperations = Pick<
   Api,
-  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'importApps' | 'previewExposure' | 'sharing'
+  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'saveApps' | 'importApps' | 'previewExposure' | 'sharing'
 >;
+
+export interface SharingOptions {
+  /** files saveApps must never write over: the archive (its -wal, -shm and -journal are added) */
+  protect?: string[];
+}
 
 /** Today as the person's calendar shows it (register days are local calendar days). */
 export function localToday(now = new Date()): string {
@@ -93,18 +100,30 @@ const text = (v: string | null | undefined): string | null => (v == null || v.tr
 
 const entryOf = (f: AppFields, id?: number): AppEntryInput => ({ id, ...f, claims: f.claims });
 
-export function sharingOperations(db: WritableDB, today: () => string = () => localToday()): SharingOperations {
+export function sharingOperations(db: WritableDB, today: () => string = () => localToday(), options: SharingOptions = {}): SharingOperations {
   const mustGet = (id: number): StoredApp => {
     const app = getApp(db, id);
     if (!app) throw new FootprintError('NO_SUCH_APP', { id });
     return app;
   };
-  const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], archiveFacts(db), today());
+  // What the archive holds changes only through an import, a deleted snapshot or forgotten records
+  // (changeStateToken), never through the register: its facts and parties are kept until it does,
+  // so a register change or a tick in the preview does not read every record again.
+  let archive: { token: string; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
+  const current = () => {
+    const token = changeStateToken(db);
+    if (archive.token !== token) archive = { token };
+    return archive;
+  };
+  const facts = (): ArchiveFacts => (current().facts ??= archiveFacts(db));
+  const parties = (): Party[] => (current().parties ??= partiesInArchive(db));
+
+  const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], facts(), today());
   const views = (): AppView[] => {
-    const facts = archiveFacts(db);
+    const archived = facts();
     const events = appEvents(db);
     const day = today();
-    return listApps(db).map((a) => appView(a, events.get(a.id) ?? [], facts, day));
+    return listApps(db).map((a) => appView(a, events.get(a.id) ?? [], archived, day));
   };
   const due = (apps: AppView[]): number[] =>
     dueForReview(
@@ -114,8 +133,33 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
   /** access is stored only when the person may choose it (no scope decides it) */
   const chosenAccess = (scopes: string[], access: Access | null | undefined): Access | null => (access != null && grantAccess(scopes).editable ? access : null);
 
+  /** the register as a file holds it (apps export, backups): validated again on import */
+  const appsDocument = (): AppsDocument => {
+    const events = appEvents(db);
+    const doc: AppsDocument = {
+      format: 'footprint-apps',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      apps: listApps(db).map((a) => ({
+        name: a.name,
+        website: a.website,
+        purpose: a.purpose,
+        note: a.note,
+        scopes: a.scopes,
+        claims: a.claims,
+        access: a.access,
+        grantedOn: a.grantedOn,
+        revokedOn: a.revokedOn,
+        lastReviewedOn: a.lastReviewedOn,
+        reviewIntervalDays: a.reviewIntervalDays,
+        history: (events.get(a.id) ?? []) as AppHistoryEvent[],
+      })),
+    };
+    return doc;
+  };
+
   return {
-    scopes: async () => ({ scopes: SCOPE_CATALOG.scopes.map(scopeInfo) }),
+    scopes: async () => ({ scopes: SCOPE_CATALOG.scopes.map(scopeInfo), guide: scopeGuide() }),
     listApps: async () => {
       const apps = views();
       return { apps, dueForReview: due(apps) };
@@ -185,28 +229,20 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
       mustGet(id);
       return { removed: removeApp(db, id) };
     },
-    exportApps: async () => {
-      const events = appEvents(db);
-      const doc: AppsDocument = {
-        format: 'footprint-apps',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        apps: listApps(db).map((a) => ({
-          name: a.name,
-          website: a.website,
-          purpose: a.purpose,
-          note: a.note,
-          scopes: a.scopes,
-          claims: a.claims,
-          access: a.access,
-          grantedOn: a.grantedOn,
-          revokedOn: a.revokedOn,
-          lastReviewedOn: a.lastReviewedOn,
-          reviewIntervalDays: a.reviewIntervalDays,
-          history: (events.get(a.id) ?? []) as AppHistoryEvent[],
-        })),
-      };
-      return doc;
+    exportApps: async () => appsDocument(),
+    saveApps: async ({ path, replace }) => {
+      const doc = appsDocument();
+      // refuses the archive, links, folders and an existing file unless replace (CANNOT_WRITE); a
+      // failure leaves whatever was there untouched
+      const file = openSafeFile(path, { force: replace === 'yes', protect: options.protect });
+      try {
+        file.write(JSON.stringify(doc, null, 2) + '\n');
+        file.commit();
+      } catch (e) {
+        file.abort();
+        throw e;
+      }
+      return { path, apps: doc.apps.length };
     },
     importApps: async ({ document }) => {
       const existing: { id: string | number; name: string; revokedOn?: string | null; grantedOn: string }[] = listApps(db);
@@ -249,14 +285,15 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
       refuse(appEntryIssues({ name: 'preview', scopes, grantedOn: today() }, { today: today() }).filter((i) => i.params.field === 'scopes'));
       const access = grantAccess(scopes);
       return {
-        exposure: exposureView(exposure(scopes, archiveFacts(db))),
+        exposure: exposureView(exposure(scopes, facts())),
         access: { access: access.access, derived: access.derived, editable: access.editable },
         risk: assessAppRisk({ scopes }),
       };
     },
     sharing: async () => {
       const apps = views();
-      return { parties: [...partiesInArchive(db), ...appParties(apps)], apps, dueForReview: due(apps) };
+      // a copy each time: a caller in this process may change what it gets
+      return { parties: [...structuredClone(parties()), ...appParties(apps)], apps, dueForReview: due(apps) };
     },
   };
 }
@@ -275,6 +312,26 @@ function scopeInfo(sc: (typeof SCOPE_CATALOG.scopes)[number]): ScopeInfo {
     writes: sc.writes ?? null,
     risk: { level: sc.risk, reasons: sc.reasons },
     unclear: sc.unclear,
+  };
+}
+
+/** The catalog's review rule, revoke guide and no-grant access: content for the doors, message keys only. */
+function scopeGuide(): ScopeGuide {
+  const { review, revoke, noGrant, unclear } = SCOPE_CATALOG;
+  return {
+    review: { defaultIntervalDays: review.defaultIntervalDays, minIntervalDays: review.minIntervalDays, maxIntervalDays: review.maxIntervalDays },
+    revoke: {
+      where: revoke.where,
+      steps: revoke.steps.map((st) => ({ id: st.id, label: st.label, text: st.text, variants: st.variants.map((v) => ({ label: v.label, uncertain: v.uncertain })) })),
+      after: [...revoke.after],
+      unclear: [...revoke.unclear],
+    },
+    noGrant: {
+      intro: noGrant.intro,
+      advice: noGrant.advice,
+      apis: noGrant.apis.map((a) => ({ id: a.id, title: a.title, text: a.text, revocable: a.revocable, unclear: [...a.unclear] })),
+    },
+    unclear: Object.fromEntries(unclear.map((u) => [u.id, u.text])),
   };
 }
 

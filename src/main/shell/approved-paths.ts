@@ -3,7 +3,7 @@
 // sees the answer) or by dropping them on the window (the preload's pathForFile registers the path
 // of a real dropped File on PATH_APPROVAL_CHANNEL). A page made to run script cannot name any other
 // file: webUtils.getPathForFile gives no path for a File the page built itself.
-// exportView writes a file: it takes only a path the user chose in the native Save dialog, kept
+// exportView and saveApps write a file: they take only a path the user chose in the native Save dialog, kept
 // apart from the opened ones, so a page cannot overwrite an export the user opened to import.
 // The check sits at the IPC door (requireApprovedPaths), so the service, the CLI and the tests keep
 // taking plain paths. No electron import: test/approved-paths.test.ts and test/ipc.test.ts drive it.
@@ -20,7 +20,7 @@ export const PATH_APPROVAL_CHANNEL = 'path:approve';
 export const PATH_OPERATIONS = ['importExport', 'diagnoseExport'] as const satisfies readonly OperationName[];
 
 /** The operations that write to a path from the window: only a path chosen in the Save dialog. */
-export const SAVE_PATH_OPERATIONS = ['exportView'] as const satisfies readonly OperationName[];
+export const SAVE_PATH_OPERATIONS = ['exportView', 'saveApps'] as const satisfies readonly OperationName[];
 
 /** How a path was given: opened (the Open dialog or a drop) or chosen to be written (the Save dialog). */
 export type PathUse = 'open' | 'save';

@@ -24,47 +24,67 @@ const EVIDENCE_IDS = 5;
 
 /**
  * A dataset's records grouped by the values of `fields` (none: one group of all of them), with
- * counts across the archive and per snapshot.
+ * counts across the archive and per snapshot. Two plain reads and the grouping here: each record's
+ * JSON is read once, where GROUP BY, a per-snapshot GROUP BY and a window for the evidence read it
+ * three times (about 4x slower at 30,000 records). Groups come in key order, null first, as
+ * GROUP BY gave them.
  */
 export function fieldGroups(db: ReadableDB, dataset: string, fields: readonly string[]): FieldGroup[] {
-  const exprs = fields.map((f) => `CAST(r.data ->> ${jsonPath(f)} AS TEXT)`);
-  const cols = exprs.map((e, i) => `${e} AS k${i}`);
-  const keys = fields.map((_, i) => `k${i}`);
-  const select = cols.length ? cols.join(', ') + ', ' : '';
-  const group = keys.length ? `GROUP BY ${keys.join(', ')}` : '';
-  type Row = Record<string, string | number | null>;
-  const keyOf = (r: Row) => JSON.stringify(keys.map((k) => r[k] ?? null));
-
-  const totals = db
-    .prepare(`SELECT ${select}count(*) AS n, min(r.at) AS first, max(r.at) AS last FROM records r WHERE r.dataset = ? ${group}`)
-    .all(dataset) as Row[];
-  const groups = new Map<string, FieldGroup>();
-  for (const r of totals) {
-    if (r.n === 0) continue; // no groups and no records: count(*) over nothing
-    groups.set(keyOf(r), {
-      values: keys.map((k) => (r[k] as string | null) ?? null),
-      records: r.n as number,
-      first: r.first as number | null,
-      last: r.last as number | null,
-      snapshots: [],
-      recordIds: [],
-    });
+  const cols = fields.map((f) => `, CAST(r.data ->> ${jsonPath(f)} AS TEXT)`).join('');
+  // oldest first (no time first, as ORDER BY puts null), so the first ids of a group are its evidence
+  const rows = db.prepare(`SELECT r.id, r.at${cols} FROM records r WHERE r.dataset = ? ORDER BY r.at, r.id`).raw().all(dataset) as (string | number | null)[][];
+  // Which snapshots hold each record. record_snapshots has no index by record: CROSS JOIN keeps the
+  // order (each snapshot, the dataset's records by records_by_dataset, one primary-key look-up
+  // each); left to itself SQLite scanned the whole table for every dataset, an empty one too.
+  const holds = db
+    .prepare(
+      `SELECT r.id, sn.id FROM snapshots sn CROSS JOIN records r CROSS JOIN record_snapshots rs
+       WHERE r.dataset = ? AND rs.snapshot_id = sn.id AND rs.record_id = r.id ORDER BY sn.id`,
+    )
+    .raw()
+    .all(dataset) as [number, number][];
+  const snapshotsOf = new Map<number, number[]>();
+  for (const [record, snapshot] of holds) {
+    const list = snapshotsOf.get(record);
+    if (list) list.push(snapshot);
+    else snapshotsOf.set(record, [snapshot]);
   }
-  const perSnapshot = db
-    .prepare(
-      `SELECT ${select}rs.snapshot_id AS s, count(*) AS n, min(r.at) AS first, max(r.at) AS last
-       FROM records r JOIN record_snapshots rs ON rs.record_id = r.id WHERE r.dataset = ? GROUP BY ${[...keys, 'rs.snapshot_id'].join(', ')} ORDER BY rs.snapshot_id`,
-    )
-    .all(dataset) as Row[];
-  for (const r of perSnapshot) groups.get(keyOf(r))?.snapshots.push({ snapshotId: r.s as number, records: r.n as number, first: r.first as number | null, last: r.last as number | null });
-  const partition = exprs.length ? `PARTITION BY ${exprs.join(', ')}` : '';
-  const ids = db
-    .prepare(
-      `SELECT * FROM (SELECT ${select}r.id AS id, row_number() OVER (${partition} ORDER BY r.at, r.id) AS rn FROM records r WHERE r.dataset = ?) WHERE rn <= ${EVIDENCE_IDS} ORDER BY rn`,
-    )
-    .all(dataset) as Row[];
-  for (const r of ids) groups.get(keyOf(r))?.recordIds.push(r.id as number);
-  return [...groups.values()];
+
+  const span = (g: { first: number | null; last: number | null }, at: number | null) => {
+    if (at === null) return;
+    if (g.first === null || at < g.first) g.first = at;
+    if (g.last === null || at > g.last) g.last = at;
+  };
+  const groups = new Map<string, FieldGroup & { bySnapshot: Map<number, FieldGroup['snapshots'][number]> }>();
+  for (const row of rows) {
+    const [id, at] = row as [number, number | null];
+    const values = row.slice(2).map((v) => (v === null ? null : String(v)));
+    const key = JSON.stringify(values);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { values, records: 0, first: null, last: null, snapshots: [], recordIds: [], bySnapshot: new Map() }));
+    g.records++;
+    span(g, at);
+    if (g.recordIds.length < EVIDENCE_IDS) g.recordIds.push(id);
+    for (const snapshotId of snapshotsOf.get(id) ?? []) {
+      let s = g.bySnapshot.get(snapshotId);
+      if (!s) g.bySnapshot.set(snapshotId, (s = { snapshotId, records: 0, first: null, last: null }));
+      s.records++;
+      span(s, at);
+    }
+  }
+  const order = (a: (string | null)[], b: (string | null)[]): number => {
+    for (let i = 0; i < a.length; i++) {
+      const [x, y] = [a[i] ?? null, b[i] ?? null];
+      if (x === y) continue;
+      if (x === null) return -1;
+      if (y === null) return 1;
+      return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...groups.values()]
+    .sort((a, b) => order(a.values, b.values))
+    .map(({ bySnapshot, ...g }) => ({ ...g, snapshots: [...bySnapshot.values()].sort((a, b) => a.snapshotId - b.snapshotId) }));
 }
 
 /** Records of a dataset as stored (every field), oldest first: for the few datasets kept raw. */

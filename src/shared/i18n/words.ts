@@ -26,7 +26,9 @@ function worded(tr: Translator, key: string, params: Params): string | undefined
 }
 
 export function errorMessage(tr: Translator, e: ApiError): string {
-  return worded(tr, `error.${e.code}`, e.params) ?? tr.t('error.INTERNAL', { reason: e.code });
+  const text = worded(tr, `error.${e.code}`, e.params) ?? tr.t('error.INTERNAL', { reason: e.code });
+  // a problem with one entry of a file (apps import): say which one
+  return typeof e.params.entry === 'number' ? tr.t('error.inEntry', { entry: e.params.entry, text }) : text;
 }
 
 export function errorTitle(tr: Translator, e: Pick<ApiError, 'code'>): string {

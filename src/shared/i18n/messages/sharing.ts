@@ -126,7 +126,7 @@ export const en = {
   'app.review.interval': '{days, plural, one {Review every day} other {Review every # days}}',
 
   // what a set of permissions would hand over, measured on your archive
-  'app.exposure.records': '{records, plural, =0 {Nothing in your archive yet} one {# post} other {# posts}}',
+  'app.exposure.records': '{records, plural, =0 {Nothing in your archive yet} one {# record} other {# records}}',
   'app.exposure.count': 'Only the number: {records, number}',
   'app.exposure.partners': 'Conversations with {partners, plural, one {# person} other {# people}}',
   'app.exposure.countries': 'Logins from {countries, plural, one {# country} other {# countries}}',

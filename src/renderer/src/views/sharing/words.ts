@@ -1,23 +1,18 @@
 // What only the Sharing page words: exposure amounts, the field an app-entry error belongs to,
 // days, and the revoke guide. Errors themselves are worded by lib/words.ts (the shared catalog).
-import type { ExposureEntry } from '@shared/contract';
-import { parseScopeCatalog, messageKey } from '@shared/sharing';
-// The service offers the scopes but not the catalog's guide (how to revoke, access that needs no
-// grant), which is static content: the window reads those two sections from the same file, checked
-// by the same parser the main process uses.
-import catalogText from '../../../../../resources/sharing/scopes.json?raw';
+import type { ExposureEntry, ScopeGuide } from '@shared/contract';
+import { messageKey } from '@shared/sharing';
 import { ApiCallError } from '../../lib/api';
 import { fmtDate, fmtNumber, t } from '../../lib/i18n.svelte';
 import { errorText } from '../../lib/words';
 
-const catalog = parseScopeCatalog(JSON.parse(catalogText));
-export const revokeGuide = catalog.revoke;
-export const noGrant = catalog.noGrant;
-export const unclearText = (id: string): string => {
-  const u = catalog.unclear.find((x) => x.id === id);
-  return u ? t(messageKey(u.text)) : id;
-};
 export const key = messageKey;
+
+/** What TikTok's documentation leaves unclear, by note id (the guide comes with the `scopes` answer). */
+export const unclearText = (guide: ScopeGuide, id: string): string => {
+  const k = guide.unclear[id];
+  return k ? t(messageKey(k)) : id;
+};
 
 /** Today on the person's calendar, YYYY-MM-DD (register days are local days, as the service's). */
 export function today(now = new Date()): string {
@@ -67,3 +62,44 @@ export function fieldError(e: unknown): { field: string | null; text: string } {
 
 /** The message a form shows for an empty date before asking the service (same words as its own). */
 export const missingDay = (field: string): ApiCallError => new ApiCallError('BAD_APP_ENTRY', { field, reason: 'not_a_date' });
+
+/** The form's labels of the register's fields, for history lines and errors about a saved list. */
+export const FIELD_KEYS: Record<string, string> = {
+  name: 'window.sharing.field.name',
+  website: 'window.sharing.field.website',
+  purpose: 'window.sharing.field.purpose',
+  note: 'window.sharing.field.note',
+  scopes: 'window.sharing.app.scopes',
+  claims: 'window.sharing.field.claims',
+  access: 'window.sharing.field.access',
+  grantedOn: 'window.sharing.field.grantedOn',
+  revokedOn: 'window.sharing.field.revokedOn',
+  lastReviewedOn: 'window.sharing.field.lastReviewedOn',
+  reviewIntervalDays: 'window.sharing.field.reviewIntervalDays',
+};
+
+/**
+ * Why a saved list was not read, naming the file and, when one app in it is wrong, which one
+ * (1 = the first) and which field, in the person's words; importApps is all or nothing, so
+ * nothing was added.
+ */
+export function readFailedText(e: unknown, file: string): string {
+  let reason: string;
+  if (e instanceof SyntaxError) reason = t('window.sharing.register.notList');
+  else if (e instanceof ApiCallError) {
+    const field = typeof e.params.field === 'string' ? e.params.field : '';
+    // a schema problem inside one app: document.apps[2].grantedOn
+    const inApp = /^document\.apps\[(\d+)\](?:\.(\w+))?/.exec(field);
+    const DAYS = ['grantedOn', 'revokedOn', 'lastReviewedOn'];
+    if (e.code === 'BAD_INPUT' && inApp && DAYS.includes(inApp[2] ?? '')) {
+      // a day that is not a YYYY-MM-DD text: the register's own words for it
+      reason = t('error.inEntry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_APP_ENTRY', { field: inApp[2]!, reason: 'not_a_date' })) });
+    } else if (e.code === 'BAD_INPUT' && inApp) {
+      const name = inApp[2] && FIELD_KEYS[inApp[2]] ? t(key(FIELD_KEYS[inApp[2]]!)) : (inApp[2] ?? field);
+      reason = t('error.inEntry', { entry: Number(inApp[1]) + 1, text: errorText(new ApiCallError('BAD_INPUT', { ...e.params, field: name })) });
+    } else if (e.code === 'BAD_INPUT') reason = t('window.sharing.register.notList');
+    // an app the register refuses: errorText names it (error.inEntry)
+    else reason = errorText(e);
+  } else reason = t('window.sharing.register.unreadable');
+  return t('window.sharing.register.failed', { file, reason });
+}
