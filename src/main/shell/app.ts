@@ -44,11 +44,15 @@ function samplePath(): string | undefined {
   return exports.length === 1 ? join(dir, exports[0]!) : dir;
 }
 
+/** The native dialogs speak the OS's language, as the menu does (the catalog's shell.* keys). */
+const shellWords = () => translator(pickLang(app.getPreferredSystemLanguages()));
+
 const chooseExport = approveChosen(approvedPaths, async (kind: 'file' | 'folder'): Promise<string | null> => {
+  const tr = shellWords();
   const options: Electron.OpenDialogOptions = {
-    title: kind === 'folder' ? 'Open an unzipped TikTok export folder' : 'Open a TikTok export',
+    title: tr.t(kind === 'folder' ? 'shell.dialog.openFolder' : 'shell.dialog.openFile'),
     properties: kind === 'folder' ? ['openDirectory'] : ['openFile'],
-    filters: kind === 'folder' ? [] : [{ name: 'TikTok export (ZIP, JSON, TXT)', extensions: ['zip', 'json', 'txt'] }],
+    filters: kind === 'folder' ? [] : [{ name: tr.t('shell.dialog.exportFilter'), extensions: ['zip', 'json', 'txt'] }],
   };
   const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
@@ -62,7 +66,7 @@ const chooseSavePath = approveChosen(
   async (suggestedName: string, format: 'csv' | 'json'): Promise<string | null> => {
     const name = basename(suggestedName).replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') || `footprint.${format}`;
     const options: Electron.SaveDialogOptions = {
-      title: 'Export the table',
+      title: shellWords().t('shell.dialog.save'),
       defaultPath: join(app.getPath('documents'), name),
       filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -100,7 +104,8 @@ function start(): void {
   void app.whenReady().then(startApp).catch((e: unknown) => {
     // e.g. a database from a newer version: say it in words, do not hang without a window
     const { code, params } = toApiError(e);
-    dialog.showErrorBox('Footprint cannot start', translator(pickLang([app.getLocale()])).t(`error.${code}`, params));
+    const tr = translator(pickLang([app.getLocale()]));
+    dialog.showErrorBox(tr.t('shell.startFailed'), tr.t(`error.${code}`, params));
     app.quit();
   });
 

@@ -9,6 +9,7 @@ export const en = {
   'shell.dialog.openFile': 'Open a TikTok export',
   'shell.dialog.openFolder': 'Open an unzipped TikTok export folder',
   'shell.dialog.exportFilter': 'TikTok export (ZIP, JSON, TXT)',
+  'shell.dialog.save': 'Save as',
   'shell.startFailed': 'Footprint cannot start',
 } as const;
 
@@ -21,5 +22,6 @@ export const sv: Record<keyof typeof en, string> = {
   'shell.dialog.openFile': 'Öppna en TikTok-export',
   'shell.dialog.openFolder': 'Öppna en uppackad mapp med en TikTok-export',
   'shell.dialog.exportFilter': 'TikTok-export (ZIP, JSON, TXT)',
+  'shell.dialog.save': 'Spara som',
   'shell.startFailed': 'Footprint kan inte starta',
 };
