@@ -16,6 +16,7 @@ import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
 import { appsForChecklist, sharingOperations } from './sharing';
 import { exploreOperations } from './explore';
+import { homeView } from './home';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -89,6 +90,12 @@ export function createService(opts: ServiceOptions): Service {
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
     ...sharingOperations(db, opts.today),
+    home: async () =>
+      homeView(db, {
+        diff: (from, to) => api.diffSnapshots({ from, to }),
+        checklist: () => api.checklist({}),
+        appsDue: async () => (await api.listApps({})).dueForReview,
+      }),
     search: explore.search,
     getRecord: explore.getRecord,
     explorePage: explore.explorePage,
