@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService, type Service } from '../src/main/service';
+import { main } from '../src/main/cli/main';
 import type { HomeView } from '../src/shared/contract';
 import { DATASETS } from '../src/shared/catalog';
 import { PRIVACY_CATEGORIES, WHAT_EXPORT_DOES_NOT_SHOW, TIKTOK_CLAIMS } from '../src/shared/privacy-categories';
@@ -295,5 +296,59 @@ describe('the headline’s reasoning', () => {
       expect([st.title, st.body]).toEqual([item.title, item.body]);
     }
     expect(steps.find((x) => x.id === 'what-may-be-missing')!.params).toEqual({ from: CHECKLIST_CONTENT.facts.mayMissHours[0], to: CHECKLIST_CONTENT.facts.mayMissHours[1] });
+  });
+});
+
+describe('footprint home (CLI)', () => {
+  async function cli(argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (x) => out.push(x), err: (x) => err.push(x) }, { LANG: 'en_GB.UTF-8' });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('prints the same figures as the operation, in text and as JSON, in both languages', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fp.db');
+    const { older, newer } = await twoExports(dir);
+    expect((await cli(['import', older, '--db', db])).code).toBe(0);
+    expect((await cli(['import', newer, '--db', db])).code).toBe(0);
+    const s = createService({ dbPath: db });
+    let home: HomeView;
+    try {
+      home = await s.home({});
+    } finally {
+      s.close();
+    }
+    const json = await cli(['home', '--db', db, '--json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.latest).toMatchObject({ id: home.latest!.id, records: home.latest!.records, newRecords: home.latest!.newRecords, datasets: home.latest!.datasets });
+    expect(parsed.latest.exportedAt).toBe(new Date(home.latest!.exportedAt!).toISOString().replace('.000Z', 'Z'));
+    expect(parsed.headline).toEqual(home.headline);
+    expect(parsed.categories.map((c: { id: string; records: number }) => [c.id, c.records])).toEqual(home.categories.map((c) => [c.id, c.records]));
+
+    const text = await cli(['home', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(`Latest export: #${home.latest!.id}`);
+    expect(text.out).toContain(`${home.latest!.records.toLocaleString('en-GB')} records`);
+    expect(text.out).toContain(`${home.headline.alerts.count} alert`);
+    expect(text.out).toContain('Private Account: Enabled -> Disabled');
+    expect(text.out).toContain(`${home.headline.checklist.done} of ${home.headline.checklist.total} steps done`);
+    expect(text.out).toContain('What the export does not show you');
+    const sv = await cli(['home', '--db', db, '--lang', 'sv']);
+    expect(sv.out).toContain(`Senaste exporten: #${home.latest!.id}`);
+    expect(sv.out).toContain('Det här visar exporten inte');
+  });
+
+  it('says the archive is empty instead of failing', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fp.db');
+    // an archive file that exists but holds no snapshot
+    createService({ dbPath: db }).close();
+    const r = await cli(['home', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('The archive is empty');
+    expect(JSON.parse((await cli(['home', '--db', db, '--json'])).out).latest).toBeNull();
   });
 });
