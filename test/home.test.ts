@@ -217,7 +217,7 @@ describe('home over two imported exports', () => {
       const age = Math.floor((Date.now() - time) / DAY);
       let fresh = (await s.home({})).headline.freshExport;
       // no reminder set: the content's default interval
-      expect(fresh.intervalDays).toBe(CHECKLIST_CONTENT.facts.freshExportIntervalDays);
+      expect(fresh).toMatchObject({ intervalDays: CHECKLIST_CONTENT.facts.freshExportIntervalDays, intervalSource: 'default' });
       expect(fresh).toMatchObject({ due: age > fresh.intervalDays, hasExport: true, days: age });
       expect(fresh.steps.map((x) => x.id)).toEqual(['request-json', 'download-in-time', 'what-may-be-missing']);
       expect(fresh.steps[1]!.params).toEqual({ days: CHECKLIST_CONTENT.facts.downloadAvailableDays });
@@ -225,7 +225,7 @@ describe('home over two imported exports', () => {
 
       await s.setRecheckReminder({ checklist: 'visibility', intervalDays: age + 1 });
       fresh = (await s.home({})).headline.freshExport;
-      expect(fresh).toMatchObject({ due: false, intervalDays: age + 1 });
+      expect(fresh).toMatchObject({ due: false, intervalDays: age + 1, intervalSource: 'reminder' });
       // the shortest reminder counts
       await s.setRecheckReminder({ checklist: 'security', intervalDays: age - 1 });
       fresh = (await s.home({})).headline.freshExport;
@@ -262,11 +262,12 @@ describe('home over two imported exports', () => {
 describe('the headline’s reasoning', () => {
   it('due exactly when older than the interval', () => {
     const now = Date.UTC(2026, 5, 1, 12);
-    expect(freshExportHeadline(now - 90 * DAY, now, 90, [])).toMatchObject({ due: false, days: 90 });
-    expect(freshExportHeadline(now - 91 * DAY, now, 90, [])).toMatchObject({ due: true, days: 91 });
-    expect(freshExportHeadline(null, now, 90, [])).toMatchObject({ due: true, hasExport: false });
-    expect(freshExportInterval([null, undefined], 90)).toBe(90);
-    expect(freshExportInterval([120, 30, null], 90)).toBe(30);
+    const def = { days: 90, source: 'default' as const };
+    expect(freshExportHeadline(now - 90 * DAY, now, def, [])).toMatchObject({ due: false, days: 90 });
+    expect(freshExportHeadline(now - 91 * DAY, now, def, [])).toMatchObject({ due: true, days: 91, intervalSource: 'default' });
+    expect(freshExportHeadline(null, now, def, [])).toMatchObject({ due: true, hasExport: false });
+    expect(freshExportInterval([null, undefined], 90)).toEqual({ days: 90, source: 'default' });
+    expect(freshExportInterval([120, 30, null], 90)).toEqual({ days: 30, source: 'reminder' });
   });
 
   it('counts a setting once when both a less-private change and a regressed step name it', () => {

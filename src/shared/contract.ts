@@ -957,7 +957,7 @@ export interface HomeView {
     appsDue: { count: number; ids: number[] };
     checklist: { done: number; total: number; needsAttention: number; first: string | null; firstTitle: string | null };
     /** due when the latest export is older than intervalDays (the person's shortest re-check reminder, else the content's default) */
-    freshExport: { due: boolean; hasExport: boolean; days: number; intervalDays: number; steps: HomeExportStep[] };
+    freshExport: { due: boolean; hasExport: boolean; days: number; intervalDays: number; intervalSource: 'reminder' | 'default'; steps: HomeExportStep[] };
   };
 }
 

@@ -127,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
     await expect(tile('checklist').innerText()).resolves.toContain(`${hl.checklist.done} of ${hl.checklist.total} checklist steps done`);
     await expect(tile('checklist').innerText()).resolves.toContain(`Do first: ${en.t(hl.checklist.firstTitle as MessageKey)}`);
     const fresh = page.getByTestId('home-fresh');
-    await expect(fresh.innerText()).resolves.toContain(`${hl.freshExport.days} days old, older than the 90 days`);
+    await expect(fresh.innerText()).resolves.toContain(`${hl.freshExport.days} days old, older than 90 days, the interval Footprint suggests`);
     await expect(fresh.locator('li[data-step]').count()).resolves.toBe(hl.freshExport.steps.length);
     await fresh.getByText('In the app: Profile › ☰ Menu › Settings and privacy › Account › Download your data › Request data').waitFor();
   });
@@ -184,7 +184,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
       await page.reload();
       await page.getByRole('heading', { name: translator(lang).t('home.page.title') }).waitFor();
       await page.locator('article[data-category]').first().waitFor();
-      await shootAll(lang, '1-top', () => page.locator('#home-title').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
+      await shootAll(lang, '1-top', () => page.locator('main.content').evaluate((e: any) => e.scrollTo(0, 0)));
       await shootAll(lang, '2-fresh', () => page.getByTestId('home-fresh').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
       await shootAll(lang, '3-categories', () => page.locator('#home-has-title').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
       await page.getByTestId('home-empty').locator('summary').click();

@@ -63,14 +63,19 @@ export function freshExportSteps(content: Pick<ChecklistContent, 'guides' | 'fac
  * The interval a fresh export is due after: the shortest re-check reminder the person set on any
  * checklist, else the content's default (guides.json facts.freshExportIntervalDays).
  */
-export function freshExportInterval(reminders: readonly (number | null | undefined)[], fallback: number): number {
+export function freshExportInterval(reminders: readonly (number | null | undefined)[], fallback: number): { days: number; source: 'reminder' | 'default' } {
   const set = reminders.filter((d): d is number => typeof d === 'number' && d > 0);
-  return set.length ? Math.min(...set) : fallback;
+  return set.length ? { days: Math.min(...set), source: 'reminder' } : { days: fallback, source: 'default' };
 }
 
 /** Due when the latest export (its export time, else import time) is older than the interval, or there is none. */
-export function freshExportHeadline(latestTime: number | null, now: number, intervalDays: number, steps: HomeExportStep[]): Headline['freshExport'] {
-  const r = freshExportReminder(latestTime, now, intervalDays);
+export function freshExportHeadline(
+  latestTime: number | null,
+  now: number,
+  interval: { days: number; source: 'reminder' | 'default' },
+  steps: HomeExportStep[],
+): Headline['freshExport'] {
+  const r = freshExportReminder(latestTime, now, interval.days);
   const days = latestTime === null ? 0 : Math.floor((now - latestTime) / 86_400_000);
-  return { due: r !== null, hasExport: latestTime !== null, days, intervalDays, steps };
+  return { due: r !== null, hasExport: latestTime !== null, days, intervalDays: interval.days, intervalSource: interval.source, steps };
 }

@@ -86,7 +86,7 @@ export const en = {
   'home.todo.noFirst': 'No step is waiting',
   'home.fresh.title': 'Time for a fresh export',
   'home.fresh.due':
-    'Your latest export is {days, plural, one {# day} other {# days}} old, older than the {interval} days you chose. Request a new one from TikTok, then import it here.',
+    'Your latest export is {days, plural, one {# day} other {# days}} old, older than {chosen, select, yes {the {interval} days you chose} other {{interval} days, the interval Footprint suggests}}. Request a new one from TikTok, then import it here.',
   'home.fresh.none': 'You have not imported an export yet. Request one from TikTok, then import it here.',
   'home.fresh.ok': 'Your latest export is {days, plural, one {# day} other {# days}} old; a fresh one is due after {interval} days.',
   'home.fresh.steps': 'How to get it, from TikTok’s help',
@@ -194,7 +194,7 @@ export const sv: Record<keyof typeof en, string> = {
   'home.todo.noFirst': 'Inget steg väntar',
   'home.fresh.title': 'Dags för en ny export',
   'home.fresh.due':
-    'Din senaste export är {days, plural, one {# dag} other {# dagar}} gammal, alltså äldre än de {interval} dagar du har valt. Begär en ny från TikTok och importera den här.',
+    'Din senaste export är {days, plural, one {# dag} other {# dagar}} gammal, alltså äldre än {chosen, select, yes {de {interval} dagar du har valt} other {{interval} dagar, som Footprint föreslår}}. Begär en ny från TikTok och importera den här.',
   'home.fresh.none': 'Du har inte importerat någon export än. Begär en från TikTok och importera den här.',
   'home.fresh.ok': 'Din senaste export är {days, plural, one {# dag} other {# dagar}} gammal. En ny behövs efter {interval} dagar.',
   'home.fresh.steps': 'Så får du den, enligt TikToks hjälpcenter',
