@@ -181,6 +181,15 @@ describe('home over two imported exports', () => {
       const home = await s.home({});
       expect(home.headline.appsDue).toEqual({ count: 1, ids: [stale.id] });
       expect(home.headline.appsDue.ids).toEqual((await s.listApps({})).dueForReview);
+      // the service's "today" decides: a year on, the app reviewed yesterday is due as well
+      const later = createService({ dbPath: join(dir, 'fp.db'), today: () => localDay(400) });
+      try {
+        const ids = (await later.home({})).headline.appsDue.ids;
+        expect(ids.sort()).toEqual((await later.listApps({})).dueForReview.sort());
+        expect(ids).toHaveLength(2);
+      } finally {
+        later.close();
+      }
     });
   });
 

@@ -5,6 +5,9 @@
 import type { ChecklistView, HomeView, SnapshotDiff } from '../../shared/contract';
 import type { ReadableDB } from '../store/db';
 import { getSnapshot, snapshotsInExportOrder } from '../store/snapshots';
+import { listApps } from '../store/apps';
+import { grantAccess } from '../analysis/app-access';
+import { dueForReview } from '../analysis/app-review';
 import { CHECKLIST_CONTENT as C } from '../analysis/checklist-content';
 import { claims, datasetsWithRecords, homeCategories, notShown } from '../analysis/home-categories';
 import { alertHeadline, checklistHeadline, freshExportHeadline, freshExportInterval, freshExportSteps, settingsWorse } from '../analysis/home-headline';
@@ -14,9 +17,25 @@ export interface HomeSources {
   diff: (from: number, to: number) => Promise<SnapshotDiff>;
   /** the service's checklist (verified against the latest export first) */
   checklist: () => Promise<ChecklistView>;
-  /** the apps register's ids due for review (the service's listApps) */
+  /** the apps register's ids due for review, as the service's listApps says (dueAppIds) */
   appsDue: () => Promise<number[]>;
   now?: () => number;
+}
+
+/**
+ * The register's apps due for review on `today`: listApps' dueForReview without measuring every
+ * app's exposure on the archive (which the headline does not show, and which costs most of listApps).
+ */
+export function dueAppIds(db: ReadableDB, today: string): number[] {
+  const entries = listApps(db).map((a) => ({
+    id: a.id,
+    grantedOn: a.grantedOn,
+    lastReviewedOn: a.lastReviewedOn,
+    revokedOn: a.revokedOn,
+    reviewIntervalDays: a.reviewIntervalDays,
+    access: grantAccess(a.scopes, a.access).access,
+  }));
+  return dueForReview(entries, today).map((d) => d.entry.id);
 }
 
 export async function homeView(db: ReadableDB, src: HomeSources): Promise<HomeView> {

@@ -14,9 +14,9 @@ import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
-import { appsForChecklist, sharingOperations } from './sharing';
+import { appsForChecklist, localToday, sharingOperations } from './sharing';
 import { exploreOperations } from './explore';
-import { homeView } from './home';
+import { dueAppIds, homeView } from './home';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -94,7 +94,7 @@ export function createService(opts: ServiceOptions): Service {
       homeView(db, {
         diff: (from, to) => api.diffSnapshots({ from, to }),
         checklist: () => api.checklist({}),
-        appsDue: async () => (await api.listApps({})).dueForReview,
+        appsDue: async () => dueAppIds(db, opts.today?.() ?? localToday()),
       }),
     search: explore.search,
     getRecord: explore.getRecord,
