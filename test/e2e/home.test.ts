@@ -31,6 +31,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
   let build: ReturnType<typeof buildApp>;
   let h: AppHarness;
   let home: HomeView;
+  let third: string;
   const problems: string[] = [];
   const en = translator('en');
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
@@ -49,6 +50,8 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
     const b = laterAccount(a, { days: 40, seed: 'e2e-home' });
     const first = await writeZip(renderJson(a, 'L4'), join(work, 'a'), { epoch: exportEpoch(a) });
     const second = await writeZip(renderJson(b, 'L4'), join(work, 'b'), { epoch: exportEpoch(b) });
+    const c = laterAccount(b, { days: 30, seed: 'e2e-home-3' });
+    third = await writeZip(renderJson(c, 'L4'), join(work, 'c'), { epoch: exportEpoch(c) });
     build = buildApp();
     mkdirSync(join(work, 'app'), { recursive: true });
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
@@ -194,6 +197,22 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
     }
     await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'en'));
     expect(problems).toEqual([]);
+    await noErrors();
+  });
+
+  it('stays home when another export is imported from it, and shows the new latest export', async () => {
+    const { page } = h;
+    await go('#/home');
+    await page.reload(); // in English again (the screenshots ended in Swedish)
+    await page.getByTestId('home-latest').waitFor();
+    h.setNextChoice(third);
+    await page.getByRole('button', { name: 'Open export…' }).click();
+    await page.getByText('Import finished').waitFor();
+    const now = await h.service.home({});
+    expect(now.latest!.id).not.toBe(home.latest!.id);
+    await page.getByTestId('home-latest').filter({ hasText: `${en.number(now.latest!.records)} records in ${now.latest!.datasets} datasets, ${en.number(now.latest!.newRecords)} new` }).waitFor();
+    expect(await hash()).toBe('#/home');
+    await expect(page.locator('li[data-todo="alerts"] a').getAttribute('href')).resolves.toBe(`#/changes?from=${home.latest!.id}&to=${now.latest!.id}`);
     await noErrors();
   });
 
