@@ -984,6 +984,74 @@ export interface RightsRequestView {
   laterExport: { snapshot: number; exportedAt: number | null; datasets: string[]; missing: string[] } | null;
 }
 
+// ---- The home page (src/main/service/home.ts): what the latest export holds, and what to do ----
+
+/** A dataset of the latest export behind a privacy category: its counts there and its time range. */
+export interface HomeDataset {
+  id: string;
+  records: number;
+  /** new to the archive in this export (the snapshot's own count: SnapshotDetail.datasets[].new) */
+  new: number;
+  oldest: number | null;
+  newest: number | null;
+}
+
+/** One privacy category (src/shared/privacy-categories.ts) as the latest export fills it. */
+export interface HomeCategory {
+  id: string;
+  sensitivity: number;
+  records: number;
+  new: number;
+  oldest: number | null;
+  newest: number | null;
+  /** datasets with records, most records first */
+  datasets: HomeDataset[];
+  /** datasets of this category with nothing in this export, in category order */
+  empty: string[];
+}
+
+/** A step of TikTok's help for getting a fresh export: message keys, their parameters, the menu path per platform. */
+export interface HomeExportStep {
+  id: string;
+  title: string;
+  body: string;
+  params: Record<string, number>;
+  /** label message keys per platform (ios, android, web), where TikTok's help gives one */
+  paths: Partial<Record<'ios' | 'android' | 'web', string[]>>;
+}
+
+export interface HomeView {
+  /** the latest export by export date (import date when unknown), or null for an empty archive */
+  latest: {
+    id: number;
+    sourceName: string;
+    exportedAt: number | null;
+    importedAt: number;
+    /** as the snapshot page's tiles: its records, its new records, its datasets holding records */
+    records: number;
+    newRecords: number;
+    datasets: number;
+    /** the export before it, which the headline's changes compare with */
+    previousId: number | null;
+  } | null;
+  /** every privacy category, most sensitive first (empty when there is no export) */
+  categories: HomeCategory[];
+  /** what no export shows (home.missing.*), with who says so */
+  notShown: { id: string; key: string; category: string; sources: string[] }[];
+  /** TikTok's own claims (home.claim.*), with the datasets they concern and who says so */
+  claims: { id: string; key: string; datasets: string[] | 'all'; sources: string[] }[];
+  headline: {
+    /** the latest diff's alerts (null ids: fewer than two exports, nothing compared) */
+    alerts: { count: number; byKind: Partial<Record<AlertKind, number>>; from: number | null; to: number | null };
+    /** settings that became less private, and checklist steps an export showed undone again */
+    settingsWorse: { count: number; settings: SettingChange[]; regressedSteps: string[] };
+    appsDue: { count: number; ids: number[] };
+    checklist: { done: number; total: number; needsAttention: number; first: string | null; firstTitle: string | null };
+    /** due when the latest export is older than intervalDays (the person's shortest re-check reminder, else the content's default) */
+    freshExport: { due: boolean; hasExport: boolean; days: number; intervalDays: number; intervalSource: 'reminder' | 'default'; steps: HomeExportStep[] };
+  };
+}
+
 /** name → input schema and flags. Results are typed by OperationResults. */
 export const OPERATIONS = {
   importExport: op(s.object({ path: s.string({ min: 1, max: 4096 }) }), exclusive),
@@ -1075,6 +1143,8 @@ export const OPERATIONS = {
   previewExposure: op(s.object({ scopes: scopeIds })),
   /** every party the exports show, the register's apps, and which apps are due for review */
   sharing: op(s.object({})),
+  /** the home page: what the latest export holds by privacy category, what no export shows, and the headline */
+  home: op(s.object({})),
   /** full-text search; query is plain text ("quoted phrases", bare words as prefixes), never FTS syntax */
   search: op(
     s.object({
@@ -1144,6 +1214,7 @@ export interface OperationResults {
   importApps: { imported: number; unchanged: number };
   previewExposure: { exposure: ExposureView; access: { access: AppAccess; derived: boolean; editable: boolean }; risk: AppRiskView };
   sharing: SharingView;
+  home: HomeView;
   search: SearchResults;
   getRecord: RecordDetail | null;
   explorePage: ExplorePageResult;

@@ -47,6 +47,8 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     mkdirSync(join(work, 'app'), { recursive: true });
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
     await h.service.importExport({ path: zip });
+    // the snapshot's page (an empty hash is the home page)
+    await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
     await h.page.reload();
     await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
   }, 240_000);

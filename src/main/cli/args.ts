@@ -105,6 +105,7 @@ export const COMMANDS = {
     operand: 'apps',
   },
   sharing: { options: [], operands: [0, 0] },
+  home: { options: [], operands: [0, 0] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -42,6 +42,8 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
     }
     case 'search':
       return (await import('./search-command')).searchCommand;
+    case 'home':
+      return (await import('./home-command')).homeCommand;
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {

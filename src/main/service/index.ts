@@ -14,8 +14,9 @@ import { inProcessRunner, type ImportRunner } from '../import/runner';
 import { diagnoseExport } from '../reader/diagnose';
 import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
-import { appsForChecklist, sharingOperations } from './sharing';
+import { appsForChecklist, localToday, sharingOperations } from './sharing';
 import { exploreOperations } from './explore';
+import { dueAppIds, homeView } from './home';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -89,6 +90,12 @@ export function createService(opts: ServiceOptions): Service {
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
     ...sharingOperations(db, opts.today, { protect: [opts.dbPath] }),
+    home: async () =>
+      homeView(db, {
+        diff: (from, to) => api.diffSnapshots({ from, to }),
+        checklist: () => api.checklist({}),
+        appsDue: async () => dueAppIds(db, opts.today?.() ?? localToday()),
+      }),
     search: explore.search,
     getRecord: explore.getRecord,
     explorePage: explore.explorePage,

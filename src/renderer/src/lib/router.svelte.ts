@@ -1,5 +1,6 @@
 // A small hash router: the place in the window lives in the URL (#/snapshot/3?dataset=likes), so
 // Back, Forward and reload keep it. A new page is one more case in parse() and format().
+//   (empty) or #/home                the home page: what the latest export holds, what to do first
 //   #/overview                       the latest snapshot
 //   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open, and that
 //       [&sort=&dir=&from=&to=&where=&q=&record=]  table's view: sort, days [from, to], facet values
@@ -24,6 +25,7 @@ export interface TableView {
 }
 
 export type Route =
+  | { page: 'home' }
   | ({ page: 'overview'; dataset?: string } & TableView)
   | ({ page: 'snapshot'; id: number; dataset?: string } & TableView)
   | { page: 'changes'; from?: number; to?: number }
@@ -92,6 +94,12 @@ export function parse(hash: string): Route {
       return { page: 'sharing', section: q.get('section') || undefined };
     case 'search':
       return { page: 'search', q: q.get('q') ?? '', record: positive(q.get('record')) };
+    case 'home':
+      return { page: 'home' };
+    case undefined:
+      // the landing page; a bare ?dataset= keeps meaning the latest snapshot's table
+      if (!dataset) return { page: 'home' };
+      return { page: 'overview', dataset, ...parseView(q) };
     default:
       return { page: 'overview', dataset, ...(dataset ? parseView(q) : {}) };
   }
@@ -101,6 +109,9 @@ export function format(route: Route): string {
   const q = new URLSearchParams();
   let path: string;
   switch (route.page) {
+    case 'home':
+      path = 'home';
+      break;
     case 'overview':
       path = 'overview';
       if (route.dataset) q.set('dataset', route.dataset);
