@@ -10,7 +10,7 @@ import type { HomeView } from '../src/shared/contract';
 import { DATASETS } from '../src/shared/catalog';
 import { PRIVACY_CATEGORIES, WHAT_EXPORT_DOES_NOT_SHOW, TIKTOK_CLAIMS } from '../src/shared/privacy-categories';
 import { CHECKLIST_CONTENT } from '../src/main/analysis/checklist-content';
-import { freshExportHeadline, freshExportInterval, freshExportSteps, settingsWorse } from '../src/main/analysis/home-headline';
+import { freshExportHeadline, freshExportSteps, settingsWorse } from '../src/main/analysis/home-headline';
 import { generateAccount, laterAccount } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
 import { expectNewCountsTrue, tempDir } from './helpers';
@@ -232,13 +232,16 @@ describe('home over two imported exports', () => {
       expect(fresh.steps[1]!.params).toEqual({ days: CHECKLIST_CONTENT.facts.downloadAvailableDays });
       expect(fresh.steps[0]!.paths.ios).toContain('step.label.request-data');
 
-      await s.setRecheckReminder({ checklist: 'visibility', intervalDays: age + 1 });
+      // the interval the person chose for fresh exports (the Checklists page's reminders); the
+      // checklists' own re-check reminders are another matter
+      await s.setRecheckReminder({ checklist: 'fresh-export', intervalDays: age + 1 });
+      await s.setRecheckReminder({ checklist: 'security', intervalDays: 1 });
       fresh = (await s.home({})).headline.freshExport;
       expect(fresh).toMatchObject({ due: false, intervalDays: age + 1, intervalSource: 'reminder' });
-      // the shortest reminder counts
-      await s.setRecheckReminder({ checklist: 'security', intervalDays: age - 1 });
+      await s.setRecheckReminder({ checklist: 'fresh-export', intervalDays: age - 1 });
       fresh = (await s.home({})).headline.freshExport;
       expect(fresh).toMatchObject({ due: true, intervalDays: age - 1, days: age });
+      expect((await s.checklist({})).freshExport).toMatchObject({ intervalDays: age - 1, due: true });
     });
   });
 
@@ -275,8 +278,6 @@ describe('the headline’s reasoning', () => {
     expect(freshExportHeadline(now - 90 * DAY, now, def, [])).toMatchObject({ due: false, days: 90 });
     expect(freshExportHeadline(now - 91 * DAY, now, def, [])).toMatchObject({ due: true, days: 91, intervalSource: 'default' });
     expect(freshExportHeadline(null, now, def, [])).toMatchObject({ due: true, hasExport: false });
-    expect(freshExportInterval([null, undefined], 90)).toEqual({ days: 90, source: 'default' });
-    expect(freshExportInterval([120, 30, null], 90)).toEqual({ days: 30, source: 'reminder' });
   });
 
   it('counts a setting once when both a less-private change and a regressed step name it', () => {

@@ -59,14 +59,6 @@ export function freshExportSteps(content: Pick<ChecklistContent, 'guides' | 'fac
   });
 }
 
-/**
- * The interval a fresh export is due after: the shortest re-check reminder the person set on any
- * checklist, else the content's default (guides.json facts.freshExportIntervalDays).
- */
-export function freshExportInterval(reminders: readonly (number | null | undefined)[], fallback: number): { days: number; source: 'reminder' | 'default' } {
-  const set = reminders.filter((d): d is number => typeof d === 'number' && d > 0);
-  return set.length ? { days: Math.min(...set), source: 'reminder' } : { days: fallback, source: 'default' };
-}
 
 /** Due when the latest export (its export time, else import time) is older than the interval, or there is none. */
 export function freshExportHeadline(

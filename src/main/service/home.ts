@@ -10,7 +10,7 @@ import { grantAccess } from '../analysis/app-access';
 import { dueForReview } from '../analysis/app-review';
 import { CHECKLIST_CONTENT as C } from '../analysis/checklist-content';
 import { claims, datasetsWithRecords, homeCategories, notShown } from '../analysis/home-categories';
-import { alertHeadline, checklistHeadline, freshExportHeadline, freshExportInterval, freshExportSteps, settingsWorse } from '../analysis/home-headline';
+import { alertHeadline, checklistHeadline, freshExportHeadline, freshExportSteps, settingsWorse } from '../analysis/home-headline';
 
 export interface HomeSources {
   /** the service's diffSnapshots (cached there): the latest export against the one before */
@@ -48,10 +48,8 @@ export async function homeView(db: ReadableDB, src: HomeSources): Promise<HomeVi
   const diff = last && prev ? await src.diff(prev.id, last.id) : null;
   const checklist = await src.checklist();
   const due = await src.appsDue();
-  const interval = freshExportInterval(
-    checklist.checklists.map((c) => c.reminder?.intervalDays),
-    C.facts.freshExportIntervalDays,
-  );
+  // one fresh-export interval: the one the person sets with the checklists' reminders (or the default)
+  const interval = { days: checklist.freshExport.intervalDays, source: checklist.freshExport.chosen ? ('reminder' as const) : ('default' as const) };
 
   return {
     latest: detail
