@@ -16,6 +16,7 @@ import { changeOperations } from './changes';
 import { checklistOperations, verifyLatest } from './checklists';
 import { appsForChecklist, sharingOperations } from './sharing';
 import { exploreOperations } from './explore';
+import { chartOperations } from './charts';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -94,6 +95,7 @@ export function createService(opts: ServiceOptions): Service {
     explorePage: explore.explorePage,
     exploreFacets: explore.exploreFacets,
     exportView: (input) => explore.exportView(input, opts.dbPath),
+    ...chartOperations(db),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});
