@@ -42,6 +42,8 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
     }
     case 'search':
       return (await import('./search-command')).searchCommand;
+    case 'charts':
+      return (await import('./charts-command')).chartsCommand;
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {

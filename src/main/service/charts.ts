@@ -18,7 +18,7 @@ import { placeInTime } from '../analysis/order';
 export const ACTIVITY_DATASETS = ['watch_history', 'likes', 'searches', 'comments', 'messages'] as const;
 
 export function charts(db: ReadableDB, timeZone: string, snapshotId: number | null): ChartsView {
-  if (!isTimeZone(timeZone)) throw new FootprintError('BAD_INPUT', { field: 'timeZone', expected: 'other' });
+  if (!isTimeZone(timeZone)) throw new FootprintError('BAD_TIME_ZONE', { zone: timeZone });
   const ordered = placeInTime(snapshotsInExportOrder(db));
   const place = new Map(ordered.map((s, i) => [s.id, i]));
   if (snapshotId !== null && !place.has(snapshotId)) throw new FootprintError('NO_SUCH_SNAPSHOT', { id: snapshotId });
