@@ -28,11 +28,24 @@ export function bucketLabel(tr: Translator, unit: ChartAxis['unit'], bucket: str
   return short ? date : tr.t('charts.weekOf', { date });
 }
 
-/** A series' name: the value, "unknown" or "other (n)". `dataset`: its key is a dataset id. */
-export function seriesLabel(tr: Translator, s: ChartSeries, dataset = false): string {
+/** What a series' key is: a dataset id, a country code (ISO 3166), or a value shown as it is. */
+export type SeriesKind = 'dataset' | 'country' | 'plain';
+
+/** A country's name for its code in the door's language ("SE" → Sweden / Sverige). */
+export function countryName(tr: Translator, code: string): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[tr.lang]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A series' name: the value, "unknown" or "n others". */
+export function seriesLabel(tr: Translator, s: ChartSeries, kind: SeriesKind = 'plain'): string {
   if (s.kind === 'none') return tr.t('charts.series.none');
   if (s.kind === 'other') return tr.t('charts.series.other', { n: s.values ?? 0 });
-  if (dataset) return tr.has(`dataset.${s.key}`) ? tr.t(`dataset.${s.key}` as MessageKey) : String(s.key);
+  if (kind === 'dataset') return tr.has(`dataset.${s.key}`) ? tr.t(`dataset.${s.key}` as MessageKey) : String(s.key);
+  if (kind === 'country') return countryName(tr, String(s.key));
   return String(s.key);
 }
 
@@ -53,7 +66,7 @@ export function activitySummary(tr: Translator, a: ChartsView['activity']): stri
   const largest = shown.reduce((m, s) => (s.total > m.total ? s : m));
   const busiest = peak(sums(shown, a.buckets.length));
   return tr.t('charts.activity.summary', {
-    dataset: seriesLabel(tr, largest, true),
+    dataset: seriesLabel(tr, largest, 'dataset'),
     count: largest.total,
     unit: a.unit,
     bucket: bucketLabel(tr, a.unit, a.buckets[busiest.index]!),

@@ -25,6 +25,16 @@ function axisOver(quarters: Iterable<number>, clock: Clock): Axis {
 
 const plain = (axis: Axis) => ({ unit: axis.unit, buckets: axis.buckets });
 
+/** Where a UTC quarter falls on the axis, remembered per quarter (a chart reads each quarter many times). */
+function bucketOf(axis: Axis, clock: Clock): (q: number) => number {
+  const seen = new Map<number, number>();
+  return (q) => {
+    let i = seen.get(q);
+    if (i === undefined) seen.set(q, (i = axis.indexOf(clock(q * QUARTER_MS))));
+    return i;
+  };
+}
+
 /** Activity per dataset on one axis. rows: [dataset, quarter, count]. */
 export function activityChart(rows: readonly [string, number, number][], datasets: readonly string[], clock: Clock): ChartsView['activity'] {
   const axis = axisOver(
@@ -32,10 +42,11 @@ export function activityChart(rows: readonly [string, number, number][], dataset
     clock,
   );
   const series = new Map(datasets.map((d) => [d, { key: d, kind: 'value' as const, counts: axis.buckets.map(() => 0), total: 0 }]));
+  const bucket = bucketOf(axis, clock);
   for (const [dataset, q, n] of rows) {
     const s = series.get(dataset);
     if (!s) continue;
-    s.counts[axis.indexOf(clock(q * QUARTER_MS))]! += n;
+    s.counts[bucket(q)]! += n;
     s.total += n;
   }
   return { ...plain(axis), series: [...series.values()] };
@@ -67,6 +78,7 @@ interface Keyed {
  * the rest together ('other'); values that count nothing are left out.
  */
 function topSeries(rows: readonly Keyed[], axis: Axis, clock: Clock, top: number, marks?: { target: number; earlierHeld: boolean }): ChartSeries[] {
+  const bucket = bucketOf(axis, clock);
   const by = new Map<string | null, { counts: number[]; total: number; first: number | null; firstOrder: number }>();
   for (const r of rows) {
     let s = by.get(r.key);
@@ -74,7 +86,7 @@ function topSeries(rows: readonly Keyed[], axis: Axis, clock: Clock, top: number
     if (r.first !== undefined && (s.first === null || r.first < s.first)) s.first = r.first;
     if (r.firstOrder !== undefined && r.firstOrder < s.firstOrder) s.firstOrder = r.firstOrder;
     if (r.n === 0) continue;
-    s.counts[axis.indexOf(clock(r.q * QUARTER_MS))]! += r.n;
+    s.counts[bucket(r.q)]! += r.n;
     s.total += r.n;
   }
   const values = [...by].filter(([key, s]) => key !== null && s.total > 0).sort((a, b) => b[1].total - a[1].total || String(a[0]).localeCompare(String(b[0])));
