@@ -84,6 +84,9 @@ export function valueTable(series: ChartSeries[], marks: boolean, kind: SeriesKi
 /** Each export's window per dataset as floating bars on one time line. */
 export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig {
   const exports = [...new Map(views.flatMap((v) => v.snapshots.map((s) => [s.snapshotId, s.exportedAt] as const))).entries()];
+  // a bar chart's value axis starts at zero (1970) unless told where the windows are
+  const times = views.flatMap((v) => v.snapshots.flatMap((s) => (s.oldest === null || s.newest === null ? [] : [s.oldest, s.newest])));
+  const pad = times.length ? Math.max(86_400_000, (Math.max(...times) - Math.min(...times)) * 0.02) : 0;
   return {
     type: 'bar',
     data: {
@@ -103,7 +106,12 @@ export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig
     options: {
       indexAxis: 'y',
       scales: {
-        x: { grid: { color: p.grid }, ticks: { color: p.muted, maxTicksLimit: 6, callback: (v: string | number) => fmtDate(Number(v)) } },
+        x: {
+          min: times.length ? Math.min(...times) - pad : undefined,
+          max: times.length ? Math.max(...times) + pad : undefined,
+          grid: { color: p.grid },
+          ticks: { color: p.muted, maxTicksLimit: 6, callback: (v: string | number) => fmtDate(Number(v)) },
+        },
         y: { grid: { display: false }, ticks: { color: p.muted } },
       },
       plugins: {
