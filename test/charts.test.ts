@@ -200,7 +200,7 @@ describe('charts: exports and summaries', () => {
     const v = await service.charts({ timeZone: 'Europe/Stockholm' });
     expect(hoursSummary(translator('en'), v.watchHours)).toBe('Most watching happens on Sunday evenings; the busiest hour starts at 20:00.');
     expect(hoursSummary(translator('sv'), v.watchHours)).toBe('Du tittar mest på söndagskvällar; den livligaste timmen börjar 20:00.');
-    expect(activitySummary(translator('en'), v.activity)).toBe('Most of it is Watch history (13 records); the busiest month was April 2024 with 5 records.');
+    expect(activitySummary(translator('en'), v.activity)).toBe('Most of it is watch history (13 records); the busiest month was April 2024 with 5 records.');
   });
 
   it('refuses a time zone it does not know, and leaves the archive as it was', async () => {

@@ -65,8 +65,10 @@ export function activitySummary(tr: Translator, a: ChartsView['activity']): stri
   if (shown.length === 0) return tr.t('charts.activity.empty');
   const largest = shown.reduce((m, s) => (s.total > m.total ? s : m));
   const busiest = peak(sums(shown, a.buckets.length));
+  // the dataset's name inside a sentence: "Most of it is watch history"
+  const name = seriesLabel(tr, largest, 'dataset');
   return tr.t('charts.activity.summary', {
-    dataset: seriesLabel(tr, largest, 'dataset'),
+    dataset: name.charAt(0).toLocaleLowerCase(tr.lang) + name.slice(1),
     count: largest.total,
     unit: a.unit,
     bucket: bucketLabel(tr, a.unit, a.buckets[busiest.index]!),

@@ -4,7 +4,7 @@
 import type { ChartSeries } from '../../shared/contract';
 import { activitySummary, bucketLabel, hoursSummary, loginsSummary, offTikTokSummary, retentionSummary, seriesLabel, type SeriesKind } from '../../shared/chart-words';
 import type { MessageKey } from '../../shared/i18n';
-import { day, print, snapshotIdArg, type CommandContext } from './context';
+import { print, snapshotIdArg, type CommandContext } from './context';
 
 export async function chartsCommand(ctx: CommandContext): Promise<void> {
   const { tr } = ctx;
@@ -40,7 +40,7 @@ export async function chartsCommand(ctx: CommandContext): Promise<void> {
       const last = r.snapshots.at(-1);
       if (!last) continue;
       const label = tr.has(`dataset.${r.dataset}`) ? tr.t(`dataset.${r.dataset}` as MessageKey) : r.dataset;
-      lines.push(tr.t('charts.cli.window', { dataset: label, oldest: day(tr, last.oldest), newest: day(tr, last.newest), records: last.records }));
+      lines.push(tr.t('charts.cli.window', { dataset: label, oldest: last.oldest === null ? '?' : tr.date(last.oldest, v.timeZone), newest: last.newest === null ? '?' : tr.date(last.newest, v.timeZone), records: last.records }));
     }
     return lines.join('\n');
   });

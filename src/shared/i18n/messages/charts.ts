@@ -57,7 +57,7 @@ export const en = {
   'charts.retention.empty': 'No export with dated records yet.',
   'charts.retention.full': 'The time each of your {exports, plural, one {# export} other {# exports}} covered, per dataset.',
   'charts.retention.summary':
-    'The time each of your {exports, plural, one {# export} other {# exports}} covered, per dataset; {dataset} reaches back the least: about {days, plural, one {# day} other {# days}}.',
+    'The time each of your {exports, plural, one {# export} other {# exports}} covered, per dataset; {dataset} covers the shortest time: about {days, plural, one {# day} other {# days}}.',
   'charts.datasets.summary': '{dataset} holds the most: {n, plural, one {# record} other {# records}}.',
   'charts.logins.part': 'Most logins: {top} ({n, number}){fresh, plural, =0 {.} one {; # new in the latest export.} other {; # new in the latest export.}}',
   'charts.offTikTok.part': 'The most: {top} ({n, number}).',
@@ -125,7 +125,7 @@ export const sv: Record<keyof typeof en, string> = {
   'charts.retention.empty': 'Ingen export med daterade poster ännu.',
   'charts.retention.full': 'Tiden som var och en av dina {exports, plural, one {# export} other {# exporter}} täckte, per datamängd.',
   'charts.retention.summary':
-    'Tiden som var och en av dina {exports, plural, one {# export} other {# exporter}} täckte, per datamängd; {dataset} går minst bakåt: omkring {days, plural, one {# dag} other {# dagar}}.',
+    'Tiden som var och en av dina {exports, plural, one {# export} other {# exporter}} täckte, per datamängd; {dataset} täcker kortast tid: omkring {days, plural, one {# dag} other {# dagar}}.',
   'charts.datasets.summary': '{dataset} har flest: {n, plural, one {# post} other {# poster}}.',
   'charts.logins.part': 'Flest inloggningar: {top} ({n, number}){fresh, plural, =0 {.} one {; # ny i senaste exporten.} other {; # nya i senaste exporten.}}',
   'charts.offTikTok.part': 'Flest: {top} ({n, number}).',

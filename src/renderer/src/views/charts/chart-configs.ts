@@ -5,6 +5,9 @@ import { bucketLabel, seriesLabel, type SeriesKind } from '@shared/chart-words';
 import type { ChartConfig, ChartTable, Palette } from '../../components/Chart.svelte';
 import { datasetLabel, fmtDate, fmtNumber, i18n, t } from '../../lib/i18n.svelte';
 
+/** A day in the zone the charts count in. */
+const dayIn = (ms: number | null | undefined, zone: string): string => (ms == null ? '—' : i18n.tr.date(ms, zone));
+
 /** A series' colour: values take the palette in turn, "other" and "unknown" are grey. */
 export function colourOf(p: Palette, s: ChartSeries, i: number): string {
   return s.kind === 'other' ? p.other : s.kind === 'none' ? p.none : p.series[i % p.series.length]!;
@@ -66,7 +69,7 @@ export function bucketTable(axis: ChartAxis, series: ChartSeries[], kind: Series
 }
 
 /** Values as a table: one row per value with its total, when it was first seen and whether it is new. */
-export function valueTable(series: ChartSeries[], marks: boolean, kind: SeriesKind = 'plain'): ChartTable {
+export function valueTable(series: ChartSeries[], marks: boolean, kind: SeriesKind, zone: string): ChartTable {
   return {
     columns: [
       { label: t('charts.col.value') },
@@ -76,13 +79,13 @@ export function valueTable(series: ChartSeries[], marks: boolean, kind: SeriesKi
     rows: series.map((s) => [
       label(s, kind),
       s.total,
-      ...(marks ? [s.firstAt == null ? '' : fmtDate(s.firstAt), s.kind !== 'value' ? '' : s.isNew ? t('charts.yes') : t('charts.no')] : []),
+      ...(marks ? [s.firstAt == null ? '' : dayIn(s.firstAt, zone), s.kind !== 'value' ? '' : s.isNew ? t('charts.yes') : t('charts.no')] : []),
     ]),
   };
 }
 
 /** Each export's window per dataset as floating bars on one time line. */
-export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig {
+export function retentionConfig(p: Palette, views: RetentionView[], zone: string): ChartConfig {
   const exports = [...new Map(views.flatMap((v) => v.snapshots.map((s) => [s.snapshotId, s.exportedAt] as const))).entries()];
   // a bar chart's value axis starts at zero (1970) unless told where the windows are
   const times = views.flatMap((v) => v.snapshots.flatMap((s) => (s.oldest === null || s.newest === null ? [] : [s.oldest, s.newest])));
@@ -110,7 +113,7 @@ export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig
           min: times.length ? Math.min(...times) - pad : undefined,
           max: times.length ? Math.max(...times) + pad : undefined,
           grid: { color: p.grid },
-          ticks: { color: p.muted, maxTicksLimit: 6, callback: (v: string | number) => fmtDate(Number(v)) },
+          ticks: { color: p.muted, maxTicksLimit: 6, callback: (v: string | number) => dayIn(Number(v), zone) },
         },
         y: { grid: { display: false }, ticks: { color: p.muted } },
       },
@@ -119,7 +122,7 @@ export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig
           callbacks: {
             label: (c) => {
               const [a, b] = (c.raw as [number, number] | null) ?? [0, 0];
-              return `${c.dataset.label}: ${fmtDate(a)} – ${fmtDate(b)}`;
+              return `${c.dataset.label}: ${dayIn(a, zone)} – ${dayIn(b, zone)}`;
             },
           },
         },
@@ -128,7 +131,7 @@ export function retentionConfig(p: Palette, views: RetentionView[]): ChartConfig
   };
 }
 
-export function retentionTable(views: RetentionView[]): ChartTable {
+export function retentionTable(views: RetentionView[], zone: string): ChartTable {
   return {
     columns: [
       { label: t('charts.col.dataset') },
@@ -139,7 +142,7 @@ export function retentionTable(views: RetentionView[]): ChartTable {
       { label: t('charts.col.records'), num: true },
     ],
     rows: views.flatMap((v) =>
-      v.snapshots.map((s) => [datasetLabel(v.dataset), s.exportedAt === null ? `#${s.snapshotId}` : fmtDate(s.exportedAt), fmtDate(s.oldest), fmtDate(s.newest), s.windowDays ?? '—', s.records]),
+      v.snapshots.map((s) => [datasetLabel(v.dataset), s.exportedAt === null ? `#${s.snapshotId}` : fmtDate(s.exportedAt), dayIn(s.oldest, zone), dayIn(s.newest, zone), s.windowDays ?? '—', s.records]),
     ),
   };
 }
