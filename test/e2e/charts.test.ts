@@ -92,7 +92,6 @@ describe.skipIf(!chromiumAvailable)('the Charts page (e2e, Chromium)', () => {
   });
 
   it('gives every chart as a table, and the tables agree with the charts operation', async () => {
-    const { page } = h;
     for (const id of CHARTS) {
       await chart(id).getByRole('button', { name: 'Show as table' }).click();
       await chart(id).locator('table').waitFor();
