@@ -203,6 +203,21 @@ describe('charts: exports and summaries', () => {
     expect(activitySummary(translator('en'), v.activity)).toBe('Most of it is watch history (13 records); the busiest month was April 2024 with 5 records.');
   });
 
+  it('answers an empty archive with empty charts', async () => {
+    const { service } = await archive([]);
+    const v = await service.charts({ timeZone: 'Europe/Stockholm' });
+    expect(v.activity).toEqual({ unit: 'month', buckets: [], series: ['watch_history', 'likes', 'searches', 'comments', 'messages'].map((key) => ({ key, kind: 'value', counts: [], total: 0 })) });
+    expect(v.watchHours.total).toBe(0);
+    expect([v.logins.total, v.logins.devices.length, v.offTikTok.total, v.retention.length]).toEqual([0, 0, 0, 0]);
+    const en = translator('en');
+    expect([activitySummary(en, v.activity), hoursSummary(en, v.watchHours), loginsSummary(en, v.logins), offTikTokSummary(en, v.offTikTok)]).toEqual([
+      en.t('charts.activity.empty'),
+      en.t('charts.hours.empty'),
+      en.t('charts.logins.empty'),
+      en.t('charts.offTikTok.empty'),
+    ]);
+  });
+
   it('refuses a time zone it does not know, and leaves the archive as it was', async () => {
     const { service, dbPath } = await archive([['2024-12-01', { watch: WATCH }]]);
     service.close();
