@@ -1047,9 +1047,49 @@ export interface HomeView {
     settingsWorse: { count: number; settings: SettingChange[]; regressedSteps: string[] };
     appsDue: { count: number; ids: number[] };
     checklist: { done: number; total: number; needsAttention: number; first: string | null; firstTitle: string | null };
-    /** due when the latest export is older than intervalDays (the person's shortest re-check reminder, else the content's default) */
+    /** due when the latest export is older than intervalDays (the fresh-export interval the person chose among the checklists' reminders, else the content's default) */
     freshExport: { due: boolean; hasExport: boolean; days: number; intervalDays: number; intervalSource: 'reminder' | 'default'; steps: HomeExportStep[] };
   };
+// ---- Charts (src/main/service/charts.ts over analysis/charts*.ts): counts in the user's time zone ----
+
+/** A calendar time axis in the asked time zone: months, or weeks (starting Monday) when the span is short. */
+export interface ChartAxis {
+  unit: 'month' | 'week';
+  /** oldest first: 'YYYY-MM' (month) or the Monday 'YYYY-MM-DD' (week), local calendar days */
+  buckets: string[];
+}
+
+/** One line or bar series on a ChartAxis: a counts per bucket. */
+export interface ChartSeries {
+  /** the value (a dataset id, device model, country code, network "AS<n> <owner>", source, event); null for kind 'none' and 'other' */
+  key: string | null;
+  /** 'none': records without the value (an unknown country, …); 'other': every value past the top few, together */
+  kind: 'value' | 'none' | 'other';
+  counts: number[];
+  total: number;
+  /** 'other': how many distinct values it holds */
+  values?: number;
+  /** logins: the earliest login with this value, and its bucket on the axis */
+  firstAt?: number | null;
+  firstBucket?: number | null;
+  /** logins: first seen in the archive with the target export (the chosen snapshot, else the latest), which is not the first export holding logins */
+  isNew?: boolean;
+}
+
+export interface ChartsView {
+  timeZone: string;
+  /** the snapshot counted, or null: the whole archive */
+  snapshotId: number | null;
+  /** watch history, likes, searches, comments and messages on one axis (series key: the dataset id) */
+  activity: ChartAxis & { series: ChartSeries[] };
+  /** watch history by local weekday (0 Monday … 6 Sunday) and hour (0–23) */
+  watchHours: { counts: number[][]; total: number };
+  /** logins by device model, country and network owner (offline lookup): the top few and 'other' */
+  logins: ChartAxis & { total: number; devices: ChartSeries[]; countries: ChartSeries[]; networks: ChartSeries[] };
+  /** activity from other apps and websites by source and by event: the top few and 'other' */
+  offTikTok: ChartAxis & { total: number; sources: ChartSeries[]; events: ChartSeries[] };
+  /** per dataset with a time window: the window each export covered, oldest export first (RetentionView without the gone counts) */
+  retention: RetentionView[];
 }
 
 /** name → input schema and flags. Results are typed by OperationResults. */
@@ -1166,6 +1206,8 @@ export const OPERATIONS = {
   exportView: op(
     s.object({ ...exploreFilter, ...exploreSort, format: s.oneOf(['csv', 'json'] as const), path: s.string({ min: 1, max: 4096 }), replace: s.optional(s.oneOf(['yes'] as const)) }),
   ),
+  /** the charts' counts; timeZone: an IANA zone (Europe/Stockholm) the buckets follow; snapshotId: one export instead of the whole archive */
+  charts: op(s.object({ timeZone: s.string({ min: 1, max: 100 }), snapshotId: s.optional(id) })),
   /** desktop only: the native "open" dialog; resolves to the chosen path or null when dismissed */
   chooseExport: op(s.object({ kind: s.optional(s.oneOf(['file', 'folder'] as const)) }), { desktopOnly: true }),
   /** desktop only: the native "save" dialog for exportView; the chosen path (approved for writing) or null when dismissed */
@@ -1220,6 +1262,7 @@ export interface OperationResults {
   explorePage: ExplorePageResult;
   exploreFacets: { facets: ExploreFacet[] };
   exportView: ExportViewResult;
+  charts: ChartsView;
   chooseExport: { path: string | null };
   chooseSavePath: { path: string | null };
   checklist: ChecklistView;

@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'NO_SUCH_REQUEST', // { id }: no rights request has this id
   'NO_SUCH_APP', // { id }: no app with that id in the register
   'APP_REVOKED', // { id, name, revokedOn }: the app's access is already removed (nothing to revoke or review)
+  // the charts (service/charts.ts)
+  'BAD_TIME_ZONE', // { zone }: not a time zone this computer knows (an IANA name such as Europe/Stockholm)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -54,6 +54,7 @@ export const OPTIONS = {
   sort: { arg: 'cli.arg.field', about: 'cli.opt.sort' },
   order: { arg: 'asc|desc', about: 'cli.opt.order' },
   force: { about: 'cli.opt.force' },
+  'time-zone': { arg: 'cli.arg.zone', about: 'cli.opt.time-zone' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -106,6 +107,7 @@ export const COMMANDS = {
   },
   sharing: { options: [], operands: [0, 0] },
   home: { options: [], operands: [0, 0] },
+  charts: { options: ['snapshot', 'time-zone'], operands: [0, 0] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -44,6 +44,8 @@ async function handler(command: Exclude<CommandName, 'diagnose'>): Promise<Handl
       return (await import('./search-command')).searchCommand;
     case 'home':
       return (await import('./home-command')).homeCommand;
+    case 'charts':
+      return (await import('./charts-command')).chartsCommand;
     case 'encrypt':
     case 'rekey':
     case 'decrypt': {

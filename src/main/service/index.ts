@@ -17,6 +17,7 @@ import { checklistOperations, verifyLatest } from './checklists';
 import { appsForChecklist, localToday, sharingOperations } from './sharing';
 import { exploreOperations } from './explore';
 import { dueAppIds, homeView } from './home';
+import { chartOperations } from './charts';
 import { importSlot } from './imports';
 import { operationCaller, validatedApi } from './operations';
 
@@ -101,6 +102,7 @@ export function createService(opts: ServiceOptions): Service {
     explorePage: explore.explorePage,
     exploreFacets: explore.exploreFacets,
     exportView: (input) => explore.exportView(input, opts.dbPath),
+    ...chartOperations(db),
     ...encryption,
     encryptionStatus: async () => {
       const st = await encryption.encryptionStatus({});

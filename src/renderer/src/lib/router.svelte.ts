@@ -12,6 +12,7 @@
 //   #/settings                       Settings (a dialog over the page it was opened from)
 //   #/sharing[?section=<id>]         third-party access: apps, parties, scopes, preview, revoking
 //   #/search?q=<text>[&record=<id>]  search across the archive, optionally with a hit's record open
+//   #/charts[?snapshot=<id>&zone=<IANA time zone>]  the charts, of one export or the whole archive, in a time zone
 
 /** A dataset table's view: what Back and reload keep. Days are YYYY-MM-DD, both included. */
 export interface TableView {
@@ -32,7 +33,8 @@ export type Route =
   | { page: 'checklists'; step?: string; section?: string; guide?: string; request?: string }
   | { page: 'settings' }
   | { page: 'sharing'; section?: string }
-  | { page: 'search'; q: string; record?: number };
+  | { page: 'search'; q: string; record?: number }
+  | { page: 'charts'; snapshot?: number; zone?: string };
 
 const positive = (v: string | null | undefined): number | undefined => {
   const n = Number(v);
@@ -100,6 +102,8 @@ export function parse(hash: string): Route {
       // the landing page; a bare ?dataset= keeps meaning the latest snapshot's table
       if (!dataset) return { page: 'home' };
       return { page: 'overview', dataset, ...parseView(q) };
+    case 'charts':
+      return { page: 'charts', snapshot: positive(q.get('snapshot')), zone: q.get('zone') || undefined };
     default:
       return { page: 'overview', dataset, ...(dataset ? parseView(q) : {}) };
   }
@@ -145,6 +149,11 @@ export function format(route: Route): string {
       path = 'search';
       q.set('q', route.q);
       if (route.record) q.set('record', String(route.record));
+      break;
+    case 'charts':
+      path = 'charts';
+      if (route.snapshot) q.set('snapshot', String(route.snapshot));
+      if (route.zone) q.set('zone', route.zone);
       break;
   }
   const qs = q.toString();

@@ -78,6 +78,8 @@ export const en = {
   'error.NO_SUCH_REQUEST.title': 'No such request',
   'error.NO_SUCH_APP': 'There is no app {id} in your list of apps.',
   'error.NO_SUCH_APP.title': 'No such app',
+  'error.BAD_TIME_ZONE': '“{zone}” is not a time zone this computer knows. Use a name such as Europe/Stockholm or UTC.',
+  'error.BAD_TIME_ZONE.title': 'Unknown time zone',
   'error.APP_REVOKED': 'You already noted that you removed the access of “{name}” on {revokedOn}.',
   'error.APP_REVOKED.title': 'Access already removed',
 } as const;
@@ -158,6 +160,8 @@ export const sv: Record<keyof typeof en, string> = {
   'error.NO_SUCH_REQUEST.title': 'Begäran finns inte',
   'error.NO_SUCH_APP': 'Det finns ingen app {id} i din lista över appar.',
   'error.NO_SUCH_APP.title': 'Appen finns inte',
+  'error.BAD_TIME_ZONE': '”{zone}” är inte en tidszon som datorn känner till. Använd ett namn som Europe/Stockholm eller UTC.',
+  'error.BAD_TIME_ZONE.title': 'Okänd tidszon',
   'error.APP_REVOKED': 'Du har redan angett att du tog bort åtkomsten för ”{name}” den {revokedOn}.',
   'error.APP_REVOKED.title': 'Åtkomsten är redan borttagen',
 };

@@ -68,6 +68,7 @@ export const en = {
 
   'home.nav': 'Home',
   'home.page.title': 'Your TikTok data',
+  'home.charts.title': 'Your data in pictures',
   'home.page.intro':
     'From your latest export, {name} (exported {date}): {records, plural, one {# record} other {# records}} in {datasets, plural, one {# dataset} other {# datasets}}, {fresh, plural, one {# new} other {# new}} to your archive.',
   'home.page.dateUnknown': 'on an unknown date',
@@ -176,6 +177,7 @@ export const sv: Record<keyof typeof en, string> = {
 
   'home.nav': 'Hem',
   'home.page.title': 'Dina uppgifter hos TikTok',
+  'home.charts.title': 'Dina uppgifter i bilder',
   'home.page.intro':
     'Från din senaste export, {name} (exporterad {date}): {records, plural, one {# post} other {# poster}} i {datasets, plural, one {# datamängd} other {# datamängder}}, varav {fresh, plural, one {# ny} other {# nya}} i ditt arkiv.',
   'home.page.dateUnknown': 'okänt datum',

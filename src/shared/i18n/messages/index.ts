@@ -12,10 +12,11 @@ import * as window from './window'; // window.*
 import * as sharing from './sharing'; // scope.*, app.*, party.*, revoke.*
 import * as checklists from './checklists'; // checklist.*, step.*, rights.*
 import * as home from './home'; // home.*
+import * as charts from './charts'; // charts.*
 
-export const en = { ...common.en, ...errors.en, ...datasets.en, ...importing.en, ...changes.en, ...cli.en, ...window.en, ...sharing.en, ...checklists.en, ...home.en };
+export const en = { ...common.en, ...errors.en, ...datasets.en, ...importing.en, ...changes.en, ...cli.en, ...window.en, ...sharing.en, ...checklists.en, ...home.en, ...charts.en };
 export type MessageKey = keyof typeof en;
-export const sv: Record<MessageKey, string> = { ...common.sv, ...errors.sv, ...datasets.sv, ...importing.sv, ...changes.sv, ...cli.sv, ...window.sv, ...sharing.sv, ...checklists.sv, ...home.sv };
+export const sv: Record<MessageKey, string> = { ...common.sv, ...errors.sv, ...datasets.sv, ...importing.sv, ...changes.sv, ...cli.sv, ...window.sv, ...sharing.sv, ...checklists.sv, ...home.sv, ...charts.sv };
 
 /** The areas, for the catalog test (no key may be defined twice). */
-export const AREAS = { common, errors, datasets, import: importing, changes, cli, window, sharing, checklists, home };
+export const AREAS = { common, errors, datasets, import: importing, changes, cli, window, sharing, checklists, home, charts };
