@@ -105,6 +105,8 @@ export const COMMANDS = {
     operand: 'apps',
   },
   sharing: { options: [], operands: [0, 0] },
+  // alerts decide <kind> <key> me|resolved|clear (change-commands.ts checks the words)
+  alerts: { options: ['note'], operands: [4, 4], operand: 'text' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
