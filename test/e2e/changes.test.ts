@@ -20,6 +20,7 @@ import { axeProblems, SCHEMES, SIZES } from './audit';
 
  
 declare const document: any;
+declare const location: any;
 
 const shot = screenshotter('');
 const SHOTS = join(ROOT, 'test-results', 'screens');
