@@ -64,6 +64,32 @@ describe('alert grouping and order (real imports)', () => {
   });
 });
 
+describe('grouping of one event (real imports)', () => {
+  it("makes a known model's new systems one alert, and new off-TikTok events one alert", async () => {
+    const { a, b } = exports();
+    const known = a.records.login_history[0]!;
+    for (const system of ['Zeta OS 1', 'Zeta OS 2']) b.records.login_history.push({ ...known, date: `2026-02-1${system.at(-1)} 09:00:00`, deviceSystem: system });
+    const source = a.records.off_tiktok_activity[0]!.source;
+    for (const event of ['EventNeverSeenA', 'EventNeverSeenB', 'EventNeverSeenC']) b.records.off_tiktok_activity.push({ date: '2026-02-05 10:00:00', source, event });
+    const service = await importAll(tempDir(), [a, b]);
+    const d = await service.call('diffSnapshots', {});
+    const systems = d.alerts.filter((x) => x.kind === 'new-device-system' && x.key === known.deviceModel);
+    expect(systems).toHaveLength(1);
+    expect(systems[0]).toMatchObject({ decisionKind: 'new-device', severity: 'low', params: { model: known.deviceModel, count: 2 } });
+    expect([...(systems[0]!.params.systems as string[])].sort()).toEqual(['Zeta OS 1', 'Zeta OS 2']);
+    const events = d.alerts.filter((x) => x.kind === 'new-off-tiktok-event');
+    expect(events).toHaveLength(1);
+    // the later account brings one new kind of its own (its first event) besides the three planted
+    const p = events[0]!.params as { events: string[]; more: number; n: number; count: number };
+    expect(p.events).toEqual(expect.arrayContaining(['EventNeverSeenA', 'EventNeverSeenB', 'EventNeverSeenC']));
+    expect(p.events.length + p.more).toBe(p.n);
+    expect(p.n).toBe(4);
+    expect(p.count).toBeGreaterThanOrEqual(p.n);
+    expect(events[0]!.key).toBe(setKey([...p.events].reverse()));
+    service.close();
+  });
+});
+
 describe('alert triage (pure)', () => {
   const found = (kind: FoundAlert['kind'], params: FoundAlert['params'], key?: string): FoundAlert => ({ kind, params, evidence: { snapshotId: 2, recordIds: [1], at: null }, ...(key ? { key } : {}) });
 
