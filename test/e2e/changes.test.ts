@@ -251,8 +251,11 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Your exports over time' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'changes-timeline-title');
     await expect(page.locator('li[data-timeline]').count()).resolves.toBe(3);
+    await page.getByText('The older export goes first, so the two were swapped.').waitFor();
     await page.getByRole('link', { name: 'Compare #2 with #1' }).click();
     await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
+    // another pair, not swapped: the note is gone
+    await page.waitForFunction(() => !document.body.innerText.includes('so the two were swapped'));
     await page.locator('#changes-still-title').scrollIntoViewIfNeeded();
     await shootAll('en', '4-history', () => page.locator('#changes-still-title').scrollIntoViewIfNeeded());
   });
