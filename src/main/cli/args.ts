@@ -67,7 +67,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps' | 'text';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps' | 'text' | 'alerts';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -106,7 +106,7 @@ export const COMMANDS = {
   },
   sharing: { options: [], operands: [0, 0] },
   // alerts decide <kind> <key> me|resolved|clear (change-commands.ts checks the words)
-  alerts: { options: ['note'], operands: [4, 4], operand: 'text' },
+  alerts: { options: ['note'], operands: [4, 4], operand: 'alerts' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -133,6 +133,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   request: 'cli.usage.missingRequest',
   apps: 'cli.usage.missingAppsCommand',
   text: 'cli.usage.missingText',
+  alerts: 'cli.usage.missingAlertsCommand',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */
