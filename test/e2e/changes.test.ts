@@ -256,8 +256,21 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
     // another pair, not swapped: the note is gone
     await page.waitForFunction(() => !document.body.innerText.includes('so the two were swapped'));
+    // a comment marked deleted before the third export, which still holds it: listed, with a link to it
+    const comment = (await h.service.listRecords({ dataset: 'comments', snapshotId: 3, limit: 1 })).rows[0]!;
+    await h.service.markDeleted({ recordId: comment.id, deletedAt: '2026-03-15' });
+    const findings = await h.service.stillThere({});
+    expect(findings.some((f) => f.foundRecordId === comment.id && f.snapshotId === 3)).toBe(true);
+    await page.reload();
+    const still = page.locator('#changes-still li[data-still-there="3"]');
+    await still.first().waitFor();
+    await expect(still.first().innerText()).resolves.toContain('A record you deleted on 15 Mar 2026 is still in this export');
     await page.locator('#changes-still-title').scrollIntoViewIfNeeded();
     await shootAll('en', '4-history', () => page.locator('#changes-still-title').scrollIntoViewIfNeeded());
+    await still.first().getByRole('link', { name: 'In export #3' }).click();
+    await page.waitForFunction((id: number) => location.hash.startsWith('#/snapshot/3?') && location.hash.includes(`record=${id}`), comment.id);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
   });
 
   it('undoes a decision: the alert is back among those to check', async () => {
