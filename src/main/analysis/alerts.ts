@@ -6,6 +6,9 @@
 // Two steps around the store: alertQuestions says which new-value and membership queries to run
 // (store/new-values.ts), changeAlerts turns their answers into alerts. An alert is a kind, plain
 // parameters and its evidence; the door words it (`alert.<kind>` in i18n/messages/changes.ts).
+// What is one event is one alert: new addresses sharing a network owner and a country, a known
+// model's new systems, the new kinds of off-TikTok event, the new ad interests. Keys, severity,
+// order and the person's decisions are added after (alert-triage.ts).
 import type { AlertKind, ChangeAlert, ChangeParams, FoundAlert, StillThereFinding } from '../../shared/contract';
 import { setKey } from './alert-triage';
 import { lookupIp } from './iplookup';
