@@ -233,7 +233,7 @@ describe('footprint alerts decide (CLI)', () => {
     const g = json.alerts.find((x) => x.key === GOOGLE)!;
     expect(g.decisionKind).toBe('new-ip');
     const human = await run(['diff', '--db', db]);
-    expect(human.out).toContain(`footprint alerts decide new-ip ${GOOGLE} me|resolved`);
+    expect(human.out).toContain(`footprint alerts decide new-ip '${GOOGLE}' me|resolved`); // quoted: '|' is the shell's
 
     const decided = await run(['alerts', 'decide', g.decisionKind, g.key, 'resolved', '--db', db]);
     expect(decided).toMatchObject({ code: 0, out: `Remembered: new-ip ${GOOGLE} is resolved.` });
@@ -241,7 +241,7 @@ describe('footprint alerts decide (CLI)', () => {
     expect(after.alerts.find((x) => x.key === GOOGLE)!.decision).toMatchObject({ decision: 'resolved' });
     const text = (await run(['diff', '--db', db, '--lang', 'sv'])).out;
     expect(text).toContain('Redan bedömda:');
-    expect(text).toMatch(/åtgärdat \(.+\); ångra: footprint alerts decide new-ip AS15169\|US clear/);
+    expect(text).toMatch(/åtgärdat \(.+\); ångra: footprint alerts decide new-ip 'AS15169\|US' clear/);
 
     expect((await run(['alerts', 'decide', 'new-spaceship', GOOGLE, 'me', '--db', db])).code).toBe(1);
     expect((await run(['alerts', 'decide', 'new-ip', GOOGLE, 'maybe', '--db', db])).code).toBe(2);

@@ -18,7 +18,7 @@ const ALERTS = {
   'new-carrier': { carrier: 'Fresh Carrier Ltd', count: 1 },
   'new-country': { where: 'country', network: null, asn: null, country: 'IE', ips: ['1.2.3.4'], more: 0, addresses: 1, count: 1 },
   'new-network-owner': { where: 'found', network: 'AS15169 Google LLC', asn: 15169, country: 'US', ips: ['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9'], more: 2, addresses: 7, count: 7 },
-  'new-device-identifier': { identifier: 'androidId', value: 'a1b2c3' },
+  'new-device-identifier': { identifier: 'androidId', value: 'a1b2c3', sameDevice: 0 },
   'new-off-tiktok-source': { source: 'com.newbrand.shop', count: 4 },
   'new-off-tiktok-event': { events: ['Purchase', 'AddToCart'], more: 0, n: 2, count: 5 },
   'new-ad-partner': { partner: 'Acme Data', list: 'partner' },
@@ -82,6 +82,9 @@ describe('alert and highlight wording', () => {
     expect(wordChange(en, 'alert.new-ad-partner', { partner: 'Brand C', list: 'advertiser' })).toBe('A new advertiser holds data about you: Brand C.');
     expect(wordChange(sv, 'alert.new-ad-partner', ALERTS['new-ad-partner'])).toBe('En ny datapartner har uppgifter om dig: Acme Data.');
     expect(wordChange(sv, 'alert.new-device-identifier', ALERTS['new-device-identifier'])).toBe('TikTok har registrerat ett nytt Android-id: a1b2c3.');
+    expect(wordChange(en, 'alert.new-device-identifier', { identifier: 'did', value: '42', sameDevice: 2 })).toBe(
+      'A new device ID (DID) was recorded: 42 (and 2 more identifiers of the same device).',
+    );
     expect(wordChange(en, 'alert.new-device-system', ALERTS['new-device-system'])).toBe(
       'Pixel 8 logged in with Android 15 for the first time on that model (once). An update, or another device of the same model.',
     );

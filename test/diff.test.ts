@@ -199,9 +199,14 @@ describe('diff between two snapshots', () => {
     for (let i = 1; i < d.alerts.length; i++) expect(rank[d.alerts[i]!.severity]).toBeGreaterThanOrEqual(rank[d.alerts[i - 1]!.severity]);
     expect(alertsOf(d, 'new-carrier').map((x) => x.params)).toEqual([{ carrier: 'Fresh Carrier Ltd', count: 1 }]);
 
-    const ids = alertsOf(d, 'new-device-identifier').map((x) => x.params);
-    expect(ids).toContainEqual({ identifier: 'did', value: newDevice.did });
-    for (const old of a.records.device_status) if (old.did) expect(ids.map((x) => x.value)).not.toContain(old.did);
+    // the new device brings several identifiers at once: one alert for its record, the rest counted
+    const idAlerts = alertsOf(d, 'new-device-identifier');
+    expect(idAlerts).toHaveLength(1);
+    const devRec = service.db.prepare('SELECT data FROM records WHERE id = ?').get(idAlerts[0]!.evidence.recordIds[0]) as { data: string };
+    expect(JSON.parse(devRec.data).did).toBe(newDevice.did);
+    expect(idAlerts[0]!.params.sameDevice).toBeGreaterThanOrEqual(1);
+    expect(idAlerts[0]!.key).toBe(`${idAlerts[0]!.params.identifier}:${idAlerts[0]!.params.value}`);
+    for (const old of a.records.device_status) if (old.did) expect(idAlerts.map((x) => x.params.value)).not.toContain(old.did);
     service.close();
   });
 

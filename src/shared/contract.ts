@@ -239,7 +239,8 @@ export type ChangeParams = Record<string, string | number | boolean | null | str
  *   addresses: how many in all, count: the logins. Key "AS<n>|<country>" ("-" for unknown),
  *   "invalid"; decided as new-ip.
  * - new-network-type {networkType, count}; new-carrier {carrier, count}
- * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value}
+ * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value,
+ *   sameDevice (how many more new identifiers the same device record brought: one alert per device)}
  * - new-off-tiktok-source {source, count}; new-off-tiktok-event {events: string[], more, n (kinds), count (events)}
  * - new-ad-partner {partner, list: 'advertiser' | 'partner' (a data partner)}; new-ad-interest {interests: string[], more, n}
  * - new-share-method {method, count}

@@ -214,15 +214,24 @@ function loginAlerts(to: Snap, answer: { fresh: Record<string, Group[]>; seen: R
 
 function deviceIdAlerts(to: Snap, answer: { fresh: Record<string, Group[]> } | undefined): FoundAlert[] {
   if (!answer) return [];
-  const out: FoundAlert[] = [];
+  // One device brings several identifiers at once (its DID, Android ID, advertising ID…), all in
+  // one device record: one alert per record, named by its first identifier in DEVICE_IDS order.
+  const byRecord = new Map<number, { identifier: string; g: Group }[]>();
+  const loose: { identifier: string; g: Group }[][] = [];
   for (const identifier of DEVICE_IDS) {
     for (const g of answer.fresh[identifier] ?? []) {
       // An all-zero advertising ID means tracking was refused: not an identifier.
       if (/^[0-]+$/.test(g.value)) continue;
-      out.push(alert('new-device-identifier', { identifier, value: g.value }, g, to.id));
+      const record = g.ids[0];
+      if (record === undefined) loose.push([{ identifier, g }]);
+      else byRecord.set(record, [...(byRecord.get(record) ?? []), { identifier, g }]);
     }
   }
-  return out;
+  return [...byRecord.values(), ...loose].map((found) => {
+    const [{ identifier, g }] = found as [{ identifier: string; g: Group }];
+    const ids = [...new Set(found.flatMap((f) => f.g.ids))];
+    return alert('new-device-identifier', { identifier, value: g.value, sameDevice: found.length - 1 }, { ids, at: g.at }, to.id);
+  });
 }
 
 // ---- data flow ----

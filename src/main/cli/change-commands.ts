@@ -35,7 +35,8 @@ function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, num
   // still to check, most important first; then what the person already decided
   const open = d.alerts.filter((a) => a.decision === null);
   const decided = d.alerts.filter((a) => a.decision !== null);
-  const quoted = (key: string) => (/^[\w.:|-]+$/.test(key) ? key : `'${key.replaceAll("'", "'\\''")}'`);
+  // as typed in a shell: '|' and spaces would be read by the shell, so such a key is quoted
+  const quoted = (key: string) => (/^[\w.:-]+$/.test(key) ? key : `'${key.replaceAll("'", "'\\''")}'`);
   const alertLine = (a: SnapshotDiff['alerts'][number]) => {
     const recordIds = a.evidence.recordIds;
     const params = { kind: a.kind, text: alertText(tr, a), snapshot: a.evidence.snapshotId };

@@ -15,7 +15,7 @@ export const en = {
   'alert.new-network-type': `Login over a network type not seen before: {networkType} (${times.en}).`,
   'alert.new-carrier': `Login through a mobile carrier not seen before: {carrier} (${times.en}).`,
   'alert.new-device-identifier':
-    'A new {identifier, select, idfa {advertising identifier (IDFA)} gaid {advertising identifier (GAID)} idfv {vendor identifier (IDFV)} androidId {Android ID} webId {web ID} did {device ID (DID)} uid {user ID (UID)} openUdid {OpenUDID} clientUdid {client UDID} other {device identifier}} was recorded: {value}.',
+    'A new {identifier, select, idfa {advertising identifier (IDFA)} gaid {advertising identifier (GAID)} idfv {vendor identifier (IDFV)} androidId {Android ID} webId {web ID} did {device ID (DID)} uid {user ID (UID)} openUdid {OpenUDID} clientUdid {client UDID} other {device identifier}} was recorded: {value}{sameDevice, plural, =0 {} one { (and # more identifier of the same device)} other { (and # more identifiers of the same device)}}.',
   'alert.new-off-tiktok-source': 'A source not seen before shared your activity outside TikTok with TikTok: {source} ({count, plural, one {# event} other {# events}}).',
   'alert.new-off-tiktok-event': `{n, plural, one {A kind of off-TikTok event not seen before} other {# kinds of off-TikTok event not seen before}}: {events}${andMore.en} ({count, plural, one {# event} other {# events}}).`,
   'alert.new-ad-partner': 'A new {list, select, partner {data partner} other {advertiser}} holds data about you: {partner}.',
@@ -123,7 +123,7 @@ export const sv: Record<keyof typeof en, string> = {
   'alert.new-network-type': `Inloggning via en ny typ av nätverksanslutning: {networkType} (${times.sv}).`,
   'alert.new-carrier': `Inloggning via en mobiloperatör som inte har använts tidigare: {carrier} (${times.sv}).`,
   'alert.new-device-identifier':
-    'TikTok har registrerat {identifier, select, idfa {en ny annonsidentifierare (IDFA)} gaid {en ny annonsidentifierare (GAID)} idfv {en ny leverantörsidentifierare (IDFV)} androidId {ett nytt Android-id} webId {ett nytt webb-id} did {ett nytt enhets-id (DID)} uid {ett nytt användar-id (UID)} openUdid {ett nytt OpenUDID} clientUdid {ett nytt klient-UDID} other {en ny enhetsidentifierare}}: {value}.',
+    'TikTok har registrerat {identifier, select, idfa {en ny annonsidentifierare (IDFA)} gaid {en ny annonsidentifierare (GAID)} idfv {en ny leverantörsidentifierare (IDFV)} androidId {ett nytt Android-id} webId {ett nytt webb-id} did {ett nytt enhets-id (DID)} uid {ett nytt användar-id (UID)} openUdid {ett nytt OpenUDID} clientUdid {ett nytt klient-UDID} other {en ny enhetsidentifierare}}: {value}{sameDevice, plural, =0 {} one { (och ytterligare # identifierare för samma enhet)} other { (och ytterligare # identifierare för samma enhet)}}.',
   'alert.new-off-tiktok-source': 'En ny källa har lämnat uppgifter till TikTok om vad du gör utanför TikTok: {source} ({count, plural, one {# händelse} other {# händelser}}).',
   'alert.new-off-tiktok-event': `{n, plural, one {En ny typ av händelse utanför TikTok} other {# nya typer av händelser utanför TikTok}}: {events}${andMore.sv} ({count, plural, one {# händelse} other {# händelser}}).`,
   'alert.new-ad-partner': '{list, select, partner {En ny datapartner} other {En ny annonsör}} har uppgifter om dig: {partner}.',
