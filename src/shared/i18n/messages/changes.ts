@@ -189,7 +189,7 @@ export const sv: Record<keyof typeof en, string> = {
   'change.timeline.title': 'Dina exporter över tid',
   'change.timeline.intro': 'Varje export jämförd med den före. Siffrorna är det som återstår att kontrollera.',
   'change.timeline.first': 'Första exporten: inget före den.',
-  'change.timeline.row': '{records, plural, one {# post} other {# poster}} · {added, plural, one {# tillkommen} other {# tillkomna}} · {alerts, plural, =0 {inget att kontrollera} other {# att kontrollera}}{decided, plural, =0 {} other { · # bedömda}}',
+  'change.timeline.row': '{records, plural, one {# post} other {# poster}} · {added, plural, one {# tillkommen} other {# tillkomna}} · {alerts, plural, =0 {inget att kontrollera} other {# att kontrollera}}{decided, plural, =0 {} one { · # bedömd} other { · # bedömda}}',
   'change.timeline.open': 'Jämför nr {id} med nr {previous}',
   'change.timeline.current': 'visas ovan',
   'change.stillThere.title': 'Kvar efter radering',
