@@ -12,17 +12,17 @@ const DELETED = Date.UTC(2026, 1, 1);
 /** One set of params per kind, as analysis/alerts.ts builds them (the type makes the list complete). */
 const ALERTS = {
   'new-device': { model: 'iPhone15,2', systems: ['iOS 17.1', 'iOS 17.2'], count: 3 },
-  'new-device-system': { model: 'Pixel 8', system: null, count: 1 },
-  'new-ip': { ip: '8.8.8.8', where: 'found', country: 'US', network: 'AS15169 Google LLC', count: 2 },
+  'new-device-system': { model: 'Pixel 8', systems: ['Android 15'], count: 1 },
+  'new-ip': { where: 'found', network: 'AS3301 Telia Company AB', asn: 3301, country: 'SE', ips: ['81.2.69.160', '81.2.69.161'], more: 0, addresses: 2, count: 3 },
   'new-network-type': { networkType: '5G', count: 1 },
   'new-carrier': { carrier: 'Fresh Carrier Ltd', count: 1 },
-  'new-country': { country: 'IE', ips: ['1.2.3.4'], more: 0, count: 1 },
-  'new-network-owner': { network: 'AS15169 Google LLC', asn: 15169, ips: ['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9'], more: 2, count: 7 },
-  'new-device-identifier': { identifier: 'androidId', value: 'a1b2c3' },
+  'new-country': { where: 'country', network: null, asn: null, country: 'IE', ips: ['1.2.3.4'], more: 0, addresses: 1, count: 1 },
+  'new-network-owner': { where: 'found', network: 'AS15169 Google LLC', asn: 15169, country: 'US', ips: ['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9'], more: 2, addresses: 7, count: 7 },
+  'new-device-identifier': { identifier: 'androidId', value: 'a1b2c3', sameDevice: 0 },
   'new-off-tiktok-source': { source: 'com.newbrand.shop', count: 4 },
-  'new-off-tiktok-event': { event: 'Purchase', count: 1 },
+  'new-off-tiktok-event': { events: ['Purchase', 'AddToCart'], more: 0, n: 2, count: 5 },
   'new-ad-partner': { partner: 'Acme Data', list: 'partner' },
-  'new-ad-interest': { interest: 'Gardening' },
+  'new-ad-interest': { interests: ['Gardening'], more: 0, n: 1 },
   'new-share-method': { method: 'telegram', count: 2 },
   'followers-gained': { count: 1, names: ['anna'], more: 0 },
   'followers-lost': { count: 7, names: ['a', 'b', 'c', 'd', 'e'], more: 2 },
@@ -61,10 +61,20 @@ describe('alert and highlight wording', () => {
     const sv = translator('sv');
     expect(wordChange(en, 'alert.new-carrier', ALERTS['new-carrier'])).toBe('Login through a mobile carrier not seen before: Fresh Carrier Ltd (once).');
     expect(wordChange(sv, 'alert.new-carrier', ALERTS['new-carrier'])).toBe('Inloggning via en mobiloperatör som inte har använts tidigare: Fresh Carrier Ltd (en gång).');
-    expect(wordChange(en, 'alert.new-ip', ALERTS['new-ip'])).toBe('Login from an IP address not seen before: 8.8.8.8 (US, AS15169 Google LLC), 2 times.');
-    expect(wordChange(en, 'alert.new-ip', { ip: 'not-an-ip', where: 'invalid', country: null, network: null, count: 1 })).toBe(
-      'Login from an address that is not a valid IP address: not-an-ip, once.',
+    expect(wordChange(en, 'alert.new-ip', ALERTS['new-ip'])).toBe(
+      '2 new IP addresses in a network and country seen before, AS3301 Telia Company AB (SE): 81.2.69.160 and 81.2.69.161, 3 logins.',
     );
+    expect(wordChange(sv, 'alert.new-ip', ALERTS['new-ip'])).toBe(
+      '2 nya IP-adresser i ett nätverk och land som har använts tidigare, AS3301 Telia Company AB (SE): 81.2.69.160 och 81.2.69.161, 3 inloggningar.',
+    );
+    expect(wordChange(en, 'alert.new-ip', { where: 'invalid', network: null, asn: null, country: null, ips: ['not-an-ip'], more: 0, addresses: 1, count: 1 })).toBe(
+      'A new IP address that is not a valid IP address: not-an-ip, one login.',
+    );
+    expect(wordChange(en, 'alert.new-network-owner', ALERTS['new-network-owner'])).toBe(
+      'Login through a network never seen before: AS15169 Google LLC in US (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1 and 9.9.9.9 (and 2 more)), 7 logins.',
+    );
+    expect(wordChange(en, 'alert.new-country', ALERTS['new-country'])).toBe('Login from a country never seen before: IE (1.2.3.4), one login.');
+    expect(wordChange(sv, 'alert.new-ad-interest', { interests: ['a', 'b'], more: 3, n: 5 })).toBe('TikTok har kopplat 5 nya annonsintressen till dig: a och b (och 3 till).');
     expect(wordChange(en, 'alert.followers-lost', ALERTS['followers-lost'])).toBe('7 followers no longer listed: a, b, c, d and e (and 2 more).');
     expect(wordChange(sv, 'alert.followers-lost', ALERTS['followers-lost'])).toBe('7 följare finns inte längre med: a, b, c, d och e (och 2 till).');
     expect(wordChange(en, 'alert.followers-gained', ALERTS['followers-gained'])).toBe('1 new follower: anna.');
@@ -72,7 +82,12 @@ describe('alert and highlight wording', () => {
     expect(wordChange(en, 'alert.new-ad-partner', { partner: 'Brand C', list: 'advertiser' })).toBe('A new advertiser holds data about you: Brand C.');
     expect(wordChange(sv, 'alert.new-ad-partner', ALERTS['new-ad-partner'])).toBe('En ny datapartner har uppgifter om dig: Acme Data.');
     expect(wordChange(sv, 'alert.new-device-identifier', ALERTS['new-device-identifier'])).toBe('TikTok har registrerat ett nytt Android-id: a1b2c3.');
-    expect(wordChange(en, 'alert.new-device-system', ALERTS['new-device-system'])).toContain('system not seen on it before: (none)');
+    expect(wordChange(en, 'alert.new-device-identifier', { identifier: 'did', value: '42', sameDevice: 2 })).toBe(
+      'A new device ID (DID) was recorded: 42 (and 2 more identifiers of the same device).',
+    );
+    expect(wordChange(en, 'alert.new-device-system', ALERTS['new-device-system'])).toBe(
+      'Pixel 8 logged in with Android 15 for the first time on that model (once). An update, or another device of the same model.',
+    );
     expect(wordChange(en, 'alert.still-there-after-deletion', ALERTS['still-there-after-deletion'])).toBe('A record you deleted on 1 Feb 2026 is still in this export, 38 days later.');
     expect(wordChange(sv, 'alert.still-there-after-deletion', { ...ALERTS['still-there-after-deletion'], dated: false, days: null })).toBe(
       'En post som du raderade 1 feb. 2026 finns fortfarande kvar i den här exporten.',

@@ -167,27 +167,46 @@ describe('diff between two snapshots', () => {
     const newLogin = b.records.login_history.find((l) => !a.records.login_history.some((x) => x.deviceModel === l.deviceModel))!;
     expect(device[0]!.params).toMatchObject({ model: newLogin.deviceModel, count: 1 });
 
-    const ips = alertsOf(d, 'new-ip').map((x) => x.params);
-    expect(ips).toContainEqual({ ip: '8.8.8.8', where: 'found', country: 'US', network: expect.stringMatching(/^AS15169 Google/), count: 1 });
-    expect(ips).toContainEqual(expect.objectContaining({ ip: '2a00:1450:4001:80b::200e', count: 1 }));
-    expect(ips).toContainEqual({ ip: 'not-an-ip', where: 'invalid', country: null, network: null, count: 1 });
-    expect(ips.some((x) => x.ip === '81.2.69.160')).toBe(false);
+    // new addresses come grouped by network owner and country: one alert per group, its kind
+    // saying what is new (US and IE never seen, so both Google groups are new-country)
+    const groups = d.alerts.filter((x) => ['new-ip', 'new-country', 'new-network-owner'].includes(x.kind));
+    const byKey = new Map(groups.map((x) => [x.key, x]));
+    expect(new Set(groups.map((x) => x.key)).size).toBe(groups.length);
+    expect(byKey.get('AS15169|US')).toMatchObject({
+      kind: 'new-country',
+      decisionKind: 'new-ip',
+      severity: 'high',
+      params: { where: 'found', network: expect.stringMatching(/^AS15169 Google/), asn: 15169, country: 'US', ips: ['8.8.8.8'], more: 0, addresses: 1, count: 1 },
+    });
+    expect(byKey.get('AS15169|IE')).toMatchObject({ kind: 'new-country', params: { ips: ['2a00:1450:4001:80b::200e'], addresses: 1 } });
+    expect(byKey.get('invalid')).toMatchObject({ kind: 'new-ip', params: { where: 'invalid', ips: ['not-an-ip'], addresses: 1, count: 1 } });
+    // the account's own generated logins from private and documentation ranges: one group, not one alert each
+    const unknown = byKey.get('-|-')!;
+    expect(unknown.kind).toBe('new-ip');
+    expect(unknown.params.addresses).toBeGreaterThan(1);
+    expect(unknown.params.ips).toHaveLength(Math.min(5, unknown.params.addresses as number));
+    expect((unknown.params.ips as string[]).length + (unknown.params.more as number)).toBe(unknown.params.addresses);
+    expect(groups.some((x) => (x.params.ips as string[]).includes('81.2.69.160'))).toBe(false);
 
-    const countries = alertsOf(d, 'new-country');
-    expect(countries.map((c) => c.params.country).sort()).toEqual(['IE', 'US']);
-    const us = countries.find((c) => c.params.country === 'US')!;
-    expect(us.params).toEqual({ country: 'US', ips: ['8.8.8.8'], more: 0, count: 1 });
+    const us = byKey.get('AS15169|US')!;
     expect(us.evidence.snapshotId).toBe(2);
     expect(us.evidence.recordIds).toHaveLength(1);
     expect(us.evidence.at).toBe(timeMs('2026-03-01 08:00:00'));
     const rec = service.db.prepare('SELECT data FROM records WHERE id = ?').get(us.evidence.recordIds[0]) as { data: string };
     expect(JSON.parse(rec.data).ip).toBe('8.8.8.8');
-    expect(alertsOf(d, 'new-network-owner').map((x) => x.params)).toEqual([{ asn: 15169, network: expect.stringMatching(/^AS15169 Google/), ips: ['8.8.8.8', '2a00:1450:4001:80b::200e'], more: 0, count: 2 }]);
+    // most severe first, in the order analysis/alert-triage.ts defines
+    const rank = { high: 0, medium: 1, low: 2, info: 3 };
+    for (let i = 1; i < d.alerts.length; i++) expect(rank[d.alerts[i]!.severity]).toBeGreaterThanOrEqual(rank[d.alerts[i - 1]!.severity]);
     expect(alertsOf(d, 'new-carrier').map((x) => x.params)).toEqual([{ carrier: 'Fresh Carrier Ltd', count: 1 }]);
 
-    const ids = alertsOf(d, 'new-device-identifier').map((x) => x.params);
-    expect(ids).toContainEqual({ identifier: 'did', value: newDevice.did });
-    for (const old of a.records.device_status) if (old.did) expect(ids.map((x) => x.value)).not.toContain(old.did);
+    // the new device brings several identifiers at once: one alert for its record, the rest counted
+    const idAlerts = alertsOf(d, 'new-device-identifier');
+    expect(idAlerts).toHaveLength(1);
+    const devRec = service.db.prepare('SELECT data FROM records WHERE id = ?').get(idAlerts[0]!.evidence.recordIds[0]) as { data: string };
+    expect(JSON.parse(devRec.data).did).toBe(newDevice.did);
+    expect(idAlerts[0]!.params.sameDevice).toBeGreaterThanOrEqual(1);
+    expect(idAlerts[0]!.key).toBe(`${idAlerts[0]!.params.identifier}:${idAlerts[0]!.params.value}`);
+    for (const old of a.records.device_status) if (old.did) expect(idAlerts.map((x) => x.params.value)).not.toContain(old.did);
     service.close();
   });
 
@@ -325,7 +344,8 @@ describe('footprint diff (CLI)', () => {
     for (const c of Object.values(json.datasets)) expect(Object.keys(c as object)).toEqual(['added', 'gone', 'agedOut', 'vanished']);
     for (const s of json.settings) expect(Object.keys(s)).toEqual(['key', 'from', 'to', 'direction']);
     for (const x of json.alerts) {
-      expect(Object.keys(x)).toEqual(['kind', 'params', 'evidence']);
+      expect(Object.keys(x)).toEqual(['kind', 'params', 'evidence', 'key', 'decisionKind', 'severity', 'decision']);
+      expect(x.decision).toBeNull();
       expect(Object.keys(x.evidence)).toEqual(['snapshotId', 'recordIds', 'at']);
     }
     expect((await run(['diff', '2', '1', '--db', db, '--json'])).code).toBe(0);

@@ -166,6 +166,12 @@ describe('home over two imported exports', () => {
       expect(worse.settings).toContainEqual(expect.objectContaining({ key: 'Private Account', from: 'Enabled', to: 'Disabled', direction: 'less-private' }));
       expect(worse.regressedSteps).toContain('private-account');
       expect(worse.count).toBe(diff.settings.filter((x) => x.direction === 'less-private').length);
+      // an alert called "this was me" is no longer one to check, here as on Changes
+      const device = diff.alerts.find((a) => a.kind === 'new-device')!;
+      await s.decideAlert({ kind: device.decisionKind, key: device.key, decision: 'me' });
+      const after = await s.home({});
+      expect(after.headline.alerts.count).toBe(home.headline.alerts.count - 1);
+      expect(after.headline.alerts.count).toBe((await s.diffSnapshots({})).alerts.filter((a) => a.decision === null).length);
     });
   });
 
@@ -291,8 +297,8 @@ describe('the headline’s reasoning', () => {
         { key: 'Suggest your account to others', from: 'Enabled', to: 'Disabled', direction: 'more-private' as const },
       ],
       alerts: [
-        { kind: 'setting-regressed' as const, params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' }, evidence: { snapshotId: 2, recordIds: [], at: null } },
-        { kind: 'setting-regressed' as const, params: { step: 'dm-who', key: 'Who can send you direct messages', from: 'No one', to: 'Everyone' }, evidence: { snapshotId: 2, recordIds: [], at: null } },
+        { kind: 'setting-regressed' as const, params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' }, evidence: { snapshotId: 2, recordIds: [], at: null }, key: 'private-account', decisionKind: 'setting-regressed' as const, severity: 'high' as const, decision: null },
+        { kind: 'setting-regressed' as const, params: { step: 'dm-who', key: 'Who can send you direct messages', from: 'No one', to: 'Everyone' }, evidence: { snapshotId: 2, recordIds: [], at: null }, key: 'dm-who', decisionKind: 'setting-regressed' as const, severity: 'high' as const, decision: null },
       ],
     };
     expect(settingsWorse(diff)).toEqual({ count: 2, settings: [diff.settings[0]], regressedSteps: ['private-account', 'dm-who'] });

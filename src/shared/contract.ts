@@ -229,15 +229,22 @@ export type ChangeParams = Record<string, string | number | boolean | null | str
 
 /**
  * An alert: its kind, what the catalog words it with, and the records behind it. Params by kind:
- * - new-device {model, systems: string[], count}; new-device-system {model, system, count}
- * - new-ip {ip, where: 'found' | 'country' | 'network' | 'none' | 'invalid', country, network, count}
- *   (network: "AS<number> <owner>"; where says which of country and network are known)
- * - new-country {country, ips: string[], more, count}; new-network-owner {network, asn, ips: string[], more, count}
- *   (ips: the first few addresses; more: how many besides)
+ * - new-device {model, systems: string[], count}; new-device-system {model, systems: string[] (the systems
+ *   not seen on that model before), count}; key: the model, decided as new-device
+ * - new-ip, new-country, new-network-owner: one alert per network group, the new IP addresses
+ *   that share a network owner and a country: {where, network, asn, country, ips: string[], more,
+ *   addresses, count}. The kind says what is new: new-country (a country never seen before),
+ *   else new-network-owner (an owner never seen before), else new-ip (new addresses in a network
+ *   and country seen before). where: 'found' | 'country' | 'network' | 'none' (which of country and
+ *   network the offline lookup knows) | 'invalid' (not IP addresses); network "AS<number> <owner>"
+ *   or null; asn a number or null; ips: the first few addresses, more: how many besides,
+ *   addresses: how many in all, count: the logins. Key "AS<n>|<country>" ("-" for unknown),
+ *   "invalid"; decided as new-ip.
  * - new-network-type {networkType, count}; new-carrier {carrier, count}
- * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value}
- * - new-off-tiktok-source {source, count}; new-off-tiktok-event {event, count}
- * - new-ad-partner {partner, list: 'advertiser' | 'partner' (a data partner)}; new-ad-interest {interest}
+ * - new-device-identifier {identifier: 'idfa' | 'gaid' | 'idfv' | 'androidId' | 'webId' | 'did' | 'uid' | 'openUdid' | 'clientUdid', value,
+ *   sameDevice (how many more new identifiers the same device record brought: one alert per device)}
+ * - new-off-tiktok-source {source, count}; new-off-tiktok-event {events: string[], more, n (kinds), count (events)}
+ * - new-ad-partner {partner, list: 'advertiser' | 'partner' (a data partner)}; new-ad-interest {interests: string[], more, n}
  * - new-share-method {method, count}
  * - followers-gained, followers-lost, following-added, following-removed, blocked-added,
  *   blocked-removed {count, names: string[] (the first few), more (count beyond names)}
@@ -251,7 +258,65 @@ export interface ChangeAlert {
   params: ChangeParams;
   /** the snapshot holding the records (the newer one; the older one for losses), some of their ids, the earliest record time */
   evidence: { snapshotId: number; recordIds: number[]; at: number | null };
+  /**
+   * What the alert is about, stable across exports and comparisons (analysis/alert-triage.ts):
+   * the device model, "AS<n>|<country>" for a network group, the identifier and value, the
+   * partner's name, the step id, … A decision is remembered under (decisionKind, key).
+   */
+  key: string;
+  /** the kind a decision is stored under: alerts that are one subject share it (the IP family is new-ip, a device's new-device) */
+  decisionKind: AlertKind;
+  /** how much it matters (ALERT_SEVERITY); alerts come most severe first */
+  severity: AlertSeverity;
+  /** what the person said about it, remembered across imports; null: still to check */
+  decision: AlertDecisionView | null;
 }
+
+/** An alert as the analysis finds it, before triage (analysis/alert-triage.ts) gives it its key, severity and decision. */
+export type FoundAlert = Pick<ChangeAlert, 'kind' | 'params' | 'evidence'> & { key?: string };
+
+/**
+ * How much an alert matters, from "someone else may be in the account" down to "for your
+ * information" (analysis/alert-triage.ts ALERT_SEVERITY says which kind is which and why).
+ */
+export type AlertSeverity = 'high' | 'medium' | 'low' | 'info';
+
+/** 'me': "this was me" (expected); 'resolved': dealt with (the steps were taken). */
+export type AlertDecision = 'me' | 'resolved';
+
+export interface AlertDecisionView {
+  decision: AlertDecision;
+  decidedAt: number;
+  note: string | null;
+}
+
+/** Every alert kind, for input validation (the union above is the type; this is its runtime list). */
+export const ALERT_KINDS = [
+  'new-device',
+  'new-device-system',
+  'new-ip',
+  'new-network-type',
+  'new-carrier',
+  'new-country',
+  'new-network-owner',
+  'new-device-identifier',
+  'new-off-tiktok-source',
+  'new-off-tiktok-event',
+  'new-ad-partner',
+  'new-ad-interest',
+  'new-share-method',
+  'followers-gained',
+  'followers-lost',
+  'following-added',
+  'following-removed',
+  'blocked-added',
+  'blocked-removed',
+  'still-there-after-deletion',
+  'setting-regressed',
+] as const satisfies readonly AlertKind[];
+// every kind of the union is listed (a kind added to the union and not here fails to compile)
+const ALERT_KINDS_COMPLETE: Exclude<AlertKind, (typeof ALERT_KINDS)[number]> extends never ? true : false = true;
+void ALERT_KINDS_COMPLETE;
 
 /** The CLI's `diff --json` shape. */
 export interface SnapshotDiff {
@@ -282,6 +347,8 @@ export interface TimelineEntry {
     lessPrivate: number;
     profileChanged: number;
     alerts: Partial<Record<AlertKind, number>>;
+    /** alerts the person already decided ("this was me", "resolved"): not in `alerts` */
+    decidedAlerts: number;
   } | null;
   /** the few changes worth reading first, most important first (TimelineHighlight) */
   highlights: TimelineHighlight[];
@@ -1050,6 +1117,8 @@ export interface HomeView {
     /** due when the latest export is older than intervalDays (the fresh-export interval the person chose among the checklists' reminders, else the content's default) */
     freshExport: { due: boolean; hasExport: boolean; days: number; intervalDays: number; intervalSource: 'reminder' | 'default'; steps: HomeExportStep[] };
   };
+}
+
 // ---- Charts (src/main/service/charts.ts over analysis/charts*.ts): counts in the user's time zone ----
 
 /** A calendar time axis in the asked time zone: months, or weeks (starting Monday) when the span is short. */
@@ -1148,6 +1217,16 @@ export const OPERATIONS = {
   listDeletionMarks: op(s.object({})),
   stillThere: op(s.object({})),
   forgetRecords: op(s.object({ ids: s.array(id, { min: 1, max: 100_000 }) }), exclusive),
+  /** remembers what the person said about an alert (ChangeAlert.decisionKind and key); decision null forgets it */
+  decideAlert: op(
+    s.object({
+      kind: s.oneOf(ALERT_KINDS),
+      key: s.string({ min: 1, max: 500 }),
+      decision: nullable(s.oneOf(['me', 'resolved'] as const)),
+      note: s.optional(s.string({ max: 500 })),
+    }),
+    exclusive,
+  ),
   ...CHECKLIST_OPERATIONS,
   /** the scope catalog: what each permission reaches and how risky it is */
   scopes: op(s.object({})),
@@ -1244,6 +1323,7 @@ export interface OperationResults {
   listDeletionMarks: DeletionMark[];
   stillThere: StillThereFinding[];
   forgetRecords: { forgotten: number };
+  decideAlert: { kind: AlertKind; key: string; decision: AlertDecisionView | null };
   scopes: { scopes: ScopeInfo[]; guide: ScopeGuide };
   listApps: { apps: AppView[]; dueForReview: number[] };
   addApp: AppView;

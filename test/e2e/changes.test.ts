@@ -1,9 +1,13 @@
-// The Changes view end to end: two generated exports of one account whose differences are known
-// (laterAccount flips "Private Account" and logs in from a brand-new device), imported through the
-// window; the view must show what the real service's diffSnapshots computes.
-// Screenshots: /tmp/footprint-e2e-changes*.png (FOOTPRINT_E2E_SHOTS=<dir> to change).
+// The Changes view end to end: three generated exports of one account whose differences are known
+// (laterAccount flips "Private Account" and logs in from a brand-new device; the second export
+// signs in from three new Google addresses in the US, the third from two more), imported through
+// the window; the view must show what the real service's diffSnapshots computes, let any two
+// exports be compared, and remember "this was me" across the third import.
+// Screenshots: /tmp/footprint-e2e-changes*.png (FOOTPRINT_E2E_SHOTS=<dir> to change), and every
+// part in both languages, light and dark, at 1280x800 and 800x600:
+// test-results/screens/changes-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
@@ -11,12 +15,17 @@ import { translator } from '../../src/shared/i18n';
 import { alertMessage } from '../../src/shared/i18n/words';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, screenshotter } from './harness';
+import { axeProblems, SCHEMES, SIZES } from './audit';
 
  
 declare const document: any;
+declare const location: any;
 
 const shot = screenshotter('');
+const SHOTS = join(ROOT, 'test-results', 'screens');
+const HOME = '81.2.69.160'; // GB, AS20712
+const GOOGLE = 'new-ip\u001fAS15169|US';
 
 
 describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromium)', () => {
@@ -25,16 +34,27 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
   let h: AppHarness;
   let first: string;
   let second: string;
+  let third: string;
   let diff: SnapshotDiff;
+  const problems: string[] = [];
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-changes-'));
     const a = generateAccount({ seed: 5, asOf: '2026-01-10 12:00:00' });
     a.settings['Private Account'] = 'Disabled';
+    for (const l of a.records.login_history) l.ip = HOME;
+    const known = a.records.login_history[0]!;
+    const login = (date: string, ip: string) => ({ date, ip, deviceModel: known.deviceModel, deviceSystem: known.deviceSystem, networkType: known.networkType, carrier: known.carrier });
     const b = laterAccount(a, { days: 60, seed: 'e2e-changes' });
     expect(b.settings['Private Account']).toBe('Enabled');
+    for (const l of b.records.login_history) if (!a.records.login_history.some((x) => x.date === l.date)) l.ip = HOME;
+    b.records.login_history.push(login('2026-02-01 08:00:00', '8.8.8.8'), login('2026-02-02 08:00:00', '8.8.4.4'), login('2026-02-03 08:00:00', '8.8.8.9'));
+    const c = laterAccount(b, { days: 40, seed: 'e2e-changes-c' });
+    for (const l of c.records.login_history) if (!b.records.login_history.some((x) => x.date === l.date)) l.ip = HOME;
+    c.records.login_history.push(login('2026-03-20 08:00:00', '8.8.4.5'), login('2026-03-21 08:00:00', '2001:4860:4860::8888'));
     first = await writeZip(renderJson(a, 'L4'), join(work, 'a'), { epoch: exportEpoch(a) });
     second = await writeZip(renderJson(b, 'L4'), join(work, 'b'), { epoch: exportEpoch(b) });
+    third = await writeZip(renderJson(c, 'L4'), join(work, 'c'), { epoch: exportEpoch(c) });
     build = buildApp();
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: work });
   }, 240_000);
@@ -142,20 +162,155 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await shot(h, 'footprint-e2e-changes-records');
   });
 
-  it('folds many alerts of one kind away until asked', async () => {
+  it('lists every alert once, most important first, each with what to do if it was not you', async () => {
     const { page } = h;
-    const byKind = new Map<string, number>();
-    for (const a of diff.alerts) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
-    for (const [kind, n] of byKind) {
-      const group = page.locator(`[data-alert-kind="${kind}"]`);
-      if (n <= 3) {
-        await expect(group.locator('ul.items > li').count()).resolves.toBe(n);
-        continue;
-      }
-      await expect(group.locator('ul.items > li').count()).resolves.toBe(3);
-      await group.getByRole('button', { name: `Show all ${n}` }).click();
-      await expect(group.locator('ul.items > li').count()).resolves.toBe(n);
-    }
+    const check = page.locator('#changes-check');
+    const items = check.locator('li[data-alert-subject]');
+    await expect(items.count()).resolves.toBe(diff.alerts.length);
+    const kinds = await items.evaluateAll((els: any[]) => els.map((e) => e.getAttribute('data-alert-kind')));
+    expect(kinds).toEqual(diff.alerts.map((a) => a.kind));
+    // three new Google addresses in the US: one alert, the addresses counted, not three
+    const google = diff.alerts.filter((a) => `${a.decisionKind}\u001f${a.key}` === GOOGLE);
+    expect(google).toHaveLength(1);
+    expect(google[0]).toMatchObject({ kind: 'new-country', severity: 'high', params: { addresses: 3 } });
+    const item = check.locator(`li[data-alert-subject="${GOOGLE}"]`);
+    await expect(item.innerText()).resolves.toContain(alertMessage(translator('en'), google[0]!));
+    // the advice opens from the keyboard
+    await item.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await item.getByText('Log out devices you do not know: Security and permissions (older apps: Security) → Manage devices → remove each one.').waitFor();
+    await item.locator('summary').scrollIntoViewIfNeeded();
+    await shot(h, 'footprint-e2e-changes-advice');
+    await shootAll('en', '1-check', () => item.scrollIntoViewIfNeeded());
+  });
+
+  it('remembers "this was me": the alert moves to the decided ones, and the headline stops counting it', async () => {
+    const { page } = h;
+    const item = page.locator(`#changes-check li[data-alert-subject="${GOOGLE}"]`);
+    const open = diff.alerts.filter((a) => a.decision === null).length;
+    await expect(page.locator('#changes-check-title').innerText()).resolves.toBe(`Alerts to check (${open})`);
+    await item.getByRole('button', { name: 'This was me' }).click();
+    const decided = page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"]`);
+    await decided.waitFor();
+    await expect(decided.getAttribute('data-decision')).resolves.toBe('me');
+    await expect(page.locator(`#changes-check li[data-alert-subject="${GOOGLE}"]`).count()).resolves.toBe(0);
+    await expect(page.locator('#changes-check-title').innerText()).resolves.toBe(`Alerts to check (${open - 1})`);
+    // focus went on to the next alert to check, not to the top of the page
+    await page.waitForFunction(() => document.activeElement?.closest('#changes-check li[data-alert-subject]') !== null);
+    // the archive holds it
+    const now = await h.service.diffSnapshots({ from: 1, to: 2 });
+    expect(now.alerts.find((a) => `${a.decisionKind}\u001f${a.key}` === GOOGLE)!.decision).toMatchObject({ decision: 'me' });
+    const t = await h.service.timeline({});
+    expect(t.at(-1)!.headline!.decidedAlerts).toBe(1);
+    await expect(page.locator('li[data-timeline="2"]').innerText()).resolves.toContain(`${open - 1} alerts to check · 1 decided`);
+    await decided.scrollIntoViewIfNeeded();
+    await shootAll('en', '2-decided', () => decided.scrollIntoViewIfNeeded());
+  });
+
+  it('a third export showing the same network again does not raise it again', async () => {
+    const { page } = h;
+    h.setNextChoice(third);
+    await page.getByRole('button', { name: 'Open export…' }).click();
+    await page.getByText('Import finished').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/changes?to=3');
+    const latest = await h.service.diffSnapshots({ from: 2, to: 3 });
+    const google = latest.alerts.find((a) => `${a.decisionKind}\u001f${a.key}` === GOOGLE)!;
+    expect(google).toMatchObject({ kind: 'new-ip', params: { addresses: 2 }, decision: { decision: 'me' } });
+    const decided = page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"]`);
+    await decided.waitFor();
+    await expect(decided.innerText()).resolves.toContain(alertMessage(translator('en'), google));
+    await expect(page.locator(`#changes-check li[data-alert-subject="${GOOGLE}"]`).count()).resolves.toBe(0);
+    const open = latest.alerts.filter((a) => a.decision === null).length;
+    await expect(page.locator('[data-testid="changes-headline"]').innerText()).resolves.toMatch(new RegExp(`^${open === 0 ? 'Nothing to check' : `${open} alerts? to check`}`));
+  });
+
+  it('compares any two exports, older first: a choice the other way round is swapped', async () => {
+    const { page } = h;
+    await expect(page.getByLabel('From (older)').inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('To (newer)').inputValue()).resolves.toBe('3');
+    await page.getByLabel('To (newer)').selectOption('1');
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
+    await page.getByText('The older export goes first, so the two were swapped.').waitFor();
+    await page.getByLabel('To (newer)').selectOption('3');
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=3');
+    await expect(page.getByLabel('From (older)').inputValue()).resolves.toBe('1');
+    const d = await h.service.diffSnapshots({ from: 1, to: 3 });
+    await page.getByText('Snapshot #3 (exported').first().waitFor();
+    // A against C: the Google addresses are a new country again, and still decided
+    expect(d.alerts.find((a) => `${a.decisionKind}\u001f${a.key}` === GOOGLE)).toMatchObject({ kind: 'new-country', decision: { decision: 'me' } });
+    const decided = page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"]`);
+    await decided.waitFor();
+    await expect(decided.getAttribute('data-alert-kind')).resolves.toBe('new-country');
+    await expect(page.locator('#changes-check li[data-alert-subject]').count()).resolves.toBe(d.alerts.filter((a) => a.decision === null).length);
+    // a typed address the wrong way round is put in order too
+    await page.evaluate(() => (location.hash = '#/changes?from=3&to=1'));
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=3');
+    await page.locator('#changes-title').scrollIntoViewIfNeeded();
+    await shootAll('en', '3-pair');
+    // the timeline and what is still there after deletion are on the page, reachable from the top
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Your exports over time' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'changes-timeline-title');
+    await expect(page.locator('li[data-timeline]').count()).resolves.toBe(3);
+    await page.getByText('The older export goes first, so the two were swapped.').waitFor();
+    await page.getByRole('link', { name: 'Compare #2 with #1' }).click();
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
+    // another pair, not swapped: the note is gone
+    await page.waitForFunction(() => !document.body.innerText.includes('so the two were swapped'));
+    // a comment marked deleted before the third export, which still holds it: listed, with a link to it
+    const comment = (await h.service.listRecords({ dataset: 'comments', snapshotId: 3, limit: 1 })).rows[0]!;
+    await h.service.markDeleted({ recordId: comment.id, deletedAt: '2026-03-15' });
+    const findings = await h.service.stillThere({});
+    expect(findings.some((f) => f.foundRecordId === comment.id && f.snapshotId === 3)).toBe(true);
+    await page.reload();
+    const still = page.locator('#changes-still li[data-still-there="3"]');
+    await still.first().waitFor();
+    await expect(still.first().innerText()).resolves.toContain('A record you deleted on 15 Mar 2026 is still in this export');
+    await page.locator('#changes-still-title').scrollIntoViewIfNeeded();
+    await shootAll('en', '4-history', () => page.locator('#changes-still-title').scrollIntoViewIfNeeded());
+    await still.first().getByRole('link', { name: 'In export #3' }).click();
+    await page.waitForFunction((id: number) => location.hash.startsWith('#/snapshot/3?') && location.hash.includes(`record=${id}`), comment.id);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/changes?from=1&to=2');
+  });
+
+  it('undoes a decision: the alert is back among those to check', async () => {
+    const { page } = h;
+    const decided = page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"]`);
+    await decided.getByRole('button', { name: 'Undo' }).click();
+    await page.locator(`#changes-check li[data-alert-subject="${GOOGLE}"]`).waitFor();
+    const d = await h.service.diffSnapshots({ from: 1, to: 2 });
+    expect(d.alerts.find((a) => `${a.decisionKind}\u001f${a.key}` === GOOGLE)!.decision).toBeNull();
+    // and marked resolved from the keyboard
+    await page.locator(`#changes-check li[data-alert-subject="${GOOGLE}"]`).getByRole('button', { name: 'Resolved' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"][data-decision="resolved"]`).waitFor();
+  });
+
+  it('speaks Swedish on every part', async () => {
+    const { page } = h;
+    await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'sv'));
+    await page.evaluate(() => (location.hash = '#/changes?from=1&to=2'));
+    await page.reload();
+    await page.getByRole('heading', { name: /^Att kontrollera/ }).waitFor();
+    await expect(page.getByLabel('Från (äldre)').inputValue()).resolves.toBe('1');
+    const item = page.locator('#changes-check li[data-alert-subject]').first();
+    await item.locator('summary').click();
+    await item.getByText('Byt lösenord: Konto → Lösenord. Välj ett som du inte använder någon annanstans.').or(item.locator('ol li').first()).first().waitFor();
+    await shootAll('sv', '1-check', () => item.scrollIntoViewIfNeeded());
+    const decided = page.locator(`#changes-decided li[data-alert-subject="${GOOGLE}"]`);
+    await decided.getByText(/Du markerade det som åtgärdat/).waitFor();
+    await shootAll('sv', '2-decided', () => decided.scrollIntoViewIfNeeded());
+    await page.locator('#changes-title').scrollIntoViewIfNeeded();
+    await shootAll('sv', '3-pair', () => page.locator('#changes-title').scrollIntoViewIfNeeded());
+    await page.getByRole('heading', { name: 'Dina exporter över tid' }).waitFor();
+    await shootAll('sv', '4-history', () => page.locator('#changes-still-title').scrollIntoViewIfNeeded());
+    await page.evaluate(() => document.defaultView.localStorage.removeItem('footprint.lang'));
+    await page.reload();
+    await page.getByRole('heading', { name: /^Alerts to check/ }).waitFor();
+  });
+
+  it('axe-core finds no serious or critical problem on any part photographed at 1280x800', () => {
+    expect(problems).toEqual([]);
   });
 
   it('looks right in dark mode, and the oldest snapshot says there is nothing before it', async () => {
@@ -164,6 +319,7 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await h.page.waitForTimeout(400); // let the buttons' background transition finish
     await shot(h, 'footprint-e2e-changes-dark');
     await h.page.emulateMedia({ colorScheme: 'light' });
+    await h.page.evaluate(() => (location.hash = '#/changes'));
     await h.page.locator('#snapshot-1').click();
     await h.page.getByText('This is your oldest export: there is nothing before it to compare with.').waitFor();
   });
@@ -174,4 +330,21 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     expect(h.pageErrors).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
   });
+
+  /** One part in every size and colour scheme; `ready` brings it back into view after a resize. */
+  async function shootAll(lang: string, part: string, ready?: () => Promise<void>) {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const size of SIZES) {
+      await h.page.setViewportSize(size);
+      for (const scheme of SCHEMES) {
+        await h.page.emulateMedia({ colorScheme: scheme });
+        await ready?.();
+        await h.page.waitForTimeout(150);
+        await h.page.screenshot({ path: join(SHOTS, `changes-${lang}-${scheme}-${size.width}x${size.height}-${part}.png`) });
+        if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${part}`)));
+      }
+    }
+    await h.page.emulateMedia({ colorScheme: 'light' });
+    await h.page.setViewportSize({ width: 1280, height: 800 });
+  }
 });

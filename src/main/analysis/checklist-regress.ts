@@ -2,7 +2,7 @@
 // verification and fails now flipped back (someone, or an app update, changed the setting), so it
 // needs attention again and raises an alert. No sentences here: the alert is a code and parameters.
 import type { StepState, Step, Vocabulary } from '../../shared/checklists';
-import type { ChangeAlert } from '../../shared/contract';
+import type { FoundAlert } from '../../shared/contract';
 import { verifySnapshot, type SettingsSnapshot, type Verification } from './checklist-verify';
 
 /** Worded by a door as `checklist.alert.<code>` with step = the step's title, value = observed. */
@@ -78,7 +78,7 @@ export function proposeStates(states: Readonly<Record<string, StepState>>, verif
  * (`setting-regressed` {step, key, from, to}): shown with the other alerts on the Changes page,
  * the timeline and `footprint diff`. key: the setting as the newer export names it.
  */
-export function regressionAlerts(steps: readonly Step[], from: SettingsSnapshot, to: SettingsSnapshot, vocab: Vocabulary): ChangeAlert[] {
+export function regressionAlerts(steps: readonly Step[], from: SettingsSnapshot, to: SettingsSnapshot, vocab: Vocabulary): FoundAlert[] {
   const later = verifySnapshot(steps, to, vocab);
   return findRegressions(verifySnapshot(steps, from, vocab), later).map((r) => {
     const failing = later.steps.find((s) => s.stepId === r.stepId)!.checks.find((c) => c.verdict === 'needs-attention');

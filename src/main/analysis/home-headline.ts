@@ -10,9 +10,11 @@ type Headline = HomeView['headline'];
 /** The diff's alerts, counted once each and by kind; no diff (fewer than two exports): none. */
 export function alertHeadline(diff: SnapshotDiff | null): Headline['alerts'] {
   if (!diff) return { count: 0, byKind: {}, from: null, to: null };
+  // to check: what the person has not yet called "this was me" or "resolved" (as Changes counts)
+  const open = diff.alerts.filter((a) => a.decision === null);
   const byKind: Partial<Record<AlertKind, number>> = {};
-  for (const a of diff.alerts) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
-  return { count: diff.alerts.length, byKind, from: diff.from, to: diff.to };
+  for (const a of open) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
+  return { count: open.length, byKind, from: diff.from, to: diff.to };
 }
 
 /**

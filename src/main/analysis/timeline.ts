@@ -16,8 +16,10 @@ export function timeline(ordered: Snap[], diff: (from: number, to: number) => Sn
     const prev = ordered[i - 1]!;
     const d = diff(prev.id, s.id);
     const sum = (k: 'added' | 'agedOut' | 'vanished') => Object.values(d.datasets).reduce((n, c) => n + c[k], 0);
+    // only what is still to check counts: an alert the person decided is known, not news
+    const open = d.alerts.filter((a) => a.decision === null);
     const alerts: Partial<Record<AlertKind, number>> = {};
-    for (const a of d.alerts) alerts[a.kind] = (alerts[a.kind] ?? 0) + 1;
+    for (const a of open) alerts[a.kind] = (alerts[a.kind] ?? 0) + 1;
     const headline = {
       added: sum('added'),
       agedOut: sum('agedOut'),
@@ -27,10 +29,11 @@ export function timeline(ordered: Snap[], diff: (from: number, to: number) => Sn
       lessPrivate: d.settings.filter((c) => c.direction === 'less-private').length,
       profileChanged: d.profile.length,
       alerts,
+      decidedAlerts: d.alerts.length - open.length,
     };
     const highlights: TimelineHighlight[] = [];
     for (const kind of SERIOUS) {
-      const of = d.alerts.filter((x) => x.kind === kind);
+      const of = open.filter((x) => x.kind === kind);
       if (of.length > 0) highlights.push({ code: 'alert', params: { ...of[0]!.params, kind, others: of.length - 1 } }); // others: not `more`, which some alerts use for their names
     }
     for (const direction of ['less-private', 'more-private'] as const) {

@@ -68,7 +68,7 @@ export interface CommandSpec {
   /** how many positional arguments: [min, max] (max Infinity: a list) */
   operands: readonly [number, number];
   /** what the first operand is, for the "needs …" message */
-  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps' | 'text';
+  operand?: 'path' | 'snapshot' | 'dataset' | 'record' | 'request' | 'apps' | 'text' | 'alerts';
   /** may create the archive file (the others refuse a path with no archive: NO_DATABASE) */
   creates?: boolean;
   /** opens no archive at all */
@@ -108,6 +108,8 @@ export const COMMANDS = {
   sharing: { options: [], operands: [0, 0] },
   home: { options: [], operands: [0, 0] },
   charts: { options: ['snapshot', 'time-zone'], operands: [0, 0] },
+  // alerts decide <kind> <key> me|resolved|clear (change-commands.ts checks the words)
+  alerts: { options: ['note'], operands: [4, 4], operand: 'alerts' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -134,6 +136,7 @@ const MISSING: Record<NonNullable<CommandSpec['operand']>, MessageKey> = {
   request: 'cli.usage.missingRequest',
   apps: 'cli.usage.missingAppsCommand',
   text: 'cli.usage.missingText',
+  alerts: 'cli.usage.missingAlertsCommand',
 };
 
 /** `--lang`'s value, read before anything else so that every later message is in that language. */

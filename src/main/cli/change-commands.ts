@@ -1,6 +1,6 @@
 // The CLI commands of change tracking: diff, timeline, archive, retention, still-there, mark-deleted,
 // unmark-deleted and forget. main.ts parses the arguments and hands them here.
-import type { SnapshotDiff, TimelineEntry } from '../../shared/contract';
+import type { AlertKind, SnapshotDiff, TimelineEntry } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
 import { parseUserDate } from '../../shared/time';
 import { UsageError } from './args';
@@ -32,17 +32,31 @@ function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, num
   lines.push('', tr.t('cli.diff.profile'));
   if (d.profile.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);
   for (const p of d.profile) lines.push(`  ${p.field}: ${p.from ?? nothing} -> ${p.to ?? nothing}`);
-  lines.push('', tr.t('cli.diff.alerts'));
-  if (d.alerts.length === 0) lines.push(`  ${tr.t('cli.none')}`);
-  for (const a of d.alerts) {
+  // still to check, most important first; then what the person already decided
+  const open = d.alerts.filter((a) => a.decision === null);
+  const decided = d.alerts.filter((a) => a.decision !== null);
+  // as typed in a shell: '|' and spaces would be read by the shell, so such a key is quoted
+  const quoted = (key: string) => (/^[\w.:-]+$/.test(key) ? key : `'${key.replaceAll("'", "'\\''")}'`);
+  const alertLine = (a: SnapshotDiff['alerts'][number]) => {
     const recordIds = a.evidence.recordIds;
     const params = { kind: a.kind, text: alertText(tr, a), snapshot: a.evidence.snapshotId };
-    lines.push(
+    return (
       '  ' +
-        (recordIds.length
-          ? tr.t('cli.diff.alertRecords', { ...params, ids: recordIds.slice(0, 5).join(', ') + (recordIds.length > 5 ? ', …' : '') })
-          : tr.t('cli.diff.alert', params)),
+      (recordIds.length
+        ? tr.t('cli.diff.alertRecords', { ...params, ids: recordIds.slice(0, 5).join(', ') + (recordIds.length > 5 ? ', …' : '') })
+        : tr.t('cli.diff.alert', params))
     );
+  };
+  lines.push('', tr.t('cli.diff.alerts'));
+  if (open.length === 0) lines.push(`  ${tr.t('cli.none')}`);
+  for (const a of open) {
+    lines.push(alertLine(a), `    ${tr.t('cli.diff.severity', { severity: a.severity })} · ${tr.t('cli.diff.decideHint', { kind: a.decisionKind, key: quoted(a.key) })}`);
+  }
+  if (decided.length > 0) {
+    lines.push('', tr.t('cli.diff.decided'));
+    for (const a of decided) {
+      lines.push(alertLine(a), `    ${tr.t('cli.diff.decision', { decision: a.decision!.decision, date: tr.date(a.decision!.decidedAt), kind: a.decisionKind, key: quoted(a.key) })}`);
+    }
   }
   return lines.join('\n');
 }
@@ -55,7 +69,7 @@ function describeTimeline(tr: Translator, entries: TimelineEntry[]): string {
       const highlights = e.highlights.map((h) => highlightText(tr, h));
       if (!e.headline) return [head, ...highlights.map((x) => `    ${x}`)].join('\n');
       const h = e.headline;
-      const alerts = Object.values(h.alerts).reduce((n, x) => n + (x ?? 0), 0);
+      const alerts = Object.values(h.alerts).reduce((n, x) => n + (x ?? 0), 0); // still to check: decided ones are known
       const summary = tr.t('cli.timeline.summary', {
         added: h.added,
         vanished: h.vanished,
@@ -174,7 +188,26 @@ async function forget(ctx: CommandContext): Promise<void> {
   print(ctx, r, () => ctx.tr.t('cli.forgot', { n: r.forgotten }));
 }
 
+const DECISIONS = { me: 'me', resolved: 'resolved', clear: null } as const;
+
+/** `alerts decide <kind> <key> me|resolved|clear [--note T]`: the kind and key as `diff` shows them. */
+async function alerts(ctx: CommandContext): Promise<void> {
+  const [verb, kind, key, word] = ctx.positional as [string, string, string, string];
+  if (verb !== 'decide' || !Object.hasOwn(DECISIONS, word)) throw new UsageError('cli.usage.alertsDecide', { text: ctx.positional.join(' ') });
+  const note = ctx.flags.get('note');
+  if (typeof note === 'string' && note.length > NOTE_MAX) throw new UsageError('cli.usage.noteTooLong', { max: NOTE_MAX });
+  // the kind is checked by the contract (BAD_INPUT, exit 1), like every door's input
+  const r = await ctx.service.call('decideAlert', {
+    kind: kind as AlertKind,
+    key,
+    decision: DECISIONS[word as keyof typeof DECISIONS],
+    ...(typeof note === 'string' ? { note } : {}),
+  });
+  print(ctx, r, () => ctx.tr.t('cli.alerts.decided', { decision: r.decision?.decision ?? 'clear', kind: r.kind, key: r.key }));
+}
+
 export const CHANGE_COMMANDS = {
+  alerts,
   diff,
   timeline,
   archive,

@@ -21,6 +21,8 @@ import { LINKED_FIELDS, profileChanges, type ProfileSide } from '../analysis/pro
 import { settingsChanges } from '../analysis/settings';
 import { timeline } from '../analysis/timeline';
 import { settingRegressionAlerts } from './checklists';
+import { clearAlertDecision, listAlertDecisions, saveAlertDecision } from '../store/alert-decisions';
+import { decisionIndex, decisionKind, triage, withDecisions } from '../analysis/alert-triage';
 
 export type ChangeOperations = Pick<
   Api,
@@ -35,6 +37,7 @@ export type ChangeOperations = Pick<
   | 'listDeletionMarks'
   | 'stillThere'
   | 'forgetRecords'
+  | 'decideAlert'
 >;
 
 const ordered = (db: ReadableDB): Snap[] => placeInTime(snapshotsInExportOrder(db));
@@ -49,7 +52,7 @@ export function stillThereFindings(db: ReadableDB, snapshotId?: number): StillTh
 
 function alertsFor(db: ReadableDB, from: Snap, to: Snap, all: Snap[]): ChangeAlert[] {
   const stillThere = stillThereFindings(db, to.id);
-  if (from.id === to.id) return changeAlerts(from, to, { newValues: new Map(), membership: new Map(), stillThere });
+  if (from.id === to.id) return triage(changeAlerts(from, to, { newValues: new Map(), membership: new Map(), stillThere }));
   const baseline = baselineIds(all, from, to);
   const names = (id: number) => new Set(datasetsOf(db, id).map((d) => d.dataset));
   const questions = alertQuestions({
@@ -63,7 +66,12 @@ function alertsFor(db: ReadableDB, from: Snap, to: Snap, all: Snap[]): ChangeAle
     membership: new Map(questions.membership.map((dataset) => [dataset, membershipChanges(db, { dataset, field: MEMBER_FIELD, from: from.id, to: to.id })])),
     stillThere,
   };
-  return [...changeAlerts(from, to, answers), ...settingRegressionAlerts(db, { id: from.id, exportedAt: from.exportedAt }, { id: to.id, exportedAt: to.exportedAt })];
+  return triage([...changeAlerts(from, to, answers), ...settingRegressionAlerts(db, { id: from.id, exportedAt: from.exportedAt }, { id: to.id, exportedAt: to.exportedAt })]);
+}
+
+/** The diff with what the person said about each alert (decisions change without changing the diff's cache token). */
+function decided(db: ReadableDB, d: SnapshotDiff): SnapshotDiff {
+  return { ...d, alerts: withDecisions(d.alerts, decisionIndex(listAlertDecisions(db))) };
 }
 
 /** The full comparison of two snapshots (default: the last two exports). `state`: see changeStateToken. */
@@ -93,7 +101,7 @@ export function diffSnapshots(db: ReadableDB, from?: number, to?: number, state?
     datasets: datasetChanges(inTo, added, gone),
     settings: bothHave('settings') ? settingsChanges(listValues(db, 'settings', pair.from.id), listValues(db, 'settings', pair.to.id)) : [],
     profile: same ? [] : profileChanges(side(pair.from.id), side(pair.to.id)),
-    alerts: alertsFor(db, pair.from, pair.to, all),
+    alerts: withDecisions(alertsFor(db, pair.from, pair.to, all), decisionIndex(listAlertDecisions(db))),
   };
 }
 let diffCount = 0;
@@ -118,7 +126,7 @@ export function changeOperations(db: WritableDB): ChangeOperations {
     return d;
   };
   return {
-    diffSnapshots: async ({ from, to }) => cachedDiff(from, to),
+    diffSnapshots: async ({ from, to }) => decided(db, cachedDiff(from, to)),
     diffRecords: async ({ from, to, dataset, kind, offset, limit }) => {
       const all = ordered(db);
       const f = findSnap(all, from);
@@ -128,7 +136,13 @@ export function changeOperations(db: WritableDB): ChangeOperations {
       buildDiffSets(db, f.id, t.id, changeStateToken(db));
       return diffRecordPage(db, slice, offset ?? 0, limit ?? 100);
     },
-    timeline: async () => timeline(ordered(db), (from, to) => cachedDiff(from, to)),
+    timeline: async () => {
+      const decisions = decisionIndex(listAlertDecisions(db));
+      return timeline(ordered(db), (from, to) => {
+        const d = cachedDiff(from, to);
+        return { ...d, alerts: withDecisions(d.alerts, decisions) };
+      });
+    },
     archiveSummary: async () =>
       keptPerDataset(db).map(({ dataset, n }) => {
         const latest = latestSnapshotWith(db, dataset);
@@ -158,6 +172,16 @@ export function changeOperations(db: WritableDB): ChangeOperations {
       // nothing is forgotten unless every id names a record
       if (missing.length > 0) throw new FootprintError('NO_SUCH_RECORD', { id: missing.length === 1 ? missing[0]! : missing.join(', ') });
       return { forgotten: forgetRecords(db, ids, Date.now()) };
+    },
+    decideAlert: async ({ kind, key, decision, note }) => {
+      // stored under the subject's kind, so deciding a new-country group covers the same network later
+      const subject = decisionKind(kind);
+      if (decision === null) {
+        clearAlertDecision(db, subject, key);
+        return { kind: subject, key, decision: null };
+      }
+      const saved = saveAlertDecision(db, { kind: subject, key, decision, decidedAt: Date.now(), note: note?.trim() || null });
+      return { kind: subject, key, decision: { decision: saved.decision, decidedAt: saved.decidedAt, note: saved.note } };
     },
   };
 }

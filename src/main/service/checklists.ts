@@ -2,7 +2,7 @@
 // every import; evidence from their own data; the questionnaire; re-check reminders; rights requests.
 // Asks the store, hands the rows to the analysis (checklist-*.ts). What the person entered is only
 // ever changed by their own operations, and invalid input is refused before anything is written.
-import type { Api, ChangeAlert, ChecklistArea, ChecklistStep, ChecklistView, FreshExportView, RightsRequestView } from '../../shared/contract';
+import type { Api, FoundAlert, ChecklistArea, ChecklistStep, ChecklistView, FreshExportView, RightsRequestView } from '../../shared/contract';
 import type { Answers, StepState } from '../../shared/checklists';
 import { AREAS, FRESH_EXPORT_REMINDER_ID } from '../../shared/checklists';
 import { FootprintError } from '../../shared/errors';
@@ -89,7 +89,7 @@ export function verifyLatest(db: WritableDB, now = Date.now()): { stepId: string
 }
 
 /** The diff's `setting-regressed` alerts between two snapshots (none unless both hold settings). */
-export function settingRegressionAlerts(db: ReadableDB, from: { id: number; exportedAt: number | null }, to: { id: number; exportedAt: number | null }): ChangeAlert[] {
+export function settingRegressionAlerts(db: ReadableDB, from: { id: number; exportedAt: number | null }, to: { id: number; exportedAt: number | null }): FoundAlert[] {
   const has = (id: number) => snapshotDatasets(db, id).some((d) => d.dataset === 'settings');
   if (from.id === to.id || !has(from.id) || !has(to.id)) return [];
   const side = (s: { id: number; exportedAt: number | null }): SettingsSnapshot => ({ snapshotId: s.id, exportedAt: s.exportedAt, values: valuesOf(db, 'settings', s.id) });

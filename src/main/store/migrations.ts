@@ -296,4 +296,17 @@ export const MIGRATIONS: readonly string[] = [
   // tokens from the index itself (not a delete marker beside them), so forgotten text leaves the
   // file once the caller compacts it.
   searchMigration(),
+  // 9: what the person said about an alert ("this was me", "resolved"), under the alert's subject
+  // (analysis/alert-triage.ts: decision kind + key), so a later export showing the same device or
+  // network again is known. Typed by the person: no foreign key to snapshots or records.
+  `
+  CREATE TABLE alert_decisions (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('me', 'resolved')),
+    decided_at INTEGER NOT NULL,
+    note TEXT,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  `,
 ];

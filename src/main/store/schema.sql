@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -347,3 +347,17 @@ CREATE TRIGGER record_search_update AFTER UPDATE OF dataset, data ON records WHE
       WHEN 'favorite_collections' THEN concat_ws(' ', NEW.data ->> 'name')
       WHEN 'shop_messages' THEN concat_ws(' ', NEW.data ->> 'content') END WHERE NEW.dataset IN ('comments', 'messages', 'searches', 'posts', 'deleted_posts', 'hashtags_used', 'off_tiktok_activity', 'ad_interests', 'ad_partners', 'ads_visits', 'followers', 'following', 'blocked', 'purchases', 'live_comments', 'live_go_history', 'location_reviews', 'favorite_collections', 'shop_messages');
   END;
+
+-- What the person said about an alert: 'me' ("this was me") or 'resolved', under the alert's
+-- subject (analysis/alert-triage.ts: the decision kind and key, e.g. new-device + the model,
+-- new-ip + "AS<n>|<country>"), so a later export that shows the same device or network again reads
+-- as known. Typed by the person: nothing refers to snapshots or records, so deleting a snapshot or
+-- forgetting records never touches it.
+CREATE TABLE alert_decisions (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('me', 'resolved')),
+    decided_at INTEGER NOT NULL,
+    note TEXT,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
