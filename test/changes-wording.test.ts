@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertKind, ChangeParams, HighlightCode } from '../src/shared/contract';
 import { LANGS, translator } from '../src/shared/i18n';
 import { wordChange } from './change-words';
+import { alertMessage } from '../src/shared/i18n/words';
 
 const DELETED = Date.UTC(2026, 1, 1);
 
@@ -31,7 +32,7 @@ const ALERTS = {
   'blocked-added': { count: 1, names: ['spam_account_1'], more: 0 },
   'blocked-removed': { count: 3, names: ['p', 'q', 'r'], more: 0 },
   'still-there-after-deletion': { dataset: 'comments', deletedAt: DELETED, dated: true, days: 38, source: 'mark' },
-  'setting-regressed': { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' },
+  'setting-regressed': { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled', fromLevel: 'on', toLevel: 'off' },
 } satisfies Record<AlertKind, ChangeParams>;
 
 const HIGHLIGHTS = {
@@ -97,5 +98,14 @@ describe('alert and highlight wording', () => {
     expect(wordChange(sv, 'highlight.more-private', HIGHLIGHTS['more-private'])).toBe('Mer privat: Private Account (inget värde) → Enabled');
     expect(wordChange(sv, 'highlight.profile', HIGHLIGHTS.profile)).toBe('Profil: e-postadress old@example.com → new@example.com');
     expect(wordChange(en, 'highlight.vanished', HIGHLIGHTS.vanished)).toBe('3 records of Comments vanished inside the export window');
+  });
+
+  it('words a setting that changed back by what its values mean, in the person’s language', () => {
+    const alert = { kind: 'setting-regressed' as const, params: ALERTS['setting-regressed']! };
+    expect(alertMessage(translator('en'), alert)).toContain('Private Account is Off again (it was On)');
+    expect(alertMessage(translator('sv'), alert)).toContain('Private Account är Av igen (var På)');
+    // a value whose meaning is unknown stays as the export wrote it
+    const raw = { ...alert, params: { ...alert.params, fromLevel: null, toLevel: null } };
+    expect(alertMessage(translator('en'), raw)).toContain('Private Account is Disabled again (it was Enabled)');
   });
 });

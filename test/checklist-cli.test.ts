@@ -49,9 +49,9 @@ describe('footprint checklist', () => {
     expect(step).toEqual({ id: 'private-account', status: 'needs-attention', verifiedBy: 'snapshot', observed: 'Disabled', snapshot: 2 });
 
     const diff = JSON.parse((await cli(['diff', '--db', db, '--json'])).stdout) as { alerts: { kind: string; params: object }[] };
-    expect(diff.alerts).toContainEqual(expect.objectContaining({ kind: 'setting-regressed', params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' } }));
+    expect(diff.alerts).toContainEqual(expect.objectContaining({ kind: 'setting-regressed', params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled', fromLevel: 'on', toLevel: 'off' } }));
     const human = await cli(['diff', '--db', db, '--lang', 'en']);
-    expect(human.stdout).toContain('A setting you had fixed has changed back: Private Account is Disabled again (it was Enabled).');
+    expect(human.stdout).toContain('A setting you had fixed has changed back: Private Account is Off again (it was On).');
   });
 
   it('set: the person decides a step with a note; verifiedBy user; words it in Swedish', async () => {

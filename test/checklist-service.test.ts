@@ -61,7 +61,7 @@ describe('a setting that flips back', () => {
       const diff = await s.diffSnapshots({});
       const alerts = diff.alerts.filter((x) => x.kind === 'setting-regressed');
       expect(alerts).toEqual([
-        { kind: 'setting-regressed', params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' }, evidence: { snapshotId: second.snapshot.id, recordIds: [], at: expect.any(Number) }, key: 'private-account', decisionKind: 'setting-regressed', severity: 'high', decision: null },
+        { kind: 'setting-regressed', params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled', fromLevel: 'on', toLevel: 'off' }, evidence: { snapshotId: second.snapshot.id, recordIds: [], at: expect.any(Number) }, key: 'private-account', decisionKind: 'setting-regressed', severity: 'high', decision: null },
       ]);
       // the other direction is no regression
       expect((await s.diffSnapshots({ from: second.snapshot.id, to: first.snapshot.id })).alerts.some((x) => x.kind === 'setting-regressed')).toBe(false);

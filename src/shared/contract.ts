@@ -249,7 +249,8 @@ export type ChangeParams = Record<string, string | number | boolean | null | str
  * - followers-gained, followers-lost, following-added, following-removed, blocked-added,
  *   blocked-removed {count, names: string[] (the first few), more (count beyond names)}
  * - still-there-after-deletion {dataset, deletedAt, dated, days (null and dated false: export time unknown), source: 'mark' | 'deleted_posts'}
- * - setting-regressed {step (a hardening step id), key (the setting), from, to (its values in the two exports)}:
+ * - setting-regressed {step (a hardening step id), key (the setting), from, to (its values in the two exports),
+ *   fromLevel, toLevel (what the values mean: 'off', 'everyone', … or null; doors word them `checklist.level.<level>`)}:
  *   a step the older export verified as done that the newer one shows undone
  * A null parameter is shown as `change.none`.
  */

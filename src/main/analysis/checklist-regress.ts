@@ -3,7 +3,7 @@
 // needs attention again and raises an alert. No sentences here: the alert is a code and parameters.
 import type { StepState, Step, Vocabulary } from '../../shared/checklists';
 import type { FoundAlert } from '../../shared/contract';
-import { verifySnapshot, type SettingsSnapshot, type Verification } from './checklist-verify';
+import { levelOf, verifySnapshot, type SettingsSnapshot, type Verification } from './checklist-verify';
 
 /** Worded by a door as `checklist.alert.<code>` with step = the step's title, value = observed. */
 export const REGRESSION_ALERT = 'checklist-step-regressed' as const;
@@ -84,7 +84,15 @@ export function regressionAlerts(steps: readonly Step[], from: SettingsSnapshot,
     const failing = later.steps.find((s) => s.stepId === r.stepId)!.checks.find((c) => c.verdict === 'needs-attention');
     return {
       kind: 'setting-regressed',
-      params: { step: r.stepId, key: failing?.foundKey ?? failing?.key ?? null, from: r.alert.params.previousObserved, to: r.alert.params.observed },
+      params: {
+        step: r.stepId,
+        key: failing?.foundKey ?? failing?.key ?? null,
+        from: r.alert.params.previousObserved,
+        to: r.alert.params.observed,
+        // the values' meaning ('off', 'everyone', …), so doors word "Disabled" as the person's "Off"
+        fromLevel: levelOf(r.alert.params.previousObserved, vocab),
+        toLevel: levelOf(r.alert.params.observed, vocab),
+      },
       evidence: { snapshotId: to.snapshotId, recordIds: [], at: to.exportedAt },
     };
   });

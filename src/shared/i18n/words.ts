@@ -36,7 +36,18 @@ export function errorTitle(tr: Translator, e: Pick<ApiError, 'code'>): string {
 }
 
 export function alertMessage(tr: Translator, alert: Pick<ChangeAlert, 'kind' | 'params'>): string {
-  return worded(tr, `alert.${alert.kind}`, alert.params) ?? alert.kind;
+  return worded(tr, `alert.${alert.kind}`, levelWords(tr, alert.params)) ?? alert.kind;
+}
+
+/** A setting's value as the person's word for its level ("Disabled" → "Off"/"Av") where the level is known. */
+function levelWords(tr: Translator, params: ChangeParams): ChangeParams {
+  const out = { ...params };
+  for (const side of ['from', 'to'] as const) {
+    const level = params[`${side}Level`];
+    const word = typeof level === 'string' ? worded(tr, `checklist.level.${level}`, {}) : undefined;
+    if (word !== undefined) out[side] = word;
+  }
+  return out;
 }
 
 /** A highlight; an `alert` highlight reads as its alert followed by "(and N more like it)". */
