@@ -1,7 +1,7 @@
 // The import worker in plain Node: the same worker entry the desktop app starts (here the TypeScript
 // source through tsx; the build runs out/main/import-worker.js), a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
@@ -73,7 +73,7 @@ describe('import worker', () => {
     expect(writing).toEqual([...writing].sort((a, b) => a - b));
     const total = Object.values(result.datasets).reduce((n, d) => n + d.records, 0);
     expect(total).toBeGreaterThan(140_000);
-    expect(progress.at(-1)).toEqual({ phase: 'done', records: total });
+    expect(progress.at(-1)).toEqual({ phase: 'done', records: total, bytes: statSync(large).size });
     // the host kept running timers during the whole import
     expect(ticks).toBeGreaterThan(10);
   });

@@ -51,6 +51,8 @@ describe.skipIf(!chromiumAvailable)('the Charts page (e2e, Chromium)', () => {
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
     await h.service.importExport({ path: first });
     await h.service.importExport({ path: second });
+    // the snapshot page's table (the landing page is Home): the archive is open and loaded
+    await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
     await h.page.reload();
     await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
     zone = await h.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
