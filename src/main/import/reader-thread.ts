@@ -165,7 +165,8 @@ function handOver(content: ExportContent): [ExportContent, ArrayBuffer[]] {
     content.bytes = new Uint8Array(0);
     return [moved, transfer];
   }
-  const moved: ExportContent = { format: 'txt', files: content.files.map((f) => ({ path: f.path, bytes: own(f.bytes) })), skippedFolders: content.skippedFolders };
+  // TXT files go as references: the reader reads each one when it gets to it
+  const moved: ExportContent = { format: 'txt', files: content.files, skippedFolders: content.skippedFolders };
   content.files = [];
   return [moved, transfer];
 }

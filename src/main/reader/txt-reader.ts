@@ -111,7 +111,8 @@ const GENERIC_NAMES = new Set(
 
 /** The first lines of a file read like a TikTok TXT file of this dataset. */
 function looksLikeTikTok(entry: SourceEntry, spec: DatasetSpec): boolean {
-  const head = entry.read().subarray(0, 4096).toString('utf8').replace(/^\ufeff/, '');
+  // only the start is read (a ZIP entry is not inflated whole), decoded as the parser would (UTF-16 too)
+  const head = decodeTxt(entry.head ? entry.head(4096) : entry.read().subarray(0, 4096), () => {});
   for (const raw of head.split(/\r?\n|\r/, 20)) {
     const line = raw.trim();
     if (line === '') continue;
@@ -267,11 +268,11 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
     if (id) filesPerDataset.set(id, (filesPerDataset.get(id) ?? 0) + 1);
   }
   for (const { entry, rel } of files) {
-    const bytes = entry.read();
     const spec = txtDataset(entry.path);
     let text: string;
     try {
-      text = decodeTxt(bytes, (code) => safeSink.warn(rel, code));
+      // read here, dropped with the text when the next file is read: one file in memory at a time
+      text = decodeTxt(entry.read(), (code) => safeSink.warn(rel, code));
     } catch (e) {
       if (e instanceof FootprintError && e.code === 'TOO_LARGE') {
         safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
