@@ -5,7 +5,7 @@
 export const ERROR_CODES = [
   // reading an export. `path`: what the user picked, or the file inside it the failure is about.
   'NOT_FOUND', // { path }
-  'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io', errno? }
+  'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io' | 'changed' (since it was listed), errno? }
   'EMPTY_FILE', // { path }
   'NOT_ZIP', // { path, reason?: 'prefix' (a ZIP with bytes in front: self-extracting, a mail header) }
   // reason: 'noEndRecord' | 'zip64' | 'fileList' | 'pastEnd' | 'localHeader' | 'cutShort' |

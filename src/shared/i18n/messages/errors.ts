@@ -4,7 +4,7 @@
 export const en = {
   'error.NOT_FOUND': 'Nothing exists at "{path}".',
   'error.NOT_FOUND.title': 'File not found',
-  'error.UNREADABLE': '{reason, select, permission {Footprint is not allowed to read "{path}". Check its permissions, or copy it somewhere you own, and try again.} notFile {"{path}" is neither a file nor a folder. Pick the ZIP TikTok sent you, or the folder you unzipped it to.} other {"{path}" cannot be read ({errno}). Check the disk and try again.}}',
+  'error.UNREADABLE': '{reason, select, permission {Footprint is not allowed to read "{path}". Check its permissions, or copy it somewhere you own, and try again.} notFile {"{path}" is neither a file nor a folder. Pick the ZIP TikTok sent you, or the folder you unzipped it to.} changed {"{path}" changed while it was being imported. Wait until nothing is writing to it (a download or a sync), then import it again.} other {"{path}" cannot be read ({errno}). Check the disk and try again.}}',
   'error.UNREADABLE.title': 'Cannot read this file',
   'error.EMPTY_FILE': '"{path}" is empty (0 bytes). Download the export again.',
   'error.EMPTY_FILE.title': 'The file is empty',
@@ -83,7 +83,7 @@ export const en = {
 export const sv: Record<keyof typeof en, string> = {
   'error.NOT_FOUND': 'Det finns ingenting på ”{path}”.',
   'error.NOT_FOUND.title': 'Filen finns inte',
-  'error.UNREADABLE': '{reason, select, permission {Footprint har inte behörighet att läsa ”{path}”. Kontrollera behörigheterna, eller kopiera den till en mapp du äger, och försök igen.} notFile {”{path}” är varken en fil eller en mapp. Välj ZIP-filen du fick från TikTok, eller mappen du packade upp den i.} other {”{path}” går inte att läsa ({errno}). Kontrollera disken och försök igen.}}',
+  'error.UNREADABLE': '{reason, select, permission {Footprint har inte behörighet att läsa ”{path}”. Kontrollera behörigheterna, eller kopiera den till en mapp du äger, och försök igen.} notFile {”{path}” är varken en fil eller en mapp. Välj ZIP-filen du fick från TikTok, eller mappen du packade upp den i.} changed {”{path}” ändrades medan den importerades. Vänta tills inget skriver till den (en nedladdning eller synkning) och importera den igen.} other {”{path}” går inte att läsa ({errno}). Kontrollera disken och försök igen.}}',
   'error.UNREADABLE.title': 'Filen går inte att läsa',
   'error.EMPTY_FILE': '”{path}” är tom (0 byte). Ladda ner exporten på nytt.',
   'error.EMPTY_FILE.title': 'Filen är tom',
