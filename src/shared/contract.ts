@@ -132,7 +132,8 @@ export interface DiagnoseReport {
 }
 
 export interface ImportProgress {
-  phase: 'reading' | 'parsing' | 'writing' | 'done';
+  /** 'waiting': another process's import holds the archive; this one waits for it (cancellable) */
+  phase: 'reading' | 'parsing' | 'writing' | 'done' | 'waiting';
   records: number;
 }
 
