@@ -154,3 +154,27 @@ describe('unknown TXT files past the cap are counted, said and not kept', () => 
     }
   });
 });
+
+describe('many TXT files: time linear in their number', () => {
+  it('thousands of files of one dataset (copies and distinct) import every record, ×4 files → about ×4 time', async () => {
+    const run = async (n: number) => {
+      const dir = tempDir();
+      const root = join(dir, 'export');
+      for (let i = 0; i < n; i++) writeFile(join(root, 'TikTok', `Part ${i}`, 'Watch History.txt'), browsing(1, i % 2 === 0 ? i : i - 1)); // every odd file a copy of the one before
+      const service: Service = createService({ dbPath: join(dir, 'fp.db') });
+      try {
+        const t0 = performance.now();
+        const r = await service.importExport({ path: root });
+        return { ms: performance.now() - t0, records: r.datasets.watch_history?.records };
+      } finally {
+        service.close();
+      }
+    };
+    const a = await run(1_000);
+    const b = await run(4_000);
+    console.log(`TXT files of one dataset: 1,000 in ${a.ms.toFixed(0)} ms, 4,000 in ${b.ms.toFixed(0)} ms (ratio ${(b.ms / a.ms).toFixed(1)})`);
+    expect(a.records).toBe(500);
+    expect(b.records).toBe(2_000);
+    expect(b.ms / a.ms).toBeLessThan(4 * 2.5);
+  }, 120_000);
+});

@@ -39,7 +39,7 @@ export interface ReaderJobData {
 
 const SENT = 0;
 const RECEIVED = 1;
-/** batches of 2,048 records: at most about 20 MB in flight */
+/** batches of 2,048 records or 512K characters of JSON (record-batch.ts): at most about 30 MB in flight */
 const MAX_IN_FLIGHT = 64;
 /** The reader never works this long without sending anything; silence this long means it died. */
 const STALL_MS = 60_000;

@@ -14,6 +14,8 @@ export interface SourceEntry {
   read(): Buffer;
   /** up to `n` bytes from the start, without reading (or inflating) the rest */
   head?(n: number): Buffer;
+  /** the whole file in pieces, in order (a file on disk a few MiB at a time; a ZIP entry inflated whole) */
+  pieces?(each: (piece: Buffer) => void): void;
   /** where the bytes are, as plain data another thread can read them from (readEntry) */
   ref?: EntryRef;
 }
@@ -48,8 +50,30 @@ function readEntryHead(ref: EntryRef, n: number): Buffer {
   }
 }
 
+const PIECE_BYTES = 4 * 1024 ** 2;
+
+/** A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE changed). */
+function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
+  if (ref.kind === 'zip') return each(readEntry(ref));
+  const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, ref.size)));
+  let fd: number | undefined;
+  let total = 0;
+  try {
+    fd = openSync(ref.file, 'r');
+    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; ) {
+      if ((total += n) > ref.size) break;
+      each(piece.subarray(0, n));
+    }
+  } catch (e) {
+    throw unreadable(ref.file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (total !== ref.size) throw new FootprintError('UNREADABLE', { path: ref.file, reason: 'changed' });
+}
+
 function entryAt(path: string, size: number, ref: EntryRef): SourceEntry {
-  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n) };
+  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readPieces(ref, each) };
 }
 
 export interface Source {

@@ -147,9 +147,15 @@ export function txtContentHash(entries: SourceEntry[]): string {
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const h = createHash('sha256');
   for (const { rel, entry } of files) {
-    const bytes = entry.read();
-    // the length makes the concatenation unambiguous (no file can pretend to end early)
-    h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+    // the length makes the concatenation unambiguous (no file can pretend to end early); a file on
+    // disk is hashed a few MiB at a time, checked to be as long as it was listed
+    if (entry.pieces) {
+      h.update(rel).update('\0').update(String(entry.size)).update('\0');
+      entry.pieces((piece) => h.update(piece));
+    } else {
+      const bytes = entry.read();
+      h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+    }
   }
   return h.digest('hex');
 }
@@ -261,7 +267,7 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
   };
 
   let sawVideoLink = false;
-  const readTexts = new Map<string, string[]>(); // dataset → digests of contents read, to skip exact copies
+  const readTexts = new Map<string, Set<string>>(); // dataset → digests of contents read, to skip exact copies (a set: thousands of files stay linear)
   const filesPerDataset = new Map<string, number>();
   for (const { entry } of files) {
     const id = txtDataset(entry.path)?.id;
@@ -290,9 +296,9 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
     // The same file under two folders (Gen C repeats Off TikTok Activity, as JSON L4 does): read once.
     if ((filesPerDataset.get(spec.id) ?? 0) > 1) {
       const digest = createHash('sha256').update(sameContent(text)).digest('hex');
-      const before = readTexts.get(spec.id) ?? [];
-      if (before.includes(digest)) continue;
-      readTexts.set(spec.id, [...before, digest]);
+      const before = readTexts.get(spec.id) ?? new Set<string>();
+      if (before.has(digest)) continue;
+      readTexts.set(spec.id, before.add(digest));
     }
     if (!sawVideoLink && /^Video Link:/m.test(text.slice(0, 4096))) sawVideoLink = true;
 

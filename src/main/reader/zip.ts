@@ -153,6 +153,8 @@ export function listZip(input: Buffer | ZipBytes, limits: ZipLimits = DEFAULT_ZI
   const names = new Set<string>();
   const ranges: [start: number, end: number, path: string][] = [];
   let total = 0;
+  let packed = 0;
+  let mismatch: string | undefined;
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('fileList');
@@ -215,12 +217,30 @@ export function listZip(input: Buffer | ZipBytes, limits: ZipLimits = DEFAULT_ZI
     if (localNameLen !== nameLen || !local.subarray(30).equals(nameBytes)) {
       throw refused('UNSAFE_ZIP', { reason: 'nameMismatch', entry: shown(path) });
     }
+    // ... and say the same of how it is packed and how large it is (unless it leaves that to a data
+    // descriptor, bit 3, or to ZIP64): a reader of the local headers would otherwise unpack other bytes.
+    const localFlags = local.readUInt16LE(6);
+    const sizesHere = (localFlags & 0x8) === 0 && local.readUInt32LE(18) !== 0xffffffff && local.readUInt32LE(22) !== 0xffffffff;
+    if (
+      local.readUInt16LE(8) !== method ||
+      (localFlags & 0x1) !== (flags & 0x1) ||
+      (sizesHere && (local.readUInt32LE(14) !== crc || local.readUInt32LE(18) !== compressedSize || local.readUInt32LE(22) !== size))
+    ) {
+      mismatch ??= path; // said after the overlap check, which names what such archives usually are
+    }
     if (dataStart + compressedSize > length) throw corrupt('cutShort', path);
-    const key = isDirectory ? path : path.normalize('NFC');
+    // Names that differ only in case or Unicode form are one file once unzipped on macOS or Windows.
+    const key = isDirectory ? path : path.normalize('NFC').toLowerCase();
     if (names.has(key) && !isDirectory) throw refused('UNSAFE_ZIP', { reason: 'duplicate', entry: shown(path) });
     names.add(key);
     ranges.push([localOffset, dataStart + compressedSize, path]);
     entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
+    packed += compressedSize;
+  }
+  // The ratio over the whole archive too: thousands of small entries, each under the per-entry floor,
+  // must not add up to gigabytes from a few MB.
+  if (total > limits.ratioFloorBytes * 16 && total / Math.max(1, packed) > limits.maxRatio) {
+    throw refused('ZIP_BOMB', { reason: 'ratioOverall', limit: limits.maxRatio });
   }
   // Every entry owns its bytes, header to end of data: shared (overlapping) data is how an 81 KB
   // file unpacks to gigabytes while each entry looks harmless on its own.
@@ -228,6 +248,7 @@ export function listZip(input: Buffer | ZipBytes, limits: ZipLimits = DEFAULT_ZI
   for (let i = 1; i < ranges.length; i++) {
     if (ranges[i]![0] < ranges[i - 1]![1]) throw refused('UNSAFE_ZIP', { reason: 'overlap', entry: shown(ranges[i]![2]) });
   }
+  if (mismatch !== undefined) throw refused('UNSAFE_ZIP', { reason: 'headerMismatch', entry: shown(mismatch) });
   return entries;
 }
 
