@@ -178,3 +178,31 @@ describe('many TXT files: time linear in their number', () => {
     expect(b.ms / a.ms).toBeLessThan(4 * 2.5);
   }, 120_000);
 });
+
+describe('TXT files too large to read are said from their size, never read', () => {
+  it('two 520 MiB TXT files beside an ordinary one: warned, skipped, the rest imported, memory bounded', async () => {
+    const { closeSync, ftruncateSync, openSync } = await import('node:fs');
+    const dir = tempDir();
+    const root = join(dir, 'export');
+    writeFile(join(root, 'TikTok/Your Activity/Watch History.txt'), browsing(10));
+    for (const name of ['Like List', 'Favorite Videos']) {
+      const path = writeFile(join(root, 'TikTok/Likes and Favorites', `${name}.txt`), '');
+      const fd = openSync(path, 'r+');
+      ftruncateSync(fd, 520 * 1024 ** 2); // sparse: no disk space, a size past what one string can hold
+      closeSync(fd);
+    }
+    const service: Service = createService({ dbPath: join(dir, 'fp.db') });
+    try {
+      // the peak (maxRSS, kB) rises past anything earlier in this file if a file is read whole
+      const peakBefore = Math.max(process.resourceUsage().maxRSS, process.memoryUsage().rss / 1024);
+      const r = await service.importExport({ path: root });
+      const grew = (process.resourceUsage().maxRSS - peakBefore) / 1024;
+      console.log(`2 × 520 MiB TXT beside an ordinary one: peak rss grew ${Math.max(0, grew).toFixed(0)} MB`);
+      expect(r.datasets.watch_history?.records).toBe(10);
+      expect(r.warnings.filter((w) => w.code === 'too-large').map((w) => w.path).sort()).toEqual(['Likes and Favorites/Favorite Videos.txt', 'Likes and Favorites/Like List.txt']);
+      expect(grew).toBeLessThan(300);
+    } finally {
+      service.close();
+    }
+  }, 120_000);
+});

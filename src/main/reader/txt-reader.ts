@@ -275,6 +275,11 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
   }
   for (const { entry, rel } of files) {
     const spec = txtDataset(entry.path);
+    // too large to become one string: said from its size, never read (three such files took gigabytes)
+    if (entry.size > MAX_TXT_BYTES) {
+      safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
+      continue;
+    }
     let text: string;
     try {
       // read here, dropped with the text when the next file is read: one file in memory at a time
