@@ -1,5 +1,5 @@
 // Opens what the user picked (a ZIP, an unzipped folder, or a bare file) as a flat list of entries.
-import { readdirSync, readFileSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { FootprintError } from '../../shared/errors';
 import { withPath } from './errors';
@@ -30,10 +30,15 @@ export type EntryRef = { kind: 'file'; file: string; size: number } | { kind: 'z
 /** Reads an entry's bytes from where they are; throws a FootprintError naming it when they changed or cannot be read. */
 export function readEntry(ref: EntryRef): Buffer {
   if (ref.kind === 'zip') return withPath(ref.zip, () => withZipFile(ref.zip, (bytes) => readZipEntry(bytes, ref.entry)));
-  const bytes = readFile(ref.file);
-  // a file that changed since it was listed (and hashed) would import as something it was not
-  if (bytes.length !== ref.size) throw new FootprintError('UNREADABLE', { path: ref.file, reason: 'changed' });
-  return bytes;
+  // Exactly the size it was listed with: a file that changed since (a download or sync still
+  // writing) would import as something it was not, and one that grew must not be read past its limit.
+  const out = Buffer.allocUnsafe(ref.size);
+  let got = 0;
+  readPieces(ref, (piece) => {
+    piece.copy(out, got);
+    got += piece.length;
+  });
+  return out;
 }
 
 function readEntryHead(ref: EntryRef, n: number): Buffer {
@@ -133,14 +138,6 @@ function readHead(path: string, size: number): { start: Buffer; end: Buffer } {
     if (fd !== undefined) closeSync(fd);
   }
   return { start, end };
-}
-
-function readFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw unreadable(path, e);
-  }
 }
 
 /** UNREADABLE for a failed file-system call: permission or another I/O error, with its errno code. */
