@@ -88,8 +88,9 @@ const TXT_LABELS: Record<string, string> = {
   Source: 'Source', Event: 'Event', SharedContent: 'Shared Content', Method: 'Method', comment: 'Comment', photo: 'Photo', url: 'Url',
 };
 
-export async function writeLargeTxtZip(path: string, total: number): Promise<void> {
-  const zip = new JSZip();
+/** The TXT export's files (path → text) for `total` records. */
+export function largeTxtFiles(total: number): Map<string, string> {
+  const files = new Map<string, string>();
   const starts = firstIndex(total);
   for (const [m, [section, , , share, item]] of MIX.entries()) {
     const n = Math.round(total * share);
@@ -99,8 +100,14 @@ export async function writeLargeTxtZip(path: string, total: number): Promise<voi
       const row = item(next, `${time(next)} UTC`) as Record<string, string>;
       blocks.push(Object.entries(row).map(([k, v]) => `${TXT_LABELS[k] ?? k}: ${v === '' ? 'N/A' : v}`).join('\n'));
     }
-    zip.file(TXT_FILES[section]!, blocks.join('\n\n') + '\n');
+    files.set(TXT_FILES[section]!, blocks.join('\n\n') + '\n');
   }
-  zip.file('TikTok/Profile and Settings/Profile Info.txt', 'Username: bench_user\n');
+  files.set('TikTok/Profile and Settings/Profile Info.txt', 'Username: bench_user\n');
+  return files;
+}
+
+export async function writeLargeTxtZip(path: string, total: number): Promise<void> {
+  const zip = new JSZip();
+  for (const [name, text] of largeTxtFiles(total)) zip.file(name, text);
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }));
 }

@@ -23,6 +23,16 @@ describe('csv', () => {
     ['－1', "'－1"],
     ['＠x', "'＠x"],
     ['\n=1', `"'\n=1"`],
+    // other invisible characters a spreadsheet may skip, and the small forms of = + - @
+    ['\u200e=1', "'\u200e=1"],
+    ['\u202e\u2066=1', "'\u202e\u2066=1"],
+    ['\u00ad+1', "'\u00ad+1"],
+    ['\u3000=1', "'\u3000=1"],
+    ['\u2002\u205f@x', "'\u2002\u205f@x"],
+    ['\ufe66x', "'\ufe66x"],
+    ['\ufe62x', "'\ufe62x"],
+    ['\ufe63x', "'\ufe63x"],
+    ['\ufe6bx', "'\ufe6bx"],
   ])('neutralises %j', (input, want) => {
     expect(csvCell(input)).toBe(want);
   });

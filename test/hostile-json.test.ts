@@ -115,6 +115,7 @@ describe('linear time and bounded output on floods', () => {
     console.log(`unknown keys: 25,000 in ${a.ms.toFixed(0)} ms, 100,000 in ${b.ms.toFixed(0)} ms, ratio ${(b.ms / a.ms).toFixed(1)}, rss ${b.rssMb.toFixed(0)} MB`);
     expect(b.r.unknownSections.length).toBe(1_000);
     expect(b.r.warnings.filter((w) => w.code === 'more-unknown').map((w) => w.params.count)).toEqual([99_000]);
+    expect(b.r.unknownSectionsDropped).toEqual({ count: 99_000, bytes: b.r.warnings.find((w) => w.code === 'more-unknown')!.params.bytes });
     expect(b.r.datasets.watch_history?.records).toBe(1);
     expect(b.ms / a.ms).toBeLessThan(4 * 2.5);
     expect(b.rssMb).toBeLessThan(600);
@@ -127,6 +128,7 @@ describe('linear time and bounded output on floods', () => {
     s.close();
     expect(r.unknownSections.map((u) => u.path)).toEqual(['Mystery']);
     expect(r.warnings.filter((w) => w.code.startsWith('more-'))).toEqual([]);
+    expect(r.unknownSectionsDropped).toBeUndefined();
   });
 });
 

@@ -19,6 +19,8 @@ interface RawEntry {
   method?: number;
   compressed?: Buffer;
   declaredSize?: number;
+  /** sizes and CRC left out of the local header (flag bit 3) and written after the data, as streaming writers do */
+  dataDescriptor?: boolean;
 }
 
 /** A ZIP from parts; `patch` may change the central directory records (offset of each given) before it is sealed. */
@@ -38,11 +40,13 @@ function buildZip(entries: RawEntry[], patch?: (cd: Buffer, at: number[]) => voi
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(e.dataDescriptor ? 0x0808 : 0x0800, 6);
     local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(data) >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
+    if (!e.dataDescriptor) {
+      local.writeUInt32LE(crc32(data) >>> 0, 14);
+      local.writeUInt32LE(body.length, 18);
+      local.writeUInt32LE(size >>> 0, 22);
+    }
     local.writeUInt16LE(localName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -56,11 +60,18 @@ function buildZip(entries: RawEntry[], patch?: (cd: Buffer, at: number[]) => voi
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, localName, body);
+    const descriptor = Buffer.alloc(e.dataDescriptor ? 16 : 0);
+    if (e.dataDescriptor) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc32(data) >>> 0, 4);
+      descriptor.writeUInt32LE(body.length, 8);
+      descriptor.writeUInt32LE(size >>> 0, 12);
+    }
+    locals.push(local, localName, body, descriptor);
     at.push(cdLen);
     centrals.push(central, name);
     cdLen += central.length + name.length;
-    offset += local.length + localName.length + body.length;
+    offset += local.length + localName.length + body.length + descriptor.length;
   }
   const cd = Buffer.concat(centrals);
   patch?.(cd, at);
@@ -192,6 +203,56 @@ describe('ZIPs whose entries share, rename or double their data', () => {
     for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((i * 2654435761) >>> 0, i);
     const zip = buildZip([0, 1, 2].map((i) => ({ name: `part${i}.json`, compressed: noise, declaredSize: 900 * 1024 ** 2 })));
     await expectRefused(zip, 'ZIP_BOMB', { reason: 'total', limit: 2 * 1024 ** 3 });
+  });
+
+  it('two entries whose names differ only in case or Unicode form are refused (one file on macOS and Windows)', async () => {
+    const other = Buffer.from(JSON.stringify(smallExport({ from: 7 })));
+    await expectRefused(
+      buildZip([{ name: 'TikTok/user_data_tiktok.json', data: exportText() }, { name: 'TikTok/User_Data_TikTok.json', data: other }]),
+      'UNSAFE_ZIP',
+      { reason: 'duplicate' },
+    );
+    await expectRefused(
+      buildZip([
+        { name: 'TikTok/user_data_tiktok.json', data: exportText() },
+        { name: 'TikTok/Comments/Re\u0301actions.txt', data: Buffer.from('a') },
+        { name: 'TikTok/Comments/R\u00e9actions.txt', data: Buffer.from('b') },
+      ]),
+      'UNSAFE_ZIP',
+      { reason: 'duplicate' },
+    );
+  });
+
+  it('a local header disagreeing with the central directory on method or checksum is refused', async () => {
+    // the central directory says "stored", the local header "deflated": tools would unpack different bytes
+    const stored = buildZip([{ name: 'user_data_tiktok.json', data: exportText() }], (cd, at) => cd.writeUInt16LE(0, at[0]! + 10));
+    await expectRefused(stored, 'UNSAFE_ZIP', { reason: 'headerMismatch', entry: 'user_data_tiktok.json' });
+    const crc = buildZip([{ name: 'user_data_tiktok.json', data: exportText() }], (cd, at) => cd.writeUInt32LE((cd.readUInt32LE(at[0]! + 16) ^ 1) >>> 0, at[0]! + 16));
+    await expectRefused(crc, 'UNSAFE_ZIP', { reason: 'headerMismatch', entry: 'user_data_tiktok.json' });
+    for (const lang of LANGS) expect(translator(lang).t('error.UNSAFE_ZIP', { path: 'x.zip', reason: 'headerMismatch', entry: 'a.json' })).toContain('a.json');
+  });
+
+  it('a streaming writer’s ZIP (sizes after the data, flag bit 3) still imports', async () => {
+    const f = await fixture();
+    const zip = buildZip([{ name: 'TikTok/user_data_tiktok.json', data: exportText(), dataDescriptor: true }]);
+    const service = createService({ dbPath: f.dbPath });
+    try {
+      const r = await service.importExport({ path: writeFile(join(f.dir, 'stream.zip'), zip) });
+      expect(Object.values(r.datasets).reduce((a, d) => a + d.records, 0)).toBeGreaterThan(0);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('thousands of small entries, each under the per-entry ratio floor, are bounded by the ratio of the whole', async () => {
+    const zeros = Buffer.alloc(60 * 1024);
+    const entries: RawEntry[] = [{ name: 'TikTok/user_data_tiktok.json', data: exportText() }];
+    for (let i = 0; i < 2_000; i++) entries.push({ name: `TikTok/filler/${i}.txt`, data: zeros });
+    const zip = buildZip(entries);
+    expect(zip.length).toBeLessThan(1024 ** 2); // under 1 MB that would unpack to 120 MB
+    const { ms } = await expectRefused(zip, 'ZIP_BOMB', { reason: 'ratioOverall', limit: 250 });
+    expect(ms).toBeLessThan(5_000);
+    for (const lang of LANGS) expect(translator(lang).t('error.ZIP_BOMB', { path: 'x.zip', reason: 'ratioOverall', limit: 250 })).toMatch(/250/);
   });
 
   it('listZip refuses overlap, mismatch and duplicates without inflating (unit)', () => {

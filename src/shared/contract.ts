@@ -87,6 +87,8 @@ export interface ImportResult {
   datasets: Record<string, { records: number; new: number; duplicates: number; paths: string[] }>;
   unknownSections: { path: string; empty: boolean }[];
   warnings: ImportWarning[];
+  /** unknown sections past the cap (reader/index.ts), counted but not kept; absent when none were dropped */
+  unknownSectionsDropped?: { count: number; bytes: number };
 }
 
 /** One level of an export's structure in a diagnose report: names, types and counts, never values. */
@@ -130,7 +132,8 @@ export interface DiagnoseReport {
 }
 
 export interface ImportProgress {
-  phase: 'reading' | 'parsing' | 'writing' | 'done';
+  /** 'waiting': another process's import holds the archive; this one waits for it (cancellable) */
+  phase: 'reading' | 'parsing' | 'writing' | 'done' | 'waiting';
   records: number;
   /** the size of the export being read (bytes on disk: the ZIP, the file or the folder's files), once opened */
   bytes?: number;

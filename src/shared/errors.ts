@@ -5,7 +5,7 @@
 export const ERROR_CODES = [
   // reading an export. `path`: what the user picked, or the file inside it the failure is about.
   'NOT_FOUND', // { path }
-  'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io', errno? }
+  'UNREADABLE', // { path, reason: 'permission' | 'notFile' | 'io' | 'changed' (since it was listed), errno? }
   'EMPTY_FILE', // { path }
   'NOT_ZIP', // { path, reason?: 'prefix' (a ZIP with bytes in front: self-extracting, a mail header) }
   // reason: 'noEndRecord' | 'zip64' | 'fileList' | 'pastEnd' | 'localHeader' | 'cutShort' |
@@ -13,10 +13,10 @@ export const ERROR_CODES = [
   'CORRUPT_ZIP', // { path, reason, entry?, method? }
   // entries: { count, limit } files; total: { limit } bytes unpacked; ratio: { entry, limit } times
   // smaller than unpacked; overrun: { entry } unpacks to more than it declares
-  'ZIP_BOMB', // { path, reason: 'entries' | 'total' | 'ratio' | 'overrun', entry?, count?, limit? }
+  'ZIP_BOMB', // { path, reason: 'entries' | 'total' | 'ratio' | 'ratioOverall' | 'overrun', entry?, count?, limit? }
   // nameMismatch: local and central header name different files; duplicate: two entries, one name;
   // overlap: an entry's bytes overlap another's (the shared-data ZIP bomb)
-  'UNSAFE_ZIP', // { path, reason: 'symlink' | 'nulName' | 'outside' | 'nameMismatch' | 'duplicate' | 'overlap', entry? }
+  'UNSAFE_ZIP', // { path, reason: 'symlink' | 'nulName' | 'outside' | 'nameMismatch' | 'headerMismatch' | 'duplicate' | 'overlap', entry? }
   'ENCRYPTED_ZIP', // { path, entry }
   'NOT_JSON', // { path, reason: 'notJson' | 'damaged' | 'cutShort', byte? }
   'NOT_TIKTOK', // { path, reason: 'noExportFiles' | 'noSections' | 'nestedZip', entry? (the ZIP inside) }

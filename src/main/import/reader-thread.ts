@@ -39,7 +39,7 @@ export interface ReaderJobData {
 
 const SENT = 0;
 const RECEIVED = 1;
-/** batches of 2,048 records: at most about 20 MB in flight */
+/** batches of 2,048 records or 512K characters of JSON (record-batch.ts): at most about 30 MB in flight */
 const MAX_IN_FLIGHT = 64;
 /** The reader never works this long without sending anything; silence this long means it died. */
 const STALL_MS = 60_000;
@@ -165,7 +165,8 @@ function handOver(content: ExportContent): [ExportContent, ArrayBuffer[]] {
     content.bytes = new Uint8Array(0);
     return [moved, transfer];
   }
-  const moved: ExportContent = { format: 'txt', files: content.files.map((f) => ({ path: f.path, bytes: own(f.bytes) })), skippedFolders: content.skippedFolders };
+  // TXT files go as references: the reader reads each one when it gets to it
+  const moved: ExportContent = { format: 'txt', files: content.files, skippedFolders: content.skippedFolders };
   content.files = [];
   return [moved, transfer];
 }

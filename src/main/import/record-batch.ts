@@ -33,11 +33,18 @@ export interface BatchSource {
 }
 
 export const BATCH_SIZE = 2048;
+/**
+ * A batch is also handed on once its records' JSON reaches this many characters: the reader may run
+ * MAX_IN_FLIGHT batches ahead of the writer, and 2,048 long records (comments, messages of a few KB
+ * each) would otherwise hold hundreds of MB between the two.
+ */
+export const BATCH_MAX_CHARS = 512 * 1024;
 
 /** An ExportSink that prepares each record and passes everything on to a BatchSink, in order. */
 export class RecordBatcher implements ExportSink {
   private spec: DatasetSpec | undefined;
   private batch: RecordBatch | null = null;
+  private chars = 0;
 
   constructor(
     private readonly target: BatchSink,
@@ -57,8 +64,10 @@ export class RecordBatcher implements ExportSink {
     b.at[i] = at ?? NaN;
     b.hi[i] = hi;
     b.lo[i] = lo;
-    b.data.push(JSON.stringify(fields));
-    if (b.n === this.size) this.flush();
+    const json = JSON.stringify(fields);
+    b.data.push(json);
+    this.chars += json.length;
+    if (b.n === this.size || this.chars >= BATCH_MAX_CHARS) this.flush();
   }
 
   // Every other event first hands on the records before it, so the writer sees the export's order.
@@ -84,6 +93,7 @@ export class RecordBatcher implements ExportSink {
     const b = this.batch;
     if (!b) return;
     this.batch = null;
+    this.chars = 0;
     this.target.records(b.n === this.size ? b : { ...b, at: b.at.slice(0, b.n), hi: b.hi.slice(0, b.n), lo: b.lo.slice(0, b.n) });
   }
 }

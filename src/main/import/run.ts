@@ -55,7 +55,15 @@ export function importExport(db: DB, path: string, opts: ImportOptions = {}): Im
     ),
     unknownSections: result.unknownSections,
     warnings: result.warnings,
+    ...droppedUnknown(result.warnings),
   };
+}
+
+/** What the summary says of unknown sections past the cap: the reader's one `more-unknown` warning, as counts. */
+function droppedUnknown(warnings: ImportResult['warnings']): Pick<ImportResult, 'unknownSectionsDropped'> {
+  const w = warnings.find((x) => x.code === 'more-unknown');
+  if (!w) return {};
+  return { unknownSectionsDropped: { count: Number(w.params.count) || 0, bytes: Number(w.params.bytes) || 0 } };
 }
 
 /** Where the export is read: on a reader thread when it is large and the thread's entry is there, else here. */

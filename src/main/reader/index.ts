@@ -7,14 +7,16 @@ import { cancelledImport, withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
-import { openSource, type Source, type SourceEntry } from './source';
+import { openSource, readEntry, type EntryRef, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 import { shown } from './zip';
 
 /** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
 export type ExportContent = (
   | { format: 'json'; path: string; bytes: Uint8Array }
-  | { format: 'txt'; files: { path: string; bytes: Uint8Array }[] }
+  // TXT files are not read here: each is read (from a ZIP: inflated) when the parser reaches it and
+  // dropped after, so memory does not grow with the number or size of the files
+  | { format: 'txt'; files: { path: string; size: number; ref: EntryRef }[] }
 ) & {
   /** folders of the picked folder skipped as not part of an export (too deep, too many, unreadable) */
   skippedFolders?: number;
@@ -75,10 +77,14 @@ function openContainer(path: string): OpenedExport {
   }
   const txt = findTxtExport(source.entries);
   if (txt) {
-    // Each file is read (inflated) once, for the hash and the parse.
-    const files = txt.map((e) => ({ path: e.path, bytes: e.read() }));
-    const size = files.reduce((n, f) => n + f.bytes.length, 0);
-    return opened(txtContentHash(files.map(({ path, bytes }) => ({ path, size: bytes.length, read: () => asBuffer(bytes) }))), { format: 'txt', files }, size);
+    // Read twice, one file at a time: here for the hash (an export already imported stops here),
+    // and by the parser. Holding every file between the two is what took gigabytes.
+    const files = txt.map((e) => {
+      if (!e.ref) throw new Error(`no reference for ${e.path}`); // openSource gives every entry one
+      return { path: e.path, size: e.size, ref: e.ref };
+    });
+    const size = files.reduce((n, f) => n + f.size, 0);
+    return opened(txtContentHash(txt), { format: 'txt', files }, size);
   }
   // A ZIP inside the ZIP (or folder): say what it is and what to do, not just "not an export".
   const inner = source.entries.find((e) => /\.zip$/i.test(e.path) && !e.path.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
@@ -110,18 +116,8 @@ export function parseExport(content: ExportContent): ParsedExport {
         }),
     };
   }
-  // Each file is read once by the parser, then dropped: only the file being parsed is held.
-  const bytes: (Uint8Array | undefined)[] = content.files.map((f) => f.bytes);
-  const entries = content.files.map(({ path, bytes: { length } }, i): SourceEntry => ({
-    path,
-    size: length,
-    read: () => {
-      const b = bytes[i];
-      if (!b) throw new Error('an export file is parsed once');
-      bytes[i] = undefined;
-      return asBuffer(b);
-    },
-  }));
+  // Each file is read when the parser reaches it, then dropped: only the file being parsed is held.
+  const entries = content.files.map(({ path, size, ref }): SourceEntry => ({ path, size, ref, read: () => withPath(path, () => readEntry(ref)) }));
   content.files = [];
   return {
     read: (sink, isCancelled) =>

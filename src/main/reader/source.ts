@@ -1,16 +1,84 @@
 // Opens what the user picked (a ZIP, an unzipped folder, or a bare file) as a flat list of entries.
-import { readdirSync, readFileSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { FootprintError } from '../../shared/errors';
 import { withPath } from './errors';
-import { listZip, readZipEntry, looksLikeZip, endsLikeZip } from './zip';
+import { listZip, readZipEntry, readZipHead, looksLikeZip, endsLikeZip, withZipFile, type ZipEntry } from './zip';
 import { MAX_DEPTH, MAX_EXPORT_BYTES, MAX_FILES, MAX_FOLDERS, MAX_ONE_FILE_BYTES, MiB } from './limits';
 
 export interface SourceEntry {
   /** path inside the source, '/'-separated */
   path: string;
   size: number;
+  /** the whole file (inflated, for a ZIP entry), read now: nothing is kept, each call reads again */
   read(): Buffer;
+  /** up to `n` bytes from the start, without reading (or inflating) the rest */
+  head?(n: number): Buffer;
+  /** the whole file in pieces, in order (a file on disk a few MiB at a time; a ZIP entry inflated whole) */
+  pieces?(each: (piece: Buffer) => void): void;
+  /** where the bytes are, as plain data another thread can read them from (readEntry) */
+  ref?: EntryRef;
+}
+
+/**
+ * Where an entry's bytes are: a file (with the size it had when listed), or an entry of a ZIP file.
+ * Plain data, so that an export's files can be handed to a reader thread without their bytes and
+ * read there one at a time, however many and large they are.
+ */
+export type EntryRef = { kind: 'file'; file: string; size: number } | { kind: 'zip'; zip: string; entry: ZipEntry };
+
+/** Reads an entry's bytes from where they are; throws a FootprintError naming it when they changed or cannot be read. */
+export function readEntry(ref: EntryRef): Buffer {
+  if (ref.kind === 'zip') return withPath(ref.zip, () => withZipFile(ref.zip, (bytes) => readZipEntry(bytes, ref.entry)));
+  // Exactly the size it was listed with: a file that changed since (a download or sync still
+  // writing) would import as something it was not, and one that grew must not be read past its limit.
+  const out = Buffer.allocUnsafe(ref.size);
+  let got = 0;
+  readPieces(ref, (piece) => {
+    piece.copy(out, got);
+    got += piece.length;
+  });
+  return out;
+}
+
+function readEntryHead(ref: EntryRef, n: number): Buffer {
+  if (ref.kind === 'zip') return withPath(ref.zip, () => withZipFile(ref.zip, (bytes) => readZipHead(bytes, ref.entry, n)));
+  const out = Buffer.alloc(Math.min(n, ref.size));
+  let fd: number | undefined;
+  try {
+    fd = openSync(ref.file, 'r');
+    return out.subarray(0, readSync(fd, out, 0, out.length, 0));
+  } catch (e) {
+    throw unreadable(ref.file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const PIECE_BYTES = 4 * 1024 ** 2;
+
+/** A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE changed). */
+function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
+  if (ref.kind === 'zip') return each(readEntry(ref));
+  const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, ref.size)));
+  let fd: number | undefined;
+  let total = 0;
+  try {
+    fd = openSync(ref.file, 'r');
+    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; ) {
+      if ((total += n) > ref.size) break;
+      each(piece.subarray(0, n));
+    }
+  } catch (e) {
+    throw unreadable(ref.file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (total !== ref.size) throw new FootprintError('UNREADABLE', { path: ref.file, reason: 'changed' });
+}
+
+function entryAt(path: string, size: number, ref: EntryRef): SourceEntry {
+  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readPieces(ref, each) };
 }
 
 export interface Source {
@@ -37,15 +105,22 @@ export function openSource(path: string): Source {
   if (st.size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
   const head = readHead(path, st.size);
   if (looksLikeZip(head.start)) {
-    const buf = readFile(path);
-    const entries = withPath(path, () => listZip(buf))
-      .filter((e) => !e.isDirectory)
-      .map((e) => ({ path: e.path, size: e.size, read: () => withPath(path, () => readZipEntry(buf, e)) }));
+    // Only the directory and the headers are read now; each entry is inflated when it is read.
+    const zip = path;
+    const listed = withPath(path, () => {
+      try {
+        return withZipFile(zip, (bytes) => listZip(bytes));
+      } catch (e) {
+        if (e instanceof FootprintError) throw e;
+        throw unreadable(path, e);
+      }
+    });
+    const entries = listed.filter((e) => !e.isDirectory).map((e) => entryAt(e.path, e.size, { kind: 'zip', zip, entry: e }));
     return { kind: 'zip', name: basename(path), entries };
   }
   // Something in front of a ZIP (a self-extracting program, a mail header): say so, with the remedy.
   if (endsLikeZip(head.end)) throw new FootprintError('NOT_ZIP', { path, reason: 'prefix' });
-  return { kind: 'file', name: basename(path), entries: [{ path: basename(path), size: st.size, read: () => readFile(path) }] };
+  return { kind: 'file', name: basename(path), entries: [entryAt(basename(path), st.size, { kind: 'file', file: path, size: st.size })] };
 }
 
 /** The first 4 bytes and the last 64 KiB + 22 (where a ZIP's end record is). */
@@ -63,14 +138,6 @@ function readHead(path: string, size: number): { start: Buffer; end: Buffer } {
     if (fd !== undefined) closeSync(fd);
   }
   return { start, end };
-}
-
-function readFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw unreadable(path, e);
-  }
 }
 
 /** UNREADABLE for a failed file-system call: permission or another I/O error, with its errno code. */
@@ -116,7 +183,7 @@ function openFolder(root: string): Source {
         if (entries.length >= MAX_FILES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'files', limit: MAX_FILES });
         if (size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path: full, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
         if ((total += size) > MAX_EXPORT_BYTES) throw new FootprintError('TOO_LARGE', { path: root, reason: 'total', limit: MAX_EXPORT_BYTES / MiB });
-        entries.push({ path: relative(root, full).split(sep).join('/'), size, read: () => readFile(full) });
+        entries.push(entryAt(relative(root, full).split(sep).join('/'), size, { kind: 'file', file: full, size }));
       }
     }
   }

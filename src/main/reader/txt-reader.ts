@@ -111,7 +111,8 @@ const GENERIC_NAMES = new Set(
 
 /** The first lines of a file read like a TikTok TXT file of this dataset. */
 function looksLikeTikTok(entry: SourceEntry, spec: DatasetSpec): boolean {
-  const head = entry.read().subarray(0, 4096).toString('utf8').replace(/^\ufeff/, '');
+  // only the start is read (a ZIP entry is not inflated whole), decoded as the parser would (UTF-16 too)
+  const head = decodeTxt(entry.head ? entry.head(4096) : entry.read().subarray(0, 4096), () => {});
   for (const raw of head.split(/\r?\n|\r/, 20)) {
     const line = raw.trim();
     if (line === '') continue;
@@ -146,9 +147,15 @@ export function txtContentHash(entries: SourceEntry[]): string {
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const h = createHash('sha256');
   for (const { rel, entry } of files) {
-    const bytes = entry.read();
-    // the length makes the concatenation unambiguous (no file can pretend to end early)
-    h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+    // the length makes the concatenation unambiguous (no file can pretend to end early); a file on
+    // disk is hashed a few MiB at a time, checked to be as long as it was listed
+    if (entry.pieces) {
+      h.update(rel).update('\0').update(String(entry.size)).update('\0');
+      entry.pieces((piece) => h.update(piece));
+    } else {
+      const bytes = entry.read();
+      h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+    }
   }
   return h.digest('hex');
 }
@@ -260,18 +267,23 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
   };
 
   let sawVideoLink = false;
-  const readTexts = new Map<string, string[]>(); // dataset → digests of contents read, to skip exact copies
+  const readTexts = new Map<string, Set<string>>(); // dataset → digests of contents read, to skip exact copies (a set: thousands of files stay linear)
   const filesPerDataset = new Map<string, number>();
   for (const { entry } of files) {
     const id = txtDataset(entry.path)?.id;
     if (id) filesPerDataset.set(id, (filesPerDataset.get(id) ?? 0) + 1);
   }
   for (const { entry, rel } of files) {
-    const bytes = entry.read();
     const spec = txtDataset(entry.path);
+    // too large to become one string: said from its size, never read (three such files took gigabytes)
+    if (entry.size > MAX_TXT_BYTES) {
+      safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
+      continue;
+    }
     let text: string;
     try {
-      text = decodeTxt(bytes, (code) => safeSink.warn(rel, code));
+      // read here, dropped with the text when the next file is read: one file in memory at a time
+      text = decodeTxt(entry.read(), (code) => safeSink.warn(rel, code));
     } catch (e) {
       if (e instanceof FootprintError && e.code === 'TOO_LARGE') {
         safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
@@ -289,9 +301,9 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
     // The same file under two folders (Gen C repeats Off TikTok Activity, as JSON L4 does): read once.
     if ((filesPerDataset.get(spec.id) ?? 0) > 1) {
       const digest = createHash('sha256').update(sameContent(text)).digest('hex');
-      const before = readTexts.get(spec.id) ?? [];
-      if (before.includes(digest)) continue;
-      readTexts.set(spec.id, [...before, digest]);
+      const before = readTexts.get(spec.id) ?? new Set<string>();
+      if (before.has(digest)) continue;
+      readTexts.set(spec.id, before.add(digest));
     }
     if (!sawVideoLink && /^Video Link:/m.test(text.slice(0, 4096))) sawVideoLink = true;
 

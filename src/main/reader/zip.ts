@@ -1,7 +1,8 @@
 // A ZIP reader that checks the whole central directory before inflating a single byte: ZIP exports
 // are untrusted files that people download and pass around. Inflating uses Node's native zlib with a
 // hard output cap, so a lying header cannot make us allocate more than we agreed to.
-import { inflateRawSync, crc32 } from 'node:zlib';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { inflateRawSync, crc32, constants as zlibConstants } from 'node:zlib';
 import { FootprintError, type ErrorParams } from '../../shared/errors';
 import { MAX_EXPORT_BYTES, MAX_ONE_FILE_BYTES } from './limits';
 
@@ -42,6 +43,47 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+/**
+ * The bytes of a ZIP, read where they are wanted: from a Buffer (tests), or from the file with
+ * positional reads, so that listing reads only the directory and headers, and inflating one entry
+ * reads only its own data. A ZIP is never held whole.
+ */
+export interface ZipBytes {
+  length: number;
+  /** exactly `length` bytes from `offset` (the caller checked they are inside the file) */
+  read(offset: number, length: number): Buffer;
+}
+
+export function bufferBytes(buf: Buffer): ZipBytes {
+  return { length: buf.length, read: (offset, length) => buf.subarray(offset, offset + length) };
+}
+
+/** Runs `use` with the ZIP file at `path` open for positional reads; closes it after. */
+export function withZipFile<T>(path: string, use: (bytes: ZipBytes) => T): T {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    return use({
+      length: size,
+      read: (offset, length) => {
+        const out = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+          const n = readSync(fd, out, got, length - got, offset + got);
+          if (n === 0) throw corrupt('cutShort'); // the file shrank since it was listed
+          got += n;
+        }
+        return out;
+      },
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The central directory of a real export is a few MB (20,000 entries); more is a hostile file. */
+const MAX_DIRECTORY_BYTES = 64 * 1024 ** 2;
+
 export function looksLikeZip(buf: Buffer): boolean {
   // a local file header, or the end record alone (an archive with no files in it)
   return buf.length >= 4 && (buf.readUInt32LE(0) === LOCAL || buf.readUInt32LE(0) === EOCD);
@@ -79,29 +121,41 @@ function findEocd(buf: Buffer): number {
 }
 
 /** Lists and validates every entry; throws FootprintError for damaged, hostile or oversized archives. */
-export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
-  const eocd = findEocd(buf);
-  if (eocd < 0) throw corrupt('noEndRecord'); // probably cut short while downloading
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
+export function listZip(input: Buffer | ZipBytes, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const bytes = Buffer.isBuffer(input) ? bufferBytes(input) : input;
+  const length = bytes.length;
+  const tailStart = Math.max(0, length - 22 - 0xffff);
+  const tail = bytes.read(tailStart, length - tailStart);
+  const at = findEocd(tail);
+  if (at < 0) throw corrupt('noEndRecord'); // probably cut short while downloading
+  const eocd = tailStart + at;
+  let count = tail.readUInt16LE(at + 10);
+  let cdSize = tail.readUInt32LE(at + 12);
+  let cdOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR) throw corrupt('zip64');
-    const z = Number(buf.readBigUInt64LE(loc + 8));
-    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw corrupt('zip64');
-    count = Number(buf.readBigUInt64LE(z + 32));
-    cdSize = Number(buf.readBigUInt64LE(z + 40));
-    cdOffset = Number(buf.readBigUInt64LE(z + 48));
+    if (loc < 0 || bytes.read(loc, 4).readUInt32LE(0) !== ZIP64_LOCATOR) throw corrupt('zip64');
+    const z = Number(bytes.read(loc + 8, 8).readBigUInt64LE(0));
+    if (z + 56 > length) throw corrupt('zip64');
+    const rec = bytes.read(z, 56);
+    if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw corrupt('zip64');
+    count = Number(rec.readBigUInt64LE(32));
+    cdSize = Number(rec.readBigUInt64LE(40));
+    cdOffset = Number(rec.readBigUInt64LE(48));
   }
   if (count > limits.maxEntries) throw refused('ZIP_BOMB', { reason: 'entries', count, limit: limits.maxEntries });
-  if (cdOffset + cdSize > buf.length) throw corrupt('pastEnd');
+  if (cdOffset + cdSize > length) throw corrupt('pastEnd');
+  if (cdSize > MAX_DIRECTORY_BYTES) throw refused('ZIP_BOMB', { reason: 'entries', count, limit: limits.maxEntries });
+  // the directory, read once; `p` counts within it
+  const buf = bytes.read(cdOffset, cdSize);
 
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
   const ranges: [start: number, end: number, path: string][] = [];
   let total = 0;
-  let p = cdOffset;
+  let packed = 0;
+  let mismatch: string | undefined;
+  let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('fileList');
     const flags = buf.readUInt16LE(p + 8);
@@ -114,6 +168,7 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
     const commentLen = buf.readUInt16LE(p + 32);
     const externalAttrs = buf.readUInt32LE(p + 38);
     let localOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen + extraLen + commentLen > buf.length) throw corrupt('fileList');
     const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
     const extra = buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
     p += 46 + nameLen + extraLen + commentLen;
@@ -153,19 +208,39 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
       throw refused('ZIP_BOMB', { reason: 'ratio', entry: shown(path), limit: limits.maxRatio });
     }
-    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL) throw corrupt('localHeader', path);
+    if (localOffset + 30 + nameLen > length) throw corrupt('localHeader', path);
+    const local = bytes.read(localOffset, 30 + nameLen);
+    if (local.readUInt32LE(0) !== LOCAL) throw corrupt('localHeader', path);
     // The local header must name the same file: tools that read one or the other would see different archives.
-    const localNameLen = buf.readUInt16LE(localOffset + 26);
-    const dataStart = localOffset + 30 + localNameLen + buf.readUInt16LE(localOffset + 28);
-    if (localOffset + 30 + localNameLen > buf.length || !buf.subarray(localOffset + 30, localOffset + 30 + localNameLen).equals(nameBytes)) {
+    const localNameLen = local.readUInt16LE(26);
+    const dataStart = localOffset + 30 + localNameLen + local.readUInt16LE(28);
+    if (localNameLen !== nameLen || !local.subarray(30).equals(nameBytes)) {
       throw refused('UNSAFE_ZIP', { reason: 'nameMismatch', entry: shown(path) });
     }
-    if (dataStart + compressedSize > buf.length) throw corrupt('cutShort', path);
-    const key = isDirectory ? path : path.normalize('NFC');
+    // ... and say the same of how it is packed and how large it is (unless it leaves that to a data
+    // descriptor, bit 3, or to ZIP64): a reader of the local headers would otherwise unpack other bytes.
+    const localFlags = local.readUInt16LE(6);
+    const sizesHere = (localFlags & 0x8) === 0 && local.readUInt32LE(18) !== 0xffffffff && local.readUInt32LE(22) !== 0xffffffff;
+    if (
+      local.readUInt16LE(8) !== method ||
+      (localFlags & 0x1) !== (flags & 0x1) ||
+      (sizesHere && (local.readUInt32LE(14) !== crc || local.readUInt32LE(18) !== compressedSize || local.readUInt32LE(22) !== size))
+    ) {
+      mismatch ??= path; // said after the overlap check, which names what such archives usually are
+    }
+    if (dataStart + compressedSize > length) throw corrupt('cutShort', path);
+    // Names that differ only in case or Unicode form are one file once unzipped on macOS or Windows.
+    const key = isDirectory ? path : path.normalize('NFC').toLowerCase();
     if (names.has(key) && !isDirectory) throw refused('UNSAFE_ZIP', { reason: 'duplicate', entry: shown(path) });
     names.add(key);
     ranges.push([localOffset, dataStart + compressedSize, path]);
     entries.push({ path, size, compressedSize, isDirectory, method, crc, localOffset });
+    packed += compressedSize;
+  }
+  // The ratio over the whole archive too: thousands of small entries, each under the per-entry floor,
+  // must not add up to gigabytes from a few MB.
+  if (total > limits.ratioFloorBytes * 16 && total / Math.max(1, packed) > limits.maxRatio) {
+    throw refused('ZIP_BOMB', { reason: 'ratioOverall', limit: limits.maxRatio });
   }
   // Every entry owns its bytes, header to end of data: shared (overlapping) data is how an 81 KB
   // file unpacks to gigabytes while each entry looks harmless on its own.
@@ -173,6 +248,7 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
   for (let i = 1; i < ranges.length; i++) {
     if (ranges[i]![0] < ranges[i - 1]![1]) throw refused('UNSAFE_ZIP', { reason: 'overlap', entry: shown(ranges[i]![2]) });
   }
+  if (mismatch !== undefined) throw refused('UNSAFE_ZIP', { reason: 'headerMismatch', entry: shown(mismatch) });
   return entries;
 }
 
@@ -186,16 +262,23 @@ function checkName(bytes: Buffer): string {
   return parts.filter((s) => s !== '' && s !== '.').join('/') + (name.endsWith('/') || name.endsWith('\\') ? '/' : '');
 }
 
-/** Inflates one entry, never producing more than its declared size, and checks its CRC. */
-export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
+/** Where an entry's data starts, from its local header (read again: the directory may not say). */
+function dataStart(bytes: ZipBytes, entry: ZipEntry): number {
   const p = entry.localOffset;
-  if (buf.readUInt32LE(p) !== LOCAL) throw corrupt('localHeader', entry.path);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const end = start + entry.compressedSize;
-  if (end > buf.length) throw corrupt('cutShort', entry.path);
-  const data = buf.subarray(start, end);
+  if (p + 30 > bytes.length) throw corrupt('localHeader', entry.path);
+  const local = bytes.read(p, 30);
+  if (local.readUInt32LE(0) !== LOCAL) throw corrupt('localHeader', entry.path);
+  const start = p + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (start + entry.compressedSize > bytes.length) throw corrupt('cutShort', entry.path);
+  return start;
+}
+
+/** Inflates one entry, never producing more than its declared size, and checks its CRC. */
+export function readZipEntry(input: Buffer | ZipBytes, entry: ZipEntry): Buffer {
+  const bytes = Buffer.isBuffer(input) ? bufferBytes(input) : input;
+  const data = bytes.read(dataStart(bytes, entry), entry.compressedSize);
   let out: Buffer;
-  if (entry.method === 0) out = Buffer.from(data);
+  if (entry.method === 0) out = Buffer.isBuffer(input) ? Buffer.from(data) : data;
   else {
     try {
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
@@ -208,4 +291,20 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
   }
   if (out.length !== entry.size || crc32(out) !== entry.crc) throw corrupt('checksum', entry.path);
   return out;
+}
+
+/**
+ * The first bytes of an entry (at most `n`), inflating only the start of its data: enough to tell
+ * what a file is without unpacking all of it. Damaged data gives what could be read (maybe nothing).
+ */
+export function readZipHead(bytes: ZipBytes, entry: ZipEntry, n: number): Buffer {
+  const start = dataStart(bytes, entry);
+  if (entry.method === 0) return bytes.read(start, Math.min(n, entry.compressedSize, entry.size));
+  // deflate gains at most ~1032× per byte: 4n compressed bytes give n bytes of text and never more than a few MB
+  const data = bytes.read(start, Math.min(entry.compressedSize, 4 * n));
+  try {
+    return inflateRawSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, Math.min(n, entry.size));
+  } catch {
+    return Buffer.alloc(0);
+  }
 }

@@ -9,9 +9,13 @@ import { formatTime } from '../../shared/time';
 /** Written first, so Excel reads the file as UTF-8 (Swedish letters, emoji). */
 export const UTF8_BOM = '\ufeff';
 
-/** What a spreadsheet skips before reading a formula: whitespace, NBSP, BOM, zero-width characters. */
-const INVISIBLE = '[\\s\\u00a0\\ufeff\\u180e\\u200b-\\u200d\\u2060]*';
-const FORMULA = new RegExp(`^(?:[\\t\\r\\0]|${INVISIBLE}[=+\\-@\\uff1d\\uff0b\\uff0d\\uff20])`);
+/**
+ * What a spreadsheet may skip before reading a formula: whitespace, NBSP, BOM, zero-width and every
+ * other invisible format character (\p{Cf}: soft hyphen, direction marks and overrides, joiners).
+ */
+const INVISIBLE = '[\\s\\u00a0\\ufeff\\u180e\\u200b-\\u200d\\u2060\\p{Cf}]*';
+/** = + - @ in their ASCII, full-width (＝＋－＠) and small (﹦﹢﹣﹫) forms */
+const FORMULA = new RegExp(`^(?:[\\t\\r\\0]|${INVISIBLE}[=+\\-@\\uff1d\\uff0b\\uff0d\\uff20\\ufe66\\ufe62\\ufe63\\ufe6b])`, 'u');
 
 /** One CSV cell: neutralised when text could run as a formula, quoted when it holds , " or a line break. */
 export function csvCell(v: unknown): string {

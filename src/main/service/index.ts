@@ -41,6 +41,8 @@ export interface ServiceOptions {
   chooseExport?: (kind: 'file' | 'folder') => Promise<string | null>;
   /** the desktop app's native save dialog (exportView's file); desktop-only like chooseExport */
   chooseSavePath?: (suggestedName: string, format: 'csv' | 'json') => Promise<string | null>;
+  /** how long an import waits for another process's import to let go of the archive before DB_BUSY (default BUSY_WAIT_MS, 5 min) */
+  importBusyWaitMs?: number;
   /** where imports run (default: in this thread, with mainDir and readerThreadMinBytes); the desktop app passes workerImportRunner */
   runner?: ImportRunner;
   /** today's calendar day, YYYY-MM-DD (default: the local date); tests fix it so review dates hold */
@@ -69,7 +71,7 @@ export function createService(opts: ServiceOptions): Service {
   const passphraseKey = opts.keyFromPassphrase && opts.key ? Buffer.from(opts.key) : null;
   const runner = opts.runner ?? inProcessRunner({ mainDir: opts.mainDir, readerThreadMinBytes: opts.readerThreadMinBytes });
   // every import, in-process or on the worker, ends by verifying the checklists against the archive's latest export
-  const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db));
+  const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db), { busyWaitMs: opts.importBusyWaitMs });
 
   const explore = exploreOperations(db);
 

@@ -154,7 +154,10 @@ function summary(r: ImportResult): Message {
   return {
     kind: 'success',
     title: () => t('window.import.done.title'),
-    text: () => t('window.import.done.text', counts) + (counts.unknown ? ' ' + t('window.import.done.unknown', { n: counts.unknown }) : ''),
+    text: () =>
+      t('window.import.done.text', counts) +
+      (counts.unknown ? ' ' + t('window.import.done.unknown', { n: counts.unknown }) : '') +
+      (r.unknownSectionsDropped ? ' ' + t('window.import.done.unknownDropped', { n: r.unknownSectionsDropped.count }) : ''),
     at: Date.now(),
   };
 }
