@@ -232,7 +232,7 @@ describe('search', () => {
     const dir = tempDir();
     const service = createService({ dbPath: join(dir, 'fp.db') });
     await importParts(service, dir, 'a', base);
-    const triggers = () => service.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
+    const triggers = () => service.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'record_search%' ORDER BY name").pluck().all();
     expect(triggers()).toEqual(['record_search_delete', 'record_search_insert', 'record_search_update']);
     const failing: BatchSource = {
       read: (sink) => {

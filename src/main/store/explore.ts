@@ -4,14 +4,18 @@
 // per value for facets, and streamed whole for export.
 //
 // Sorting by `at` (the default, newest first) reads the (dataset, at) index. Other columns live in
-// the record's JSON: sorting by one reads the dataset once and keeps the top page (SQLite's top-N
-// sort), no index per dataset and column. NULLs (a field a record lacks) sort first ascending and
-// last descending, as SQLite orders them; a page walks the non-NULL and the NULL rows as two
-// segments so each is a plain row-value range over (value, id).
+// the record's JSON and, for the fields a dataset covers, in the indexed field values
+// (field-values.ts): a sort by one is a range of that index, a value filter index lookups, a facet
+// one ordered pass. A field not covered is read from the JSON (a scratch sort table, below).
+// Missing values (a field a record lacks) sort first ascending and last descending, as SQLite
+// orders NULL; from the JSON a page walks the non-NULL and the NULL rows as two segments so each is
+// a plain row-value range over (value, id); in the field values a missing value is -Infinity, one
+// range. Cursors carry a missing value as null either way.
 import type { ReadableDB } from './handles';
 import type { RawRecord } from './records';
 import { recordRows } from './records';
 import { searchFilterSql, ftsQuery } from './search';
+import { coversField, lookupCandidates, MISSING, MISSING_SQL } from './field-values';
 import type { RecordRow } from '../../shared/contract';
 
 export type SortValue = string | number | null;
@@ -26,6 +30,8 @@ export interface ExploreFilter {
   where?: Record<string, readonly SortValue[]>;
   /** the typed text filter (FTS for searchable datasets, else a substring of the record's values) */
   search?: string;
+  /** only records this snapshot held */
+  snapshotId?: number;
 }
 
 export interface ExploreSort {
@@ -56,9 +62,13 @@ interface Built {
 }
 
 /** The WHERE clause of a filter (no cursor), with its named parameters. */
-export function filterSql(f: ExploreFilter): Built {
+export function filterSql(db: ReadableDB, f: ExploreFilter): Built {
   const parts = ['r.dataset = @dataset'];
   const params: Record<string, unknown> = { dataset: f.dataset };
+  if (f.snapshotId !== undefined) {
+    parts.push('EXISTS (SELECT 1 FROM record_snapshots rs WHERE rs.snapshot_id = @snapshotId AND rs.record_id = r.id)');
+    params.snapshotId = f.snapshotId;
+  }
   if (f.from !== undefined) {
     parts.push('r.at >= @from');
     params.from = f.from;
@@ -69,8 +79,25 @@ export function filterSql(f: ExploreFilter): Built {
   }
   let i = 0;
   for (const [field, values] of Object.entries(f.where ?? {})) {
-    const expr = fieldExpr(field);
     const text = values.filter((v) => v !== null).map(String);
+    if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) {
+      // index lookups: each text (and the number it spells), then the exact text, as from the JSON
+      const alts: string[] = [];
+      if (text.length) {
+        alts.push(
+          `SELECT record_id FROM record_values WHERE dataset = @dataset AND field = @f${i} AND v IN (SELECT value FROM json_each(@c${i}))
+             AND CAST(v AS TEXT) COLLATE BINARY IN (SELECT value FROM json_each(@w${i}))`,
+        );
+        params[`c${i}`] = lookupCandidates(text);
+        params[`w${i}`] = JSON.stringify(text);
+      }
+      if (values.includes(null)) alts.push(`SELECT record_id FROM record_values WHERE dataset = @dataset AND field = @f${i} AND v = ${MISSING_SQL}`);
+      params[`f${i}`] = field;
+      parts.push(alts.length ? `r.id IN (${alts.join(' UNION ALL ')})` : '0');
+      i++;
+      continue;
+    }
+    const expr = fieldExpr(field);
     const alts: string[] = [];
     if (text.length) {
       alts.push(`CAST(${expr} AS TEXT) IN (SELECT value FROM json_each(@w${i}))`);
@@ -159,8 +186,9 @@ function sortTable(db: ReadableDB, dataset: string, field: string): string {
 /** One page of the filtered, sorted dataset after `after` (from the start when null). */
 export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort, after: Cursor | null, limit: number): ExplorePageRows {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  const { where, params } = filterSql(db, f);
   const byColumn = sort.field === 'at' || sort.field === 'id';
+  if (!byColumn && coversField(db, f.dataset, sort.field)) return valuesPage(db, where, { ...params, sortField: sort.field }, sort.dir, after, limit);
   // a record field: read through its sort table, values compared as people read them (ASCII case folded)
   const table = byColumn ? null : sortTable(db, f.dataset, sort.field);
   const source = table ? `temp.${table} s CROSS JOIN records r ON r.id = s.id` : 'records r';
@@ -196,10 +224,28 @@ export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort,
   return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null };
 }
 
+/** A page sorted by a covered field: one range of the field values' index, missing values as -Infinity. */
+function valuesPage(db: ReadableDB, where: string, params: Record<string, unknown>, dir: 'asc' | 'desc', after: Cursor | null, limit: number): ExplorePageRows {
+  const desc = dir === 'desc';
+  const order = desc ? 'DESC' : 'ASC';
+  const cond = after ? `AND (s.v, s.record_id) ${desc ? '<' : '>'} (@cv, @cid)` : '';
+  const rows = db
+    .prepare(
+      `SELECT r.*, s.v AS sv FROM record_values s CROSS JOIN records r ON r.id = s.record_id
+       WHERE s.dataset = @dataset AND s.field = @sortField ${cond} AND ${where}
+       ORDER BY s.v ${order}, s.record_id ${order} LIMIT @n`,
+    )
+    .all({ ...params, n: limit + 1, ...(after ? { cv: after[0] ?? MISSING, cid: after[1] } : {}) }) as (RawRecord & { sv: SortValue })[];
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const last = rows.at(-1);
+  return { rows: recordRows(db, rows), next: more && last ? [last.sv === MISSING ? null : last.sv, last.id] : null };
+}
+
 /** How many records the filter keeps. */
 export function exploreCount(db: ReadableDB, f: ExploreFilter): number {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  const { where, params } = filterSql(db, f);
   return db.prepare(`SELECT count(*) FROM records r WHERE ${where}`).pluck().get(params) as number;
 }
 
@@ -216,12 +262,49 @@ export interface FacetCount {
 /** The most common values of a field among the filtered records, most common first. */
 export function facetCounts(db: ReadableDB, f: ExploreFilter, field: string, limit: number): { values: FacetCount[]; distinct: number } {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  const { where, params } = filterSql(db, f);
+  if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) return valueFacet(db, f, where, { ...params, facetField: field }, limit);
   const all = db
     .prepare(`SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM records r WHERE ${where} GROUP BY value ORDER BY count DESC, value LIMIT @limit`)
     .all({ ...params, limit: limit === Infinity ? -1 : limit }) as FacetCount[];
   const distinct = db.prepare(`SELECT count(DISTINCT ${fieldExpr(field)}) + max(${fieldExpr(field)} IS NULL) FROM records r WHERE ${where}`).pluck().get(params) as number | null;
   return { values: all, distinct: distinct ?? 0 };
+}
+
+/**
+ * A facet of a covered field: one ordered pass over its index entries (joined to the filtered
+ * records only when there are filters). The index groups text with ASCII case folded; a group that
+ * holds more than one spelling is split, so counts are per exact value, as from the JSON.
+ */
+function valueFacet(db: ReadableDB, f: ExploreFilter, where: string, params: Record<string, unknown>, limit: number): { values: FacetCount[]; distinct: number } {
+  const filtered = f.from !== undefined || f.to !== undefined || f.snapshotId !== undefined || Object.keys(f.where ?? {}).length > 0 || (f.search ?? '').trim() !== '';
+  const among = filtered ? `AND record_id IN (SELECT r.id FROM records r WHERE ${where})` : '';
+  const groups = db
+    .prepare(
+      `SELECT v, count(*) AS n, min(v COLLATE BINARY) <> max(v COLLATE BINARY) AS mixed FROM record_values
+       WHERE dataset = @dataset AND field = @facetField ${among} GROUP BY v`,
+    )
+    .raw()
+    .all(params) as [SortValue, number, number | null][];
+  const split = db
+    .prepare(`SELECT v COLLATE BINARY AS b, count(*) FROM record_values WHERE dataset = @dataset AND field = @facetField AND v = @one ${among} GROUP BY b`)
+    .raw();
+  const all: FacetCount[] = [];
+  for (const [v, n, mixed] of groups) {
+    if (mixed) for (const [b, m] of split.all({ ...params, one: v }) as [SortValue, number][]) all.push({ value: b, count: m });
+    else all.push({ value: v === MISSING ? null : v, count: n });
+  }
+  all.sort((a, b) => b.count - a.count || sqliteOrder(a.value, b.value));
+  return { values: limit === Infinity ? all : all.slice(0, limit), distinct: all.length };
+}
+
+const typeRank = (v: SortValue): number => (v === null ? 0 : typeof v === 'number' ? 1 : 2);
+/** SQLite's order of values (NULL, numbers, text by bytes), as the JSON facet's ORDER BY value gave it. */
+function sqliteOrder(a: SortValue, b: SortValue): number {
+  const r = typeRank(a) - typeRank(b);
+  if (r !== 0 || a === null) return r;
+  if (typeof a === 'number') return a - (b as number);
+  return Buffer.compare(Buffer.from(a), Buffer.from(b as string));
 }
 
 /** Every filtered record in the sort's order, one at a time (export); the same pages, streamed. */
