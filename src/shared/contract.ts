@@ -723,6 +723,10 @@ const exploreFilter = {
   to: s.optional(s.int()),
   where: s.optional(s.array(s.object({ field: fieldName, values: s.array(s.string({ max: 1000 }), { min: 1, max: 500 }) }), { max: 20 })),
   search: s.optional(s.string({ max: 100_000 })),
+  /** fields whose "no value" is wanted (with where on the same field: either) */
+  missing: s.optional(s.array(fieldName, { max: 20 })),
+  /** only records this snapshot held */
+  snapshotId: s.optional(id),
 };
 const exploreSort = { sort: s.optional(fieldName), dir: s.optional(s.oneOf(['asc', 'desc'] as const)) };
 

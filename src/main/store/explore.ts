@@ -298,13 +298,18 @@ function valueFacet(db: ReadableDB, f: ExploreFilter, where: string, params: Rec
   return { values: limit === Infinity ? all : all.slice(0, limit), distinct: all.length };
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
 const typeRank = (v: SortValue): number => (v === null ? 0 : typeof v === 'number' ? 1 : 2);
 /** SQLite's order of values (NULL, numbers, text by bytes), as the JSON facet's ORDER BY value gave it. */
 function sqliteOrder(a: SortValue, b: SortValue): number {
   const r = typeRank(a) - typeRank(b);
   if (r !== 0 || a === null) return r;
   if (typeof a === 'number') return a - (b as number);
-  return Buffer.compare(Buffer.from(a), Buffer.from(b as string));
+  const x = a as string;
+  const y = b as string;
+  // UTF-16 order is UTF-8 byte order but where a surrogate pair meets U+E000–U+FFFF
+  if (SURROGATE.test(x) || SURROGATE.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Every filtered record in the sort's order, one at a time (export); the same pages, streamed. */

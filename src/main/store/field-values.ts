@@ -5,6 +5,7 @@
 // where SQLite sorts NULL and can be matched by equality; a field a dataset does not cover (one
 // first seen in a single refreshed record, say) is read from the JSON as before (explore.ts).
 import type { ReadableDB, WritableDB } from './handles';
+import { datasetSpec } from '../../shared/catalog';
 
 /** What a missing or null value is stored as (SQL: -9e999). */
 export const MISSING = -Infinity;
@@ -43,8 +44,11 @@ export function suspendValueIndexing(db: WritableDB): { resume(datasets: Iterabl
         `INSERT INTO record_values (dataset, field, v, record_id)
          SELECT dataset, @field, coalesce(data ->> @field, ${MISSING_SQL}), id FROM records WHERE dataset = @dataset AND id <= @before`,
       );
+      const covered = db.prepare('SELECT 1 FROM record_value_fields WHERE dataset = ? AND field = ?');
       for (const dataset of datasets) {
-        for (const field of sample.all({ dataset, before }) as string[]) {
+        // the catalog's fields (a facet of one no record has is then an index read too) and any others seen
+        const catalog = (datasetSpec(dataset)?.fields ?? []).map((f) => f.name).filter((f) => f !== 'date' && !covered.get(dataset, f));
+        for (const field of new Set([...catalog, ...(sample.all({ dataset, before }) as string[])])) {
           cover.run(dataset, field);
           older.run({ dataset, field, before });
         }
