@@ -387,6 +387,8 @@ export interface SearchResults {
   total: number;
   /** matches per dataset, most first */
   datasets: { dataset: string; count: number }[];
+  /** more matched than were counted (over 10,000): total and the counts mean "more than" */
+  atLeast: boolean;
   /** newest first; with group 'dataset', up to limit per dataset, datasets in the order of their newest hit */
   hits: SearchHit[];
   /** pass as `after` for the next hits (not with group), null at the end */

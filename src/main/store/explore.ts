@@ -14,7 +14,8 @@
 import type { ReadableDB } from './handles';
 import type { RawRecord } from './records';
 import { recordRows } from './records';
-import { searchFilterSql, ftsQuery } from './search';
+import { searchFilterSql, searchableDatasetIds, ftsQuery } from './search';
+import { changeStamp, scratchWrite } from './scratch';
 import { coversField, lookupCandidates, MISSING, MISSING_SQL } from './field-values';
 import type { RecordRow } from '../../shared/contract';
 
@@ -130,10 +131,7 @@ function searchable(dataset: string): boolean {
 
 /** Reads which datasets record_search covers (migration 5's view). */
 export function loadSearchable(db: ReadableDB): void {
-  if (searchableDatasets) return;
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'record_search_text'").pluck().get() as string | undefined;
-  const list = sql ? /WHERE r\.dataset IN \(([^)]*)\)/.exec(sql)?.[1] : undefined;
-  searchableDatasets = new Set((list ?? '').split(',').map((s) => s.trim().replace(/^'|'$/g, '')).filter(Boolean));
+  searchableDatasets ??= new Set(searchableDatasetIds(db));
 }
 
 /**
@@ -143,8 +141,6 @@ export function loadSearchable(db: ReadableDB): void {
  * The tables are scratch: building one changes nothing in the archive (handles.ts).
  */
 interface SortTables {
-  /** total_changes() caused by building scratch tables, which are no change to the archive */
-  ownChanges: number;
   next: number;
   tables: Map<string, { name: string; stamp: string }>;
 }
@@ -154,7 +150,7 @@ const MAX_SORT_TABLES = 4;
 
 function sortTables(db: ReadableDB): SortTables {
   let t = sortTablesOf.get(db);
-  if (!t) sortTablesOf.set(db, (t = { ownChanges: 0, next: 0, tables: new Map() }));
+  if (!t) sortTablesOf.set(db, (t = { next: 0, tables: new Map() }));
   return t;
 }
 
@@ -164,21 +160,22 @@ function sortTable(db: ReadableDB, dataset: string, field: string): string {
   const stamp = changeStamp(db);
   const have = st.tables.get(key);
   if (have?.stamp === stamp) return have.name;
-  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
-  if (have) {
-    db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
-    st.tables.delete(key);
-  }
-  if (st.tables.size >= MAX_SORT_TABLES) {
-    const [oldKey, oldest] = st.tables.entries().next().value!;
-    db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
-    st.tables.delete(oldKey);
-  }
-  const name = `explore_sort_${st.next++}`;
-  db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
-  db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
-  db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
-  st.ownChanges += (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+  const name = scratchWrite(db, () => {
+    if (have) {
+      db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
+      st.tables.delete(key);
+    }
+    if (st.tables.size >= MAX_SORT_TABLES) {
+      const [oldKey, oldest] = st.tables.entries().next().value!;
+      db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
+      st.tables.delete(oldKey);
+    }
+    const name = `explore_sort_${st.next++}`;
+    db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
+    db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
+    db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
+    return name;
+  });
   st.tables.set(key, { name, stamp: changeStamp(db) });
   return name;
 }
@@ -350,8 +347,4 @@ export function recordById(db: ReadableDB, id: number): (RecordRow & { dataset: 
   return raw && { dataset: raw.dataset, ...recordRows(db, [raw])[0]! };
 }
 
-/** Changes whenever this or another connection writes the archive: what caches of query results are keyed by. */
-export function changeStamp(db: ReadableDB): string {
-  const own = sortTablesOf.get(db)?.ownChanges ?? 0;
-  return `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes()').pluck().get() as number) - own}`;
-}
+export { changeStamp };
