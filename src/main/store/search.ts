@@ -107,7 +107,7 @@ type HitRow = { id: number; dataset: string; at: number | null; k: number };
  * come first, then those without a time (by id, newest first), as the sort key orders them.
  */
 function walkDataset(db: ReadableDB, match: string, dataset: string, n: number, cursor: [number, number] | null): HitRow[] {
-  const inIndex = 'r.id IN (SELECT rowid FROM record_search WHERE record_search MATCH @match)';
+  const inIndex = 'r.id IN temp.search_hits';
   const timed = (cond: string, extra: Record<string, unknown>) =>
     db
       .prepare(`SELECT r.id, r.dataset, r.at, r.at AS k FROM records r WHERE r.dataset = @dataset AND r.at IS NOT NULL ${cond} AND ${inIndex} ORDER BY r.at DESC, r.id DESC LIMIT @n`)
@@ -163,8 +163,15 @@ export function searchRecords(db: ReadableDB, input: string, opts: SearchOptions
   // Many matches: joining each to its record and sorting them all costs more than walking each
   // dataset's (dataset, at) index newest first and stopping after `limit` matches.
   if (total > WALK_INDEX_FROM) {
+    // the matches once, in a scratch table every walk probes (FTS5 hands them over in rowid order)
+    scratchWrite(db, () => {
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)');
+      db.exec('DELETE FROM temp.search_hits');
+      db.prepare('INSERT INTO temp.search_hits (id) SELECT rowid FROM record_search WHERE record_search MATCH ?').run(match);
+    });
     // past the cap a dataset may hold matches none of the counted ones are in: walk every one searched
     const walked = (atLeast ? searchedDatasets(db, opts.datasets) : [...counts.keys()]).map((d) => walkDataset(db, match, d, opts.limit + 1, cursor));
+    scratchWrite(db, () => db.exec('DELETE FROM temp.search_hits'));
     for (const w of walked) if (w.length && !counts.has(w[0]!.dataset)) counts.set(w[0]!.dataset, w.length);
     rows = opts.perDataset ? walked.flatMap((r) => r.slice(0, opts.limit)) : walked.flat().sort((a, b) => b.k - a.k || b.id - a.id);
   } else if (opts.perDataset) {
@@ -193,7 +200,7 @@ export function searchRecords(db: ReadableDB, input: string, opts: SearchOptions
     const last = rows.at(-1)!;
     next = `${last.k}:${last.id}`;
   }
-  const datasets = [...counts].map(([dataset, count]) => ({ dataset, count })).sort((a, b) => b.count - a.count || (a.dataset < b.dataset ? -1 : 1));
+  const datasets = [...counts].map(([dataset, count]) => ({ dataset, count: Math.min(count, COUNT_CAP) })).sort((a, b) => b.count - a.count || (a.dataset < b.dataset ? -1 : 1));
   total = Math.min(total, COUNT_CAP);
 
   const snippets = hitSnippets(db, match, rows.map((r) => r.id));
