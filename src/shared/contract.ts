@@ -407,6 +407,8 @@ export interface ExplorePageResult {
   rows: ExploreRow[];
   /** pass as `after` for the next page; null on the last page */
   next: string | null;
+  /** pass as `before` for the page before this one; null on the first page */
+  prev: string | null;
   /** the dataset's fields, catalog order first, then any others its records hold */
   columns: string[];
 }
@@ -999,9 +1001,9 @@ export const OPERATIONS = {
     }),
   ),
   getRecord: op(s.object({ id })),
-  /** a page of a dataset as a table: sorted (default at, desc), filtered, after a cursor or from a time (jumpTo, sort by at) */
+  /** a page of a dataset as a table: sorted (default at, desc), filtered, after a cursor or from a time (jumpTo, sort by at), or the page before a cursor (before: a result's prev) */
   explorePage: op(
-    s.object({ ...exploreFilter, ...exploreSort, after: s.optional(s.string({ max: 4000 })), jumpTo: s.optional(s.int()), limit: s.optional(s.int({ min: 1, max: 1000 })) }),
+    s.object({ ...exploreFilter, ...exploreSort, after: s.optional(s.string({ max: 4000 })), jumpTo: s.optional(s.int()), limit: s.optional(s.int({ min: 1, max: 1000 })), before: s.optional(s.string({ max: 4000 })) }),
   ),
   /** value counts of the given fields (default: the dataset's facet fields) under the same filters */
   exploreFacets: op(s.object({ ...exploreFilter, fields: s.optional(s.array(fieldName, { max: 20 })), limit: s.optional(s.int({ min: 1, max: 1000 })) })),

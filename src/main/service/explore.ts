@@ -18,6 +18,7 @@ import {
   isCursor,
   iterateExplore,
   recordById,
+  snapshotHoldsAll,
   type Cursor,
   type ExploreFilter,
   type ExploreSort,
@@ -123,7 +124,9 @@ export function exploreOperations(db: ReadableDB) {
         .map((r) => r.ip);
       where.ip = where.ip ? where.ip.filter((ip) => ips.includes(ip)) : ips;
     }
-    return { dataset: input.dataset, from: input.from, to: input.to, where, search: input.search, snapshotId: input.snapshotId };
+    // a snapshot that holds all the dataset's records (the only one, say) filters nothing: left out, every query stays an index read
+    const snapshotId = input.snapshotId !== undefined && !snapshotHoldsAll(db, input.snapshotId, input.dataset) ? input.snapshotId : undefined;
+    return { dataset: input.dataset, from: input.from, to: input.to, where, search: input.search, snapshotId };
   }
 
   function sortOf(input: { sort?: string; dir?: 'asc' | 'desc' }): ExploreSort {
@@ -173,13 +176,30 @@ export function exploreOperations(db: ReadableDB) {
       const f = filter(input);
       const sort = sortOf(input);
       let after = decodeCursor(input.after);
+      const before = decodeCursor(input.before);
+      if (before && (after || input.jumpTo !== undefined)) throw badInput('before');
       if (input.jumpTo !== undefined) {
         if (sort.field !== 'at' || after) throw badInput('jumpTo');
         after = cursorAtTime(input.jumpTo, sort.dir);
       }
-      const page = explorePage(db, f, sort, after, input.limit ?? 100);
+      const limit = input.limit ?? 100;
       const total = cached(`count:${JSON.stringify(f)}`, () => exploreCount(db, f));
-      return { dataset: input.dataset, total, rows: withIp(page.rows), next: encodeCursor(page.next), columns: columns(input.dataset) };
+      const result = (page: { rows: RecordRow[]; next: Cursor | null }, prev: Cursor | null): ExplorePageResult => ({
+        dataset: input.dataset,
+        total,
+        rows: withIp(page.rows),
+        next: encodeCursor(page.next),
+        prev: encodeCursor(prev),
+        columns: columns(input.dataset),
+      });
+      if (before) {
+        // the page before: read the other way from the cursor; near the start, the first page
+        const back = explorePage(db, f, { ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' }, before, limit);
+        if (back.next) return result({ rows: back.rows.reverse(), next: back.first }, back.next);
+        return result(explorePage(db, f, sort, null, limit), null);
+      }
+      const page = explorePage(db, f, sort, after, limit);
+      return result(page, after ? page.first : null);
     },
     exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => {
       const f = filter(input);

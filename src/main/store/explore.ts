@@ -48,6 +48,8 @@ export interface ExplorePageRows {
   rows: RecordRow[];
   /** the cursor after the last row, null when it is the last page */
   next: Cursor | null;
+  /** the first row's cursor (read the other way from it for the rows before), null without rows */
+  first: Cursor | null;
 }
 
 const fieldExpr = (field: string): string => (field === 'at' ? 'r.at' : field === 'id' ? 'r.id' : `(r.data ->> ${literal(field)})`);
@@ -218,7 +220,7 @@ export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort,
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows.at(-1);
-  return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null };
+  return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null, first: rows[0] ? [rows[0].sv, rows[0].id] : null };
 }
 
 /** A page sorted by a covered field: one range of the field values' index, missing values as -Infinity. */
@@ -235,13 +237,27 @@ function valuesPage(db: ReadableDB, where: string, params: Record<string, unknow
     .all({ ...params, n: limit + 1, ...(after ? { cv: after[0] ?? MISSING, cid: after[1] } : {}) }) as (RawRecord & { sv: SortValue })[];
   const more = rows.length > limit;
   if (more) rows.length = limit;
-  const last = rows.at(-1);
-  return { rows: recordRows(db, rows), next: more && last ? [last.sv === MISSING ? null : last.sv, last.id] : null };
+  const cursor = (r: (typeof rows)[number] | undefined): Cursor | null => (r ? [r.sv === MISSING ? null : r.sv, r.id] : null);
+  return { rows: recordRows(db, rows), next: more ? cursor(rows.at(-1)) : null, first: cursor(rows[0]) };
+}
+
+/** Whether a snapshot holds every record the archive keeps of a dataset (its filter then keeps them all). */
+export function snapshotHoldsAll(db: ReadableDB, snapshotId: number, dataset: string): boolean {
+  const held = db.prepare('SELECT records FROM snapshot_datasets WHERE snapshot_id = ? AND dataset = ?').pluck().get(snapshotId, dataset) as number | undefined;
+  return held !== undefined && held === exploreCount(db, { dataset });
 }
 
 /** How many records the filter keeps. */
 export function exploreCount(db: ReadableDB, f: ExploreFilter): number {
   loadSearchable(db);
+  // No filter: each record is new in exactly one snapshot (new-counts.ts keeps those counts through
+  // imports, deletes and forgetting), so the dataset's records are the sum of its new counts, and a
+  // snapshot's are its stored count: a few rows instead of counting a million index entries.
+  const unfiltered = f.from === undefined && f.to === undefined && !Object.keys(f.where ?? {}).length && (f.search ?? '').trim() === '';
+  if (unfiltered && f.snapshotId === undefined) {
+    return db.prepare('SELECT coalesce(sum(new), 0) FROM snapshot_datasets WHERE dataset = ?').pluck().get(f.dataset) as number;
+  }
+  if (unfiltered) return (db.prepare('SELECT records FROM snapshot_datasets WHERE snapshot_id = ? AND dataset = ?').pluck().get(f.snapshotId, f.dataset) as number | undefined) ?? 0;
   const { where, params } = filterSql(db, f);
   return db.prepare(`SELECT count(*) FROM records r WHERE ${where}`).pluck().get(params) as number;
 }
