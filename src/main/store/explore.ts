@@ -307,21 +307,23 @@ function valueFacet(db: ReadableDB, f: ExploreFilter, where: string, params: Rec
     if (mixed) for (const [b, m] of split.all({ ...params, one: v }) as [SortValue, number][]) all.push({ value: b, count: m });
     else all.push({ value: v === MISSING ? null : v, count: n });
   }
-  all.sort((a, b) => b.count - a.count || sqliteOrder(a.value, b.value));
+  // text compared by its UTF-8 bytes, as SQLite does; UTF-16 order is the same unless a surrogate pair is involved
+  const bytes = all.some((x) => typeof x.value === 'string' && SURROGATE.test(x.value));
+  all.sort((a, b) => b.count - a.count || sqliteOrder(a.value, b.value, bytes));
   return { values: limit === Infinity ? all : all.slice(0, limit), distinct: all.length };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 const typeRank = (v: SortValue): number => (v === null ? 0 : typeof v === 'number' ? 1 : 2);
 /** SQLite's order of values (NULL, numbers, text by bytes), as the JSON facet's ORDER BY value gave it. */
-function sqliteOrder(a: SortValue, b: SortValue): number {
+function sqliteOrder(a: SortValue, b: SortValue, bytes: boolean): number {
   const r = typeRank(a) - typeRank(b);
   if (r !== 0 || a === null) return r;
   if (typeof a === 'number') return a - (b as number);
   const x = a as string;
   const y = b as string;
   // UTF-16 order is UTF-8 byte order but where a surrogate pair meets U+E000–U+FFFF
-  if (SURROGATE.test(x) || SURROGATE.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  if (bytes) return Buffer.compare(Buffer.from(x), Buffer.from(y));
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
