@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { createService, type Service } from '../src/main/service';
 import { DATASETS } from '../src/shared/catalog';
 import { SEARCH_FIELDS_V5 } from '../src/main/store/migrations';
-import { ftsQuery } from '../src/main/store/search';
+import { COUNT_CAP, ftsQuery } from '../src/main/store/search';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import type { BatchSource, RecordBatch } from '../src/main/import/record-batch';
 import { tempDir, writeJson } from './helpers';
@@ -183,6 +183,30 @@ describe('search', () => {
     const newest = (dataset: string) => rows.filter((x) => x.dataset === dataset).slice(0, 3).map((x) => x.id);
     const order = rows[0]!.dataset === 'comments' ? ['comments', 'messages'] : ['messages', 'comments'];
     expect(grouped.hits.map((h) => h.recordId)).toEqual(order.flatMap(newest));
+    service.close();
+  });
+
+  it('counts many matches up to the cap, then says "more than"; a dataset whose matches all lie past the counted ones is still found, newest first', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const date = (i: number) => minutesAfter('2022-01-01 00:00:00', (i * 7919) % 20000);
+    // comments are written before messages, so every message's rowid lies past the first COUNT_CAP matches
+    await importParts(service, dir, 'a', {
+      comments: Array.from({ length: COUNT_CAP + 50 }, (_, i) => ({ date: date(i), comment: `ordet nummer ${i}` })),
+      messages: Array.from({ length: 4 }, (_, i) => ({ with: 'x', date: `2030-01-0${i + 1} 00:00:00`, from: 'x', content: `ordet sist ${i}` })),
+    });
+    const rows = service.db.prepare("SELECT id, dataset FROM records WHERE dataset IN ('comments', 'messages') ORDER BY at DESC, id DESC").all() as { id: number; dataset: string }[];
+    const r = await service.search({ query: 'ordet', limit: 10 });
+    expect(r).toMatchObject({ total: COUNT_CAP, atLeast: true });
+    expect(r.datasets.map((d) => d.dataset).sort()).toEqual(['comments', 'messages']);
+    expect(r.hits.map((h) => h.recordId)).toEqual(rows.slice(0, 10).map((x) => x.id)); // the messages are the newest
+    const next = await service.search({ query: 'ordet', limit: 10, after: r.next! });
+    expect(next.hits.map((h) => h.recordId)).toEqual(rows.slice(10, 20).map((x) => x.id));
+    expect(next.hits.every((h) => h.marks.length > 0 && h.snippet.startsWith('ordet'))).toBe(true);
+    const grouped = await service.search({ query: 'ordet', limit: 2, group: 'dataset' });
+    expect(grouped.hits.map((h) => h.dataset)).toEqual(['messages', 'messages', 'comments', 'comments']);
+    // a narrower query is counted exactly
+    expect(await service.search({ query: 'sist' })).toMatchObject({ total: 4, atLeast: false, datasets: [{ dataset: 'messages', count: 4 }] });
     service.close();
   });
 
