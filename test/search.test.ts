@@ -190,11 +190,13 @@ describe('search', () => {
     const dir = tempDir();
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const date = (i: number) => minutesAfter('2022-01-01 00:00:00', (i * 7919) % 20000);
-    // comments are written before messages, so every message's rowid lies past the first COUNT_CAP matches
-    await importParts(service, dir, 'a', {
-      comments: Array.from({ length: COUNT_CAP + 50 }, (_, i) => ({ date: date(i), comment: `ordet nummer ${i}` })),
+    // the messages come in a later export, so every message's rowid lies past the first COUNT_CAP matches
+    await importParts(service, dir, 'a', { comments: Array.from({ length: COUNT_CAP + 50 }, (_, i) => ({ date: date(i), comment: `ordet nummer ${i}` })) });
+    await importParts(service, dir, 'b', {
       messages: Array.from({ length: 4 }, (_, i) => ({ with: 'x', date: `2030-01-0${i + 1} 00:00:00`, from: 'x', content: `ordet sist ${i}` })),
     });
+    const firstMessage = service.db.prepare("SELECT min(id) FROM records WHERE dataset = 'messages'").pluck().get() as number;
+    expect(service.db.prepare("SELECT count(*) FROM records WHERE dataset = 'comments' AND id < ?").pluck().get(firstMessage)).toBeGreaterThan(COUNT_CAP);
     const rows = service.db.prepare("SELECT id, dataset FROM records WHERE dataset IN ('comments', 'messages') ORDER BY at DESC, id DESC").all() as { id: number; dataset: string }[];
     const r = await service.search({ query: 'ordet', limit: 10 });
     expect(r).toMatchObject({ total: COUNT_CAP, atLeast: true });
