@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { createService, type Service } from '../src/main/service';
 import { DATASETS } from '../src/shared/catalog';
 import { SEARCH_FIELDS_V5 } from '../src/main/store/migrations';
-import { ftsQuery } from '../src/main/store/search';
+import { COUNT_CAP, ftsQuery } from '../src/main/store/search';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import type { BatchSource, RecordBatch } from '../src/main/import/record-batch';
 import { tempDir, writeJson } from './helpers';
@@ -186,6 +186,32 @@ describe('search', () => {
     service.close();
   });
 
+  it('counts many matches up to the cap, then says "more than"; a dataset whose matches all lie past the counted ones is still found, newest first', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const date = (i: number) => minutesAfter('2022-01-01 00:00:00', (i * 7919) % 20000);
+    // the messages come in a later export, so every message's rowid lies past the first COUNT_CAP matches
+    await importParts(service, dir, 'a', { comments: Array.from({ length: COUNT_CAP + 50 }, (_, i) => ({ date: date(i), comment: `ordet nummer ${i}` })) });
+    await importParts(service, dir, 'b', {
+      messages: Array.from({ length: 4 }, (_, i) => ({ with: 'x', date: `2030-01-0${i + 1} 00:00:00`, from: 'x', content: `ordet sist ${i}` })),
+    });
+    const firstMessage = service.db.prepare("SELECT min(id) FROM records WHERE dataset = 'messages'").pluck().get() as number;
+    expect(service.db.prepare("SELECT count(*) FROM records WHERE dataset = 'comments' AND id < ?").pluck().get(firstMessage)).toBeGreaterThan(COUNT_CAP);
+    const rows = service.db.prepare("SELECT id, dataset FROM records WHERE dataset IN ('comments', 'messages') ORDER BY at DESC, id DESC").all() as { id: number; dataset: string }[];
+    const r = await service.search({ query: 'ordet', limit: 10 });
+    expect(r).toMatchObject({ total: COUNT_CAP, atLeast: true });
+    expect(r.datasets.map((d) => d.dataset).sort()).toEqual(['comments', 'messages']);
+    expect(r.hits.map((h) => h.recordId)).toEqual(rows.slice(0, 10).map((x) => x.id)); // the messages are the newest
+    const next = await service.search({ query: 'ordet', limit: 10, after: r.next! });
+    expect(next.hits.map((h) => h.recordId)).toEqual(rows.slice(10, 20).map((x) => x.id));
+    expect(next.hits.every((h) => h.marks.length > 0 && h.snippet.startsWith('ordet'))).toBe(true);
+    const grouped = await service.search({ query: 'ordet', limit: 2, group: 'dataset' });
+    expect(grouped.hits.map((h) => h.dataset)).toEqual(['messages', 'messages', 'comments', 'comments']);
+    // a narrower query is counted exactly
+    expect(await service.search({ query: 'sist' })).toMatchObject({ total: 4, atLeast: false, datasets: [{ dataset: 'messages', count: 4 }] });
+    service.close();
+  });
+
   it('stays in step after import, refresh, delete-snapshot and forget; forgotten text leaves the file', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'fp.db');
@@ -232,7 +258,7 @@ describe('search', () => {
     const dir = tempDir();
     const service = createService({ dbPath: join(dir, 'fp.db') });
     await importParts(service, dir, 'a', base);
-    const triggers = () => service.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
+    const triggers = () => service.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'record_search%' ORDER BY name").pluck().all();
     expect(triggers()).toEqual(['record_search_delete', 'record_search_insert', 'record_search_update']);
     const failing: BatchSource = {
       read: (sink) => {

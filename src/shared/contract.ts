@@ -460,6 +460,8 @@ export interface SearchResults {
   total: number;
   /** matches per dataset, most first */
   datasets: { dataset: string; count: number }[];
+  /** more matched than were counted (over 10,000): total and the counts mean "more than" */
+  atLeast: boolean;
   /** newest first; with group 'dataset', up to limit per dataset, datasets in the order of their newest hit */
   hits: SearchHit[];
   /** pass as `after` for the next hits (not with group), null at the end */
@@ -478,6 +480,8 @@ export interface ExplorePageResult {
   rows: ExploreRow[];
   /** pass as `after` for the next page; null on the last page */
   next: string | null;
+  /** pass as `before` for the page before this one; null on the first page */
+  prev: string | null;
   /** the dataset's fields, catalog order first, then any others its records hold */
   columns: string[];
 }
@@ -815,6 +819,10 @@ const exploreFilter = {
   to: s.optional(s.int()),
   where: s.optional(s.array(s.object({ field: fieldName, values: s.array(s.string({ max: 1000 }), { min: 1, max: 500 }) }), { max: 20 })),
   search: s.optional(s.string({ max: 100_000 })),
+  /** fields whose "no value" is wanted (with where on the same field: either) */
+  missing: s.optional(s.array(fieldName, { max: 20 })),
+  /** only records this snapshot held */
+  snapshotId: s.optional(id),
 };
 const exploreSort = { sort: s.optional(fieldName), dir: s.optional(s.oneOf(['asc', 'desc'] as const)) };
 
@@ -1279,9 +1287,9 @@ export const OPERATIONS = {
     }),
   ),
   getRecord: op(s.object({ id })),
-  /** a page of a dataset as a table: sorted (default at, desc), filtered, after a cursor or from a time (jumpTo, sort by at) */
+  /** a page of a dataset as a table: sorted (default at, desc), filtered, after a cursor or from a time (jumpTo, sort by at), or the page before a cursor (before: a result's prev) */
   explorePage: op(
-    s.object({ ...exploreFilter, ...exploreSort, after: s.optional(s.string({ max: 4000 })), jumpTo: s.optional(s.int()), limit: s.optional(s.int({ min: 1, max: 1000 })) }),
+    s.object({ ...exploreFilter, ...exploreSort, after: s.optional(s.string({ max: 4000 })), jumpTo: s.optional(s.int()), limit: s.optional(s.int({ min: 1, max: 1000 })), before: s.optional(s.string({ max: 4000 })) }),
   ),
   /** value counts of the given fields (default: the dataset's facet fields) under the same filters */
   exploreFacets: op(s.object({ ...exploreFilter, fields: s.optional(s.array(fieldName, { max: 20 })), limit: s.optional(s.int({ min: 1, max: 1000 })) })),

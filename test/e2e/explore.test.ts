@@ -1,8 +1,9 @@
 // Exploring the archive end to end, in Chromium against the real service, on a generated export:
 // the header's search (keyboard "/" and Ctrl+F) opens a hit's record beside the hits; the dataset
 // table sorts, filters (days, facets, text), pages by cursors, jumps to a day and keeps its view in
-// the route; the view exports through the Save dialog; the record's actions (mark deleted, forget
-// for good with its confirmation); axe finds nothing serious;
+// the route; Previous after a jump shows the rows just before; "No value" is a facet filter; a
+// snapshot's own records or every snapshot's by a toggle; the view exports through the Save dialog;
+// the record's actions (mark deleted, forget for good with its confirmation); axe finds nothing serious;
 // screenshots in both languages, light and dark, at 1280x800 and 800x600:
 // test-results/screens/explore-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -245,6 +246,88 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     await detail.waitFor({ state: 'detached' });
     await page.waitForFunction((id: number) => document.activeElement?.closest('tr')?.getAttribute('data-record') === String(id), firstId);
     expect(await hash()).not.toMatch(/record=/);
+    await noErrors();
+  });
+
+  it('pages back from a jump to the rows just before, and takes "No value" as a facet filter', async () => {
+    const { page } = h;
+    await go('#/overview'); // a fresh table, whatever the test before left
+    await page.getByRole('table', { name: 'Watch history' }).waitFor({ state: 'detached' });
+    await go('#/snapshot/1?dataset=watch_history');
+    const table = page.getByRole('table', { name: 'Watch history' });
+    await table.waitFor();
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    await nav.getByText('Showing 1–50 of 60').waitFor();
+    // a day near the oldest end: more than a page lies before it
+    const all = (await h.service.explorePage({ dataset: 'watch_history', limit: 60 })).rows;
+    const d = new Date(all[57]!.at!);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page.getByLabel('Go to day').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await nav.getByText(/from the day you chose/).waitFor();
+    const firstId = () => table.locator('tbody tr').first().getAttribute('data-record').then(Number);
+    const start = all.map((r) => r.id).indexOf(await firstId());
+    expect(start).toBeGreaterThan(50);
+    // Previous: the fifty rows just before the jumped page's first, not the first page
+    await nav.getByRole('button', { name: 'Previous' }).click();
+    await nav.getByText(/just before the page you were on/).waitFor();
+    expect(await firstId()).toBe(all[start - 50]!.id);
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    // and once more: fewer than a page is left, so it is the first page, counted again
+    await nav.getByRole('button', { name: 'Previous' }).click();
+    await nav.getByText('Showing 1–50 of 60').waitFor();
+    expect(await firstId()).toBe(all[0]!.id);
+    expect(await nav.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    // "No value" of a facet is a filter like any value, kept in the route
+    await go('#/snapshot/1?dataset=login_history');
+    const count = page.getByTestId('table-count');
+    await count.getByText(/^14 records/).waitFor();
+    const { facets } = await h.service.exploreFacets({ dataset: 'login_history' });
+    const withNone = facets.find((f) => f.values.some((v) => v.value === null && v.count < 14))!;
+    expect(withNone).toBeDefined();
+    const none = withNone.values.find((v) => v.value === null)!;
+    const facet = page.locator(`details.facet[data-field="${withNone.field}"]`);
+    await facet.waitFor(); // the facets have loaded (a reload would close one opened before)
+    await facet.locator('summary').click();
+    await facet.getByRole('checkbox', { name: /No value/ }).check();
+    await page.waitForFunction((f: string) => document.defaultView.location.hash.includes(`missing=${f}`), withNone.field);
+    await count.getByText(new RegExp(`^${none.count} records? match`)).waitFor();
+    expect(await facet.getByRole('checkbox', { name: /No value/ }).isChecked()).toBe(true);
+    await page.reload();
+    await count.getByText(new RegExp(`^${none.count} records? match`)).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await count.getByText(/^14 records/).waitFor();
+    await noErrors();
+  });
+
+  it('shows a snapshot’s own records or every snapshot’s, by a toggle kept in the route', async () => {
+    const { page } = h;
+    // a second, later export: some of its records are new
+    const b = generateAccount({ seed: 6, asOf: '2026-02-10 12:00:00' });
+    const zip = await writeZip(renderJson(b, 'L4'), join(work, 'b'), { epoch: exportEpoch(b) });
+    const second = (await h.service.importExport({ path: zip })).snapshot.id;
+    const inFirst = (await h.service.explorePage({ dataset: 'login_history', snapshotId: 1 })).total;
+    const everywhere = (await h.service.explorePage({ dataset: 'login_history' })).total;
+    expect(everywhere).toBeGreaterThan(inFirst);
+    await go('#/snapshot/1?dataset=login_history');
+    const count = page.getByTestId('table-count');
+    await count.getByText(`${inFirst} records in snapshot #1`).waitFor();
+    const scope = page.getByRole('radiogroup', { name: 'Which records' });
+    expect(await scope.getByRole('radio', { name: 'This snapshot' }).isChecked()).toBe(true);
+    await scope.getByRole('radio', { name: 'All snapshots' }).check();
+    await page.waitForFunction(() => document.defaultView.location.hash.includes('scope=all'));
+    await count.getByText(new RegExp(`^${everywhere} records`)).waitFor();
+    // facets follow the scope
+    await page.reload();
+    await count.getByText(new RegExp(`^${everywhere} records`)).waitFor();
+    await scope.getByRole('radio', { name: 'This snapshot' }).check();
+    await count.getByText(`${inFirst} records in snapshot #1`).waitFor();
+    expect(await hash()).not.toContain('scope=all');
+    // the second snapshot's page shows its own
+    const inSecond = (await h.service.explorePage({ dataset: 'login_history', snapshotId: second })).total;
+    await go(`#/snapshot/${second}?dataset=login_history`);
+    await count.getByText(`${inSecond} records in snapshot #${second}`).waitFor();
     await noErrors();
   });
 

@@ -23,15 +23,16 @@ export async function searchCommand(ctx: CommandContext): Promise<void> {
   const dataset = typeof named === 'string' ? resolveDataset(named) : undefined;
   const limit = countOption(ctx, 'limit', 1, 1000, 100);
   const r = await ctx.service.call('search', { query, datasets: dataset ? [dataset] : undefined, limit });
-  const json = { total: r.total, hits: r.hits.map((h) => ({ dataset: h.dataset, recordId: h.recordId, at: h.at === null ? null : formatTime(h.at), snippet: h.snippet })) };
+  const json = { total: r.total, ...(r.atLeast ? { atLeast: true } : {}), hits: r.hits.map((h) => ({ dataset: h.dataset, recordId: h.recordId, at: h.at === null ? null : formatTime(h.at), snippet: h.snippet })) };
   print(ctx, json, () => {
     if (r.total === 0) return tr.t('cli.search.none');
-    const lines = [tr.t('cli.search.head', { total: r.total })];
+    const lines = [tr.t(r.atLeast ? 'cli.search.headMany' : 'cli.search.head', { total: r.total })];
     for (const d of r.datasets) {
       const hits = r.hits.filter((h) => h.dataset === d.dataset);
       lines.push('', tr.t('cli.search.dataset', { label: datasetLabel(tr, d.dataset), n: d.count }));
       for (const h of hits) lines.push(tr.t('cli.search.hit', { date: when(tr, h.at), id: h.recordId, snippet: highlighted(h) }));
-      if (d.count > hits.length) lines.push(tr.t('cli.search.more', { n: d.count - hits.length, id: d.dataset }));
+      if (r.atLeast && d.count >= hits.length) lines.push(tr.t('cli.search.moreMany', { id: d.dataset }));
+      else if (d.count > hits.length) lines.push(tr.t('cli.search.more', { n: d.count - hits.length, id: d.dataset }));
     }
     return lines.join('\n');
   });

@@ -18,6 +18,7 @@ import {
   isCursor,
   iterateExplore,
   recordById,
+  snapshotHoldsAll,
   type Cursor,
   type ExploreFilter,
   type ExploreSort,
@@ -26,7 +27,7 @@ import { lookupIp, type IpInfo } from '../analysis/iplookup';
 import { exportLines } from './csv';
 import { openSafeFile } from './safe-file';
 
-type FilterInput = Pick<OperationInput<'explorePage'>, 'dataset' | 'from' | 'to' | 'where' | 'search'>;
+type FilterInput = Pick<OperationInput<'explorePage'>, 'dataset' | 'from' | 'to' | 'where' | 'search' | 'missing' | 'snapshotId'>;
 
 /** The fields a table offers as facets by default, per dataset (low-cardinality columns people filter on). */
 export const FACET_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -92,26 +93,40 @@ export function exploreOperations(db: ReadableDB) {
     return v;
   }
 
-  /** Every distinct address of the dataset with its count, and what the offline databases say of it. */
-  const ipTable = (dataset: string): { ip: string; count: number; info: IpInfo | null }[] =>
-    cached(`ips:${dataset}`, () =>
-      facetCounts(db, { dataset }, 'ip', Infinity).values.flatMap((v) => (v.value === null ? [] : [{ ip: String(v.value), count: v.count, info: lookupIp(v.value) }])),
+  /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
+  const ipCounts = (f: ExploreFilter): { ip: string | null; count: number; info: IpInfo | null }[] =>
+    cached(`ips:${JSON.stringify(f)}`, () =>
+      facetCounts(db, f, 'ip', Infinity).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
     );
 
-  /** The contract's filter as the store's: derived fields (country, network) become the addresses that have them. */
+  /**
+   * The contract's filter as the store's. Entries for one field narrow each other; `missing` adds
+   * "no value" to a field's choice. Derived fields (country, network) become the addresses that
+   * have them (no value: addresses the databases do not place, and records without one).
+   */
   function filter(input: FilterInput): ExploreFilter {
     if (input.from !== undefined && input.to !== undefined && input.to < input.from) throw badInput('to');
-    const where: Record<string, string[]> = {};
+    const chosen = new Map<string, (string | null)[]>();
     for (const w of input.where ?? []) {
-      if (isDerived(w.field)) {
-        const wanted = new Set(w.values);
-        const ips = ipTable(input.dataset)
-          .filter((r) => wanted.has(DERIVED[w.field as keyof typeof DERIVED](r.info) ?? ''))
-          .map((r) => r.ip);
-        where.ip = where.ip ? where.ip.filter((ip) => ips.includes(ip)) : ips;
-      } else where[w.field] = where[w.field] ? where[w.field]!.filter((v) => w.values.includes(v)) : [...w.values];
+      const had = chosen.get(w.field);
+      chosen.set(w.field, had ? had.filter((v) => v !== null && w.values.includes(v)) : [...w.values]);
     }
-    return { dataset: input.dataset, from: input.from, to: input.to, where, search: input.search };
+    for (const field of input.missing ?? []) chosen.set(field, [...(chosen.get(field) ?? []), null]);
+    const where: Record<string, (string | null)[]> = {};
+    for (const [field, values] of chosen) {
+      if (!isDerived(field)) {
+        where[field] = where[field] ? where[field]!.filter((v) => values.includes(v)) : values;
+        continue;
+      }
+      const wanted = new Set(values);
+      const ips = ipCounts({ dataset: input.dataset })
+        .filter((r) => (r.ip === null ? wanted.has(null) : wanted.has(DERIVED[field](r.info))))
+        .map((r) => r.ip);
+      where.ip = where.ip ? where.ip.filter((ip) => ips.includes(ip)) : ips;
+    }
+    // a snapshot that holds all the dataset's records (the only one, say) filters nothing: left out, every query stays an index read
+    const snapshotId = input.snapshotId !== undefined && !snapshotHoldsAll(db, input.snapshotId, input.dataset) ? input.snapshotId : undefined;
+    return { dataset: input.dataset, from: input.from, to: input.to, where, search: input.search, snapshotId };
   }
 
   function sortOf(input: { sort?: string; dir?: 'asc' | 'desc' }): ExploreSort {
@@ -138,8 +153,10 @@ export function exploreOperations(db: ReadableDB) {
     }
     return cached(`facet:${field}:${limit}:${JSON.stringify(f)}`, () => {
       const counts = new Map<string | null, number>();
-      for (const v of facetCounts(db, f, 'ip', Infinity).values) {
-        const key = DERIVED[field](v.value === null ? null : lookupIp(v.value));
+      // the addresses (and what the databases say of each) once per filter, for country and network alike
+      const ips = ipCounts(f);
+      for (const v of ips) {
+        const key = DERIVED[field](v.info);
         counts.set(key, (counts.get(key) ?? 0) + v.count);
       }
       const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
@@ -159,13 +176,30 @@ export function exploreOperations(db: ReadableDB) {
       const f = filter(input);
       const sort = sortOf(input);
       let after = decodeCursor(input.after);
+      const before = decodeCursor(input.before);
+      if (before && (after || input.jumpTo !== undefined)) throw badInput('before');
       if (input.jumpTo !== undefined) {
         if (sort.field !== 'at' || after) throw badInput('jumpTo');
         after = cursorAtTime(input.jumpTo, sort.dir);
       }
-      const page = explorePage(db, f, sort, after, input.limit ?? 100);
+      const limit = input.limit ?? 100;
       const total = cached(`count:${JSON.stringify(f)}`, () => exploreCount(db, f));
-      return { dataset: input.dataset, total, rows: withIp(page.rows), next: encodeCursor(page.next), columns: columns(input.dataset) };
+      const result = (page: { rows: RecordRow[]; next: Cursor | null }, prev: Cursor | null): ExplorePageResult => ({
+        dataset: input.dataset,
+        total,
+        rows: withIp(page.rows),
+        next: encodeCursor(page.next),
+        prev: encodeCursor(prev),
+        columns: columns(input.dataset),
+      });
+      if (before) {
+        // the page before: read the other way from the cursor; near the start, the first page
+        const back = explorePage(db, f, { ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' }, before, limit);
+        if (back.next) return result({ rows: back.rows.reverse(), next: back.first }, back.next);
+        return result(explorePage(db, f, sort, null, limit), null);
+      }
+      const page = explorePage(db, f, sort, after, limit);
+      return result(page, after ? page.first : null);
     },
     exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => {
       const f = filter(input);

@@ -4,14 +4,19 @@
 // per value for facets, and streamed whole for export.
 //
 // Sorting by `at` (the default, newest first) reads the (dataset, at) index. Other columns live in
-// the record's JSON: sorting by one reads the dataset once and keeps the top page (SQLite's top-N
-// sort), no index per dataset and column. NULLs (a field a record lacks) sort first ascending and
-// last descending, as SQLite orders them; a page walks the non-NULL and the NULL rows as two
-// segments so each is a plain row-value range over (value, id).
+// the record's JSON and, for the fields a dataset covers, in the indexed field values
+// (field-values.ts): a sort by one is a range of that index, a value filter index lookups, a facet
+// one ordered pass. A field not covered is read from the JSON (a scratch sort table, below).
+// Missing values (a field a record lacks) sort first ascending and last descending, as SQLite
+// orders NULL; from the JSON a page walks the non-NULL and the NULL rows as two segments so each is
+// a plain row-value range over (value, id); in the field values a missing value is -Infinity, one
+// range. Cursors carry a missing value as null either way.
 import type { ReadableDB } from './handles';
 import type { RawRecord } from './records';
 import { recordRows } from './records';
-import { searchFilterSql, ftsQuery } from './search';
+import { searchFilterSql, searchableDatasetIds, ftsQuery } from './search';
+import { changeStamp, scratchWrite } from './scratch';
+import { coversField, lookupCandidates, MISSING, MISSING_SQL } from './field-values';
 import type { RecordRow } from '../../shared/contract';
 
 export type SortValue = string | number | null;
@@ -26,6 +31,8 @@ export interface ExploreFilter {
   where?: Record<string, readonly SortValue[]>;
   /** the typed text filter (FTS for searchable datasets, else a substring of the record's values) */
   search?: string;
+  /** only records this snapshot held */
+  snapshotId?: number;
 }
 
 export interface ExploreSort {
@@ -41,6 +48,8 @@ export interface ExplorePageRows {
   rows: RecordRow[];
   /** the cursor after the last row, null when it is the last page */
   next: Cursor | null;
+  /** the first row's cursor (read the other way from it for the rows before), null without rows */
+  first: Cursor | null;
 }
 
 const fieldExpr = (field: string): string => (field === 'at' ? 'r.at' : field === 'id' ? 'r.id' : `(r.data ->> ${literal(field)})`);
@@ -56,9 +65,13 @@ interface Built {
 }
 
 /** The WHERE clause of a filter (no cursor), with its named parameters. */
-export function filterSql(f: ExploreFilter): Built {
+export function filterSql(db: ReadableDB, f: ExploreFilter): Built {
   const parts = ['r.dataset = @dataset'];
   const params: Record<string, unknown> = { dataset: f.dataset };
+  if (f.snapshotId !== undefined) {
+    parts.push('EXISTS (SELECT 1 FROM record_snapshots rs WHERE rs.snapshot_id = @snapshotId AND rs.record_id = r.id)');
+    params.snapshotId = f.snapshotId;
+  }
   if (f.from !== undefined) {
     parts.push('r.at >= @from');
     params.from = f.from;
@@ -69,8 +82,25 @@ export function filterSql(f: ExploreFilter): Built {
   }
   let i = 0;
   for (const [field, values] of Object.entries(f.where ?? {})) {
-    const expr = fieldExpr(field);
     const text = values.filter((v) => v !== null).map(String);
+    if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) {
+      // index lookups: each text (and the number it spells), then the exact text, as from the JSON
+      const alts: string[] = [];
+      if (text.length) {
+        alts.push(
+          `SELECT record_id FROM record_values WHERE dataset = @dataset AND field = @f${i} AND v IN (SELECT value FROM json_each(@c${i}))
+             AND CAST(v AS TEXT) COLLATE BINARY IN (SELECT value FROM json_each(@w${i}))`,
+        );
+        params[`c${i}`] = lookupCandidates(text);
+        params[`w${i}`] = JSON.stringify(text);
+      }
+      if (values.includes(null)) alts.push(`SELECT record_id FROM record_values WHERE dataset = @dataset AND field = @f${i} AND v = ${MISSING_SQL}`);
+      params[`f${i}`] = field;
+      parts.push(alts.length ? `r.id IN (${alts.join(' UNION ALL ')})` : '0');
+      i++;
+      continue;
+    }
+    const expr = fieldExpr(field);
     const alts: string[] = [];
     if (text.length) {
       alts.push(`CAST(${expr} AS TEXT) IN (SELECT value FROM json_each(@w${i}))`);
@@ -103,10 +133,7 @@ function searchable(dataset: string): boolean {
 
 /** Reads which datasets record_search covers (migration 5's view). */
 export function loadSearchable(db: ReadableDB): void {
-  if (searchableDatasets) return;
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'record_search_text'").pluck().get() as string | undefined;
-  const list = sql ? /WHERE r\.dataset IN \(([^)]*)\)/.exec(sql)?.[1] : undefined;
-  searchableDatasets = new Set((list ?? '').split(',').map((s) => s.trim().replace(/^'|'$/g, '')).filter(Boolean));
+  searchableDatasets ??= new Set(searchableDatasetIds(db));
 }
 
 /**
@@ -116,8 +143,6 @@ export function loadSearchable(db: ReadableDB): void {
  * The tables are scratch: building one changes nothing in the archive (handles.ts).
  */
 interface SortTables {
-  /** total_changes() caused by building scratch tables, which are no change to the archive */
-  ownChanges: number;
   next: number;
   tables: Map<string, { name: string; stamp: string }>;
 }
@@ -127,7 +152,7 @@ const MAX_SORT_TABLES = 4;
 
 function sortTables(db: ReadableDB): SortTables {
   let t = sortTablesOf.get(db);
-  if (!t) sortTablesOf.set(db, (t = { ownChanges: 0, next: 0, tables: new Map() }));
+  if (!t) sortTablesOf.set(db, (t = { next: 0, tables: new Map() }));
   return t;
 }
 
@@ -137,21 +162,22 @@ function sortTable(db: ReadableDB, dataset: string, field: string): string {
   const stamp = changeStamp(db);
   const have = st.tables.get(key);
   if (have?.stamp === stamp) return have.name;
-  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
-  if (have) {
-    db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
-    st.tables.delete(key);
-  }
-  if (st.tables.size >= MAX_SORT_TABLES) {
-    const [oldKey, oldest] = st.tables.entries().next().value!;
-    db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
-    st.tables.delete(oldKey);
-  }
-  const name = `explore_sort_${st.next++}`;
-  db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
-  db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
-  db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
-  st.ownChanges += (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+  const name = scratchWrite(db, () => {
+    if (have) {
+      db.exec(`DROP TABLE IF EXISTS temp.${have.name}`);
+      st.tables.delete(key);
+    }
+    if (st.tables.size >= MAX_SORT_TABLES) {
+      const [oldKey, oldest] = st.tables.entries().next().value!;
+      db.exec(`DROP TABLE IF EXISTS temp.${oldest.name}`);
+      st.tables.delete(oldKey);
+    }
+    const name = `explore_sort_${st.next++}`;
+    db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
+    db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
+    db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
+    return name;
+  });
   st.tables.set(key, { name, stamp: changeStamp(db) });
   return name;
 }
@@ -159,8 +185,9 @@ function sortTable(db: ReadableDB, dataset: string, field: string): string {
 /** One page of the filtered, sorted dataset after `after` (from the start when null). */
 export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort, after: Cursor | null, limit: number): ExplorePageRows {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  const { where, params } = filterSql(db, f);
   const byColumn = sort.field === 'at' || sort.field === 'id';
+  if (!byColumn && coversField(db, f.dataset, sort.field)) return valuesPage(db, where, { ...params, sortField: sort.field }, sort.dir, after, limit);
   // a record field: read through its sort table, values compared as people read them (ASCII case folded)
   const table = byColumn ? null : sortTable(db, f.dataset, sort.field);
   const source = table ? `temp.${table} s CROSS JOIN records r ON r.id = s.id` : 'records r';
@@ -193,13 +220,45 @@ export function explorePage(db: ReadableDB, f: ExploreFilter, sort: ExploreSort,
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows.at(-1);
-  return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null };
+  return { rows: recordRows(db, rows), next: more && last ? [last.sv, last.id] : null, first: rows[0] ? [rows[0].sv, rows[0].id] : null };
+}
+
+/** A page sorted by a covered field: one range of the field values' index, missing values as -Infinity. */
+function valuesPage(db: ReadableDB, where: string, params: Record<string, unknown>, dir: 'asc' | 'desc', after: Cursor | null, limit: number): ExplorePageRows {
+  const desc = dir === 'desc';
+  const order = desc ? 'DESC' : 'ASC';
+  const cond = after ? `AND (s.v, s.record_id) ${desc ? '<' : '>'} (@cv, @cid)` : '';
+  const rows = db
+    .prepare(
+      `SELECT r.*, s.v AS sv FROM record_values s CROSS JOIN records r ON r.id = s.record_id
+       WHERE s.dataset = @dataset AND s.field = @sortField ${cond} AND ${where}
+       ORDER BY s.v ${order}, s.record_id ${order} LIMIT @n`,
+    )
+    .all({ ...params, n: limit + 1, ...(after ? { cv: after[0] ?? MISSING, cid: after[1] } : {}) }) as (RawRecord & { sv: SortValue })[];
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const cursor = (r: (typeof rows)[number] | undefined): Cursor | null => (r ? [r.sv === MISSING ? null : r.sv, r.id] : null);
+  return { rows: recordRows(db, rows), next: more ? cursor(rows.at(-1)) : null, first: cursor(rows[0]) };
+}
+
+/** Whether a snapshot holds every record the archive keeps of a dataset (its filter then keeps them all). */
+export function snapshotHoldsAll(db: ReadableDB, snapshotId: number, dataset: string): boolean {
+  const held = db.prepare('SELECT records FROM snapshot_datasets WHERE snapshot_id = ? AND dataset = ?').pluck().get(snapshotId, dataset) as number | undefined;
+  return held !== undefined && held === exploreCount(db, { dataset });
 }
 
 /** How many records the filter keeps. */
 export function exploreCount(db: ReadableDB, f: ExploreFilter): number {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  // No filter: each record is new in exactly one snapshot (new-counts.ts keeps those counts through
+  // imports, deletes and forgetting), so the dataset's records are the sum of its new counts, and a
+  // snapshot's are its stored count: a few rows instead of counting a million index entries.
+  const unfiltered = f.from === undefined && f.to === undefined && !Object.keys(f.where ?? {}).length && (f.search ?? '').trim() === '';
+  if (unfiltered && f.snapshotId === undefined) {
+    return db.prepare('SELECT coalesce(sum(new), 0) FROM snapshot_datasets WHERE dataset = ?').pluck().get(f.dataset) as number;
+  }
+  if (unfiltered) return (db.prepare('SELECT records FROM snapshot_datasets WHERE snapshot_id = ? AND dataset = ?').pluck().get(f.snapshotId, f.dataset) as number | undefined) ?? 0;
+  const { where, params } = filterSql(db, f);
   return db.prepare(`SELECT count(*) FROM records r WHERE ${where}`).pluck().get(params) as number;
 }
 
@@ -216,12 +275,56 @@ export interface FacetCount {
 /** The most common values of a field among the filtered records, most common first. */
 export function facetCounts(db: ReadableDB, f: ExploreFilter, field: string, limit: number): { values: FacetCount[]; distinct: number } {
   loadSearchable(db);
-  const { where, params } = filterSql(f);
+  const { where, params } = filterSql(db, f);
+  if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) return valueFacet(db, f, where, { ...params, facetField: field }, limit);
   const all = db
     .prepare(`SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM records r WHERE ${where} GROUP BY value ORDER BY count DESC, value LIMIT @limit`)
     .all({ ...params, limit: limit === Infinity ? -1 : limit }) as FacetCount[];
   const distinct = db.prepare(`SELECT count(DISTINCT ${fieldExpr(field)}) + max(${fieldExpr(field)} IS NULL) FROM records r WHERE ${where}`).pluck().get(params) as number | null;
   return { values: all, distinct: distinct ?? 0 };
+}
+
+/**
+ * A facet of a covered field: one ordered pass over its index entries (joined to the filtered
+ * records only when there are filters). The index groups text with ASCII case folded; a group that
+ * holds more than one spelling is split, so counts are per exact value, as from the JSON.
+ */
+function valueFacet(db: ReadableDB, f: ExploreFilter, where: string, params: Record<string, unknown>, limit: number): { values: FacetCount[]; distinct: number } {
+  const filtered = f.from !== undefined || f.to !== undefined || f.snapshotId !== undefined || Object.keys(f.where ?? {}).length > 0 || (f.search ?? '').trim() !== '';
+  const among = filtered ? `AND record_id IN (SELECT r.id FROM records r WHERE ${where})` : '';
+  const groups = db
+    .prepare(
+      `SELECT v, count(*) AS n, min(v COLLATE BINARY) <> max(v COLLATE BINARY) AS mixed FROM record_values
+       WHERE dataset = @dataset AND field = @facetField ${among} GROUP BY v`,
+    )
+    .raw()
+    .all(params) as [SortValue, number, number | null][];
+  const split = db
+    .prepare(`SELECT v COLLATE BINARY AS b, count(*) FROM record_values WHERE dataset = @dataset AND field = @facetField AND v = @one ${among} GROUP BY b`)
+    .raw();
+  const all: FacetCount[] = [];
+  for (const [v, n, mixed] of groups) {
+    if (mixed) for (const [b, m] of split.all({ ...params, one: v }) as [SortValue, number][]) all.push({ value: b, count: m });
+    else all.push({ value: v === MISSING ? null : v, count: n });
+  }
+  // text compared by its UTF-8 bytes, as SQLite does; UTF-16 order is the same unless a surrogate pair is involved
+  const bytes = all.some((x) => typeof x.value === 'string' && SURROGATE.test(x.value));
+  all.sort((a, b) => b.count - a.count || sqliteOrder(a.value, b.value, bytes));
+  return { values: limit === Infinity ? all : all.slice(0, limit), distinct: all.length };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const typeRank = (v: SortValue): number => (v === null ? 0 : typeof v === 'number' ? 1 : 2);
+/** SQLite's order of values (NULL, numbers, text by bytes), as the JSON facet's ORDER BY value gave it. */
+function sqliteOrder(a: SortValue, b: SortValue, bytes: boolean): number {
+  const r = typeRank(a) - typeRank(b);
+  if (r !== 0 || a === null) return r;
+  if (typeof a === 'number') return a - (b as number);
+  const x = a as string;
+  const y = b as string;
+  // UTF-16 order is UTF-8 byte order but where a surrogate pair meets U+E000–U+FFFF
+  if (bytes) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Every filtered record in the sort's order, one at a time (export); the same pages, streamed. */
@@ -262,8 +365,4 @@ export function recordById(db: ReadableDB, id: number): (RecordRow & { dataset: 
   return raw && { dataset: raw.dataset, ...recordRows(db, [raw])[0]! };
 }
 
-/** Changes whenever this or another connection writes the archive: what caches of query results are keyed by. */
-export function changeStamp(db: ReadableDB): string {
-  const own = sortTablesOf.get(db)?.ownChanges ?? 0;
-  return `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes()').pluck().get() as number) - own}`;
-}
+export { changeStamp };

@@ -9,6 +9,7 @@ import type { WritableDB } from './handles';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { KnownRecords } from './known-records';
 import { suspendSearchIndexing } from './search';
+import { suspendValueIndexing } from './field-values';
 import type { Fingerprint } from '../import/hash128';
 import type { BatchSink, BatchSource, RecordBatch } from '../import/record-batch';
 import type { ExportedAtSource, ImportWarning } from '../../shared/contract';
@@ -96,6 +97,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
   return db
     .transaction((): WriteResult => {
       const searchIndex = suspendSearchIndexing(db); // indexed in bulk below, in this transaction
+      const valueIndex = suspendValueIndexing(db); // likewise the field values (field-values.ts)
       const snapshotId = Number(
         db
           .prepare(`INSERT INTO snapshots (source_name, sha256, format, layout, exported_at, imported_at) VALUES (?, ?, ?, '', NULL, ?)`)
@@ -220,6 +222,7 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
         totalDup += c.duplicates;
       }
       searchIndex.resume();
+      valueIndex.resume([...counts].filter(([, c]) => c.new > 0).map(([dataset]) => dataset));
       const exportedAt = meta.exportedAtHint ?? newest;
       const exportedAtSource = meta.exportedAtHint !== null ? (meta.exportedAtSource ?? null) : newest !== null ? 'newest-record' : null;
       db.prepare(`UPDATE snapshots SET layout = ?, exported_at = ?, exported_at_source = ?, record_count = ?, duplicate_count = ? WHERE id = ?`).run(

@@ -309,4 +309,44 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, key)
   ) WITHOUT ROWID;
   `,
+  // 10: a narrow, indexed table of field values (store/field-values.ts), so that sorting, filtering
+  // and counting a dataset by a field reads an index instead of every record's JSON. One row per
+  // record and covered field (record_value_fields: which fields of a dataset are covered; every
+  // record of it has exactly one row per covered field); v is the value as `data ->> field` gives
+  // it (numbers stay numbers, so they sort as numbers), a missing or null value is -Infinity
+  // (-9e999), which sorts where SQLite sorts NULL (before numbers and text) and, unlike NULL, can be
+  // matched by equality; text orders as people read it (ASCII case folded). `date` is left out:
+  // the record's time is the `at` column. Triggers keep it in step with every writer; the import
+  // writer fills it in bulk inside its transaction.
+  `
+  CREATE TABLE record_value_fields (
+    dataset TEXT NOT NULL,
+    field TEXT NOT NULL,
+    PRIMARY KEY (dataset, field)
+  ) WITHOUT ROWID;
+  CREATE TABLE record_values (
+    dataset TEXT NOT NULL,
+    field TEXT NOT NULL,
+    v COLLATE NOCASE,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (dataset, field, v, record_id)
+  ) WITHOUT ROWID;
+  INSERT INTO record_value_fields (dataset, field) SELECT DISTINCT r.dataset, j.key FROM records r, json_each(r.data) j WHERE j.key <> 'date';
+  INSERT INTO record_values (dataset, field, v, record_id)
+    SELECT r.dataset, f.field, coalesce(r.data ->> f.field, -9e999), r.id FROM records r JOIN record_value_fields f ON f.dataset = r.dataset ORDER BY 1, 2, 3, 4;
+  CREATE TRIGGER record_values_insert AFTER INSERT ON records BEGIN
+    INSERT INTO record_values (dataset, field, v, record_id)
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+  END;
+  CREATE TRIGGER record_values_delete AFTER DELETE ON records BEGIN
+    DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+  END;
+  CREATE TRIGGER record_values_update AFTER UPDATE OF dataset, data ON records BEGIN
+    DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+    INSERT INTO record_values (dataset, field, v, record_id)
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+  END;
+  `,
 ];

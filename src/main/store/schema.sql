@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -361,3 +361,44 @@ CREATE TABLE alert_decisions (
     note TEXT,
     PRIMARY KEY (kind, key)
   ) WITHOUT ROWID;
+
+-- Field values (store/field-values.ts): which fields of a dataset have their values in
+-- record_values. Every record of the dataset has exactly one row there per field listed here; a
+-- field not listed is sorted and filtered from the records' JSON instead.
+CREATE TABLE record_value_fields (
+    dataset TEXT NOT NULL,
+    field TEXT NOT NULL,
+    PRIMARY KEY (dataset, field)
+  ) WITHOUT ROWID;
+
+-- A record's value of a covered field, indexed, so that sorting, filtering and counting a dataset
+-- by a field is a range of this index instead of a scan of every record's JSON. v is the value as
+-- `data ->> field` gives it (numbers stay numbers); a missing or null value is -Infinity (-9e999),
+-- which sorts where SQLite sorts NULL and can be matched by equality; text compares with ASCII case
+-- folded (NOCASE), as the table sorts. `date` is not covered: the record's time is records.at.
+CREATE TABLE record_values (
+    dataset TEXT NOT NULL,
+    field TEXT NOT NULL,
+    v COLLATE NOCASE,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (dataset, field, v, record_id)
+  ) WITHOUT ROWID;
+
+-- Kept in step with records by every writer (the import writer fills it in bulk instead, inside its
+-- transaction: store/field-values.ts). Deletes find each row by its whole key.
+CREATE TRIGGER record_values_insert AFTER INSERT ON records BEGIN
+    INSERT INTO record_values (dataset, field, v, record_id)
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+  END;
+
+CREATE TRIGGER record_values_delete AFTER DELETE ON records BEGIN
+    DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+  END;
+
+CREATE TRIGGER record_values_update AFTER UPDATE OF dataset, data ON records BEGIN
+    DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+    INSERT INTO record_values (dataset, field, v, record_id)
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+  END;

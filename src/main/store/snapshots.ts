@@ -3,6 +3,7 @@ import type { ReadableDB, WritableDB } from './handles';
 import type { SnapshotSummary, SnapshotDetail } from '../../shared/contract';
 import { handOver, refreshTotals, refreshValueCounts } from './new-counts';
 import { bulkSearchDelete } from './search';
+import { bulkValueDelete } from './field-values';
 
 interface SnapshotRow {
   id: number;
@@ -77,8 +78,12 @@ export function deleteSnapshot(db: WritableDB, id: number): boolean {
       if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id)) return false;
       // first/last are the earliest/latest snapshot (in export order) holding a record: equal to this one means only this one.
       // (a record with no record_last row was last seen in its first snapshot)
-      bulkSearchDelete(db, () =>
-        db.prepare('DELETE FROM records WHERE first_snapshot = @id AND NOT EXISTS (SELECT 1 FROM record_last WHERE record_id = records.id AND snapshot_id <> @id)').run({ id }),
+      // the part of the archive this snapshot's records are (those it shares stay: an upper bound)
+      const share = db.prepare('SELECT s.record_count * 1.0 / max(1, (SELECT count(*) FROM records)) FROM snapshots s WHERE s.id = ?').pluck().get(id) as number;
+      bulkValueDelete(db, share, () =>
+        bulkSearchDelete(db, () =>
+          db.prepare('DELETE FROM records WHERE first_snapshot = @id AND NOT EXISTS (SELECT 1 FROM record_last WHERE record_id = records.id AND snapshot_id <> @id)').run({ id }),
+        ),
       );
       db.prepare('DELETE FROM record_last WHERE snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM records WHERE id = record_id)').run(id);
       db.prepare('DELETE FROM record_snapshots WHERE snapshot_id = ?').run(id);

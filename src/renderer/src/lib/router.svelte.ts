@@ -4,7 +4,8 @@
 //   #/overview                       the latest snapshot
 //   #/snapshot/<id>[?dataset=<id>]   a snapshot, optionally with a dataset's records open, and that
 //       [&sort=&dir=&from=&to=&where=&q=&record=]  table's view: sort, days [from, to], facet values
-//                                    (where=<field>:<value>, repeated), text, and a record open beside it
+//                                    (where=<field>:<value>, repeated), text, and a record open beside it;
+//       [&missing=<field>&scope=all]   "no value" of a field as a filter (repeated); every snapshot's records
 //   #/changes[?from=<id>&to=<id>]    what changed (default: the latest export against the one before)
 //   #/checklists[?step=<id>]         the hardening checklists and rights requests, optionally at one step
 //       [?section=guides&guide=<id>]   a guide (get your data out, before you authorize, leaving, a teen's)
@@ -23,6 +24,10 @@ export interface TableView {
   where?: { field: string; value: string }[];
   q?: string;
   record?: number;
+  /** fields whose "no value" is chosen as a filter */
+  missing?: string[];
+  /** on a snapshot's page: every snapshot's records, not only that snapshot's */
+  all?: boolean;
 }
 
 export type Route =
@@ -62,6 +67,9 @@ function parseView(q: URLSearchParams): TableView {
   if (text) v.q = text;
   const record = positive(q.get('record'));
   if (record) v.record = record;
+  const missing = q.getAll('missing').filter(Boolean);
+  if (missing.length) v.missing = missing;
+  if (q.get('scope') === 'all') v.all = true;
   return v;
 }
 
@@ -73,6 +81,8 @@ function formatView(v: TableView, q: URLSearchParams): void {
   for (const w of v.where ?? []) q.append('where', `${w.field}:${w.value}`);
   if (v.q) q.set('q', v.q);
   if (v.record) q.set('record', String(v.record));
+  for (const m of v.missing ?? []) q.append('missing', m);
+  if (v.all) q.set('scope', 'all');
 }
 
 export function parse(hash: string): Route {

@@ -343,6 +343,8 @@ export const en = {
   'cli.search.dataset': '{label}: {n, plural, one {# match} other {# matches}}',
   'cli.search.hit': '  {date}  #{id}  {snippet}',
   'cli.search.more': '  … and {n, number} more (--dataset {id} --limit N shows more)',
+  'cli.search.headMany': 'More than {total, number} matches',
+  'cli.search.moreMany': '  … and more (--dataset {id} --limit N shows more)',
 } as const;
 
 export const sv: Record<keyof typeof en, string> = {
@@ -685,4 +687,6 @@ export const sv: Record<keyof typeof en, string> = {
   'cli.search.dataset': '{label}: {n, plural, one {# träff} other {# träffar}}',
   'cli.search.hit': '  {date}  #{id}  {snippet}',
   'cli.search.more': '  … och {n, number} till (--dataset {id} --limit N visar fler)',
+  'cli.search.headMany': 'Fler än {total, number} träffar',
+  'cli.search.moreMany': '  … och fler (--dataset {id} --limit N visar fler)',
 };
