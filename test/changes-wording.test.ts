@@ -63,18 +63,18 @@ describe('alert and highlight wording', () => {
     expect(wordChange(en, 'alert.new-carrier', ALERTS['new-carrier'])).toBe('Login through a mobile carrier not seen before: Fresh Carrier Ltd (once).');
     expect(wordChange(sv, 'alert.new-carrier', ALERTS['new-carrier'])).toBe('Inloggning via en mobiloperatör som inte har använts tidigare: Fresh Carrier Ltd (en gång).');
     expect(wordChange(en, 'alert.new-ip', ALERTS['new-ip'])).toBe(
-      '2 new IP addresses in a network and country seen before, AS3301 Telia Company AB (SE): 81.2.69.160 and 81.2.69.161, 3 logins.',
+      '2 new IP addresses in a network and country seen before, AS3301 Telia Company AB (Sweden): 81.2.69.160 and 81.2.69.161, 3 logins.',
     );
     expect(wordChange(sv, 'alert.new-ip', ALERTS['new-ip'])).toBe(
-      '2 nya IP-adresser i ett nätverk och land som har använts tidigare, AS3301 Telia Company AB (SE): 81.2.69.160 och 81.2.69.161, 3 inloggningar.',
+      '2 nya IP-adresser i ett nätverk och land som har använts tidigare, AS3301 Telia Company AB (Sverige): 81.2.69.160 och 81.2.69.161, 3 inloggningar.',
     );
     expect(wordChange(en, 'alert.new-ip', { where: 'invalid', network: null, asn: null, country: null, ips: ['not-an-ip'], more: 0, addresses: 1, count: 1 })).toBe(
       'A new IP address that is not a valid IP address: not-an-ip, one login.',
     );
     expect(wordChange(en, 'alert.new-network-owner', ALERTS['new-network-owner'])).toBe(
-      'Login through a network never seen before: AS15169 Google LLC in US (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1 and 9.9.9.9 (and 2 more)), 7 logins.',
+      'Login through a network never seen before: AS15169 Google LLC in United States (8.8.8.8, 8.8.4.4, 1.1.1.1, 1.0.0.1 and 9.9.9.9 (and 2 more)), 7 logins.',
     );
-    expect(wordChange(en, 'alert.new-country', ALERTS['new-country'])).toBe('Login from a country never seen before: IE (1.2.3.4), one login.');
+    expect(wordChange(en, 'alert.new-country', ALERTS['new-country'])).toBe('Login from a country never seen before: Ireland (1.2.3.4), one login.');
     expect(wordChange(sv, 'alert.new-ad-interest', { interests: ['a', 'b'], more: 3, n: 5 })).toBe('TikTok har kopplat 5 nya annonsintressen till dig: a och b (och 3 till).');
     expect(wordChange(en, 'alert.followers-lost', ALERTS['followers-lost'])).toBe('7 followers no longer listed: a, b, c, d and e (and 2 more).');
     expect(wordChange(sv, 'alert.followers-lost', ALERTS['followers-lost'])).toBe('7 följare finns inte längre med: a, b, c, d och e (och 2 till).');

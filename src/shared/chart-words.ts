@@ -3,6 +3,7 @@
 // come from the catalog (messages/charts.ts); this module only picks the figures they name.
 import type { ChartAxis, ChartSeries, ChartsView, RetentionView } from './contract';
 import type { MessageKey, Translator } from './i18n';
+import { countryName } from './i18n/words';
 
 const LOCALES = { en: 'en-GB', sv: 'sv-SE' } as const;
 
@@ -31,21 +32,13 @@ export function bucketLabel(tr: Translator, unit: ChartAxis['unit'], bucket: str
 /** What a series' key is: a dataset id, a country code (ISO 3166), or a value shown as it is. */
 export type SeriesKind = 'dataset' | 'country' | 'plain';
 
-/** A country's name for its code in the door's language ("SE" → Sweden / Sverige). */
-export function countryName(tr: Translator, code: string): string {
-  try {
-    return new Intl.DisplayNames([LOCALES[tr.lang]], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** A series' name: the value, "unknown" or "n others". */
 export function seriesLabel(tr: Translator, s: ChartSeries, kind: SeriesKind = 'plain'): string {
   if (s.kind === 'none') return tr.t('charts.series.none');
   if (s.kind === 'other') return tr.t('charts.series.other', { n: s.values ?? 0 });
   if (kind === 'dataset') return tr.has(`dataset.${s.key}`) ? tr.t(`dataset.${s.key}` as MessageKey) : String(s.key);
-  if (kind === 'country') return countryName(tr, String(s.key));
+  if (kind === 'country') return countryName(tr.lang, String(s.key));
   return String(s.key);
 }
 

@@ -9,12 +9,27 @@ import type { MessageKey, MessageParams, Translator } from './index';
 
 type Params = Record<string, string | number | boolean | null | readonly string[] | undefined>;
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country by its name in the language ("IE" → "Ireland", "Irland"); the code when Intl has no name for it. */
+export function countryName(lang: string, code: string): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  let names = regionNames.get(lang);
+  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })));
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function readableParams(tr: Translator, params: Params): MessageParams {
   const values: MessageParams = {};
   for (const [k, v] of Object.entries(params)) {
     if (Array.isArray(v)) values[k] = tr.list(v as string[]);
     else if (v === null) values[k] = tr.t('change.none');
     else if (k === 'dataset' && typeof v === 'string' && tr.has(`dataset.${v}`)) values[k] = tr.t(`dataset.${v}` as MessageKey);
+    else if (k === 'country' && typeof v === 'string') values[k] = countryName(tr.lang, v);
     else values[k] = v as string | number | boolean | undefined;
   }
   return values;
