@@ -2,7 +2,7 @@
 // 800x600: axe-core finds no serious or critical problem on any of them, nothing leaves 127.0.0.1,
 // no page error. The screenshots are the set a person looks at before a release:
 // <FOOTPRINT_E2E_SHOTS or test-results/screens>/page-<page>-<lang>-<scheme>-<size>.png.
-// (The Unlock screen is audited in encryption.test.ts, where the window starts locked.)
+// (The Unlock screen is audited, and shot the same way, in language.test.ts, where the window starts locked.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
