@@ -104,6 +104,21 @@ describe('apps register', () => {
     service.close();
   });
 
+  it('a "last reviewed" day set in the edit form is a review in the history, the rest of the edit an edit', async () => {
+    const { service } = open();
+    const { id } = await service.addApp(base);
+    const app = await service.editApp({ id, lastReviewedOn: '2026-04-02', note: 'checked' });
+    expect(app).toMatchObject({ lastReviewedAt: '2026-04-02', note: 'checked' });
+    expect(app.history.slice(1).map((h) => [h.kind, h.day, h.details])).toEqual([
+      ['edited', TODAY, { note: [null, 'checked'] }],
+      ['reviewed', '2026-04-02', {}],
+    ]);
+    // only the day: one review line, no edit
+    const again = await service.editApp({ id, lastReviewedOn: '2026-05-03' });
+    expect(again.history.slice(3).map((h) => [h.kind, h.day])).toEqual([['reviewed', '2026-05-03']]);
+    service.close();
+  });
+
   it('an edit that changes nothing writes nothing', async () => {
     const { service, dbPath } = open();
     const { id } = await service.addApp(base);

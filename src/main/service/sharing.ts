@@ -202,8 +202,16 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
       for (const k of Object.keys(next) as (keyof AppFields)[]) {
         if (JSON.stringify(next[k]) !== JSON.stringify(current[k])) details[k] = [current[k], next[k]];
       }
-      // nothing changed: nothing written, not even a history line
-      if (Object.keys(details).length > 0) updateApp(db, id, next, { kind: 'edited', day: today(), at: Date.now(), details });
+      // a new "last reviewed" day is a review in the history (as "Mark as reviewed" writes it), the
+      // rest an edit; nothing changed: nothing written, not even a history line
+      const reviewed = details.lastReviewedOn && next.lastReviewedOn ? next.lastReviewedOn : null;
+      if (reviewed) delete details.lastReviewedOn;
+      const at = Date.now();
+      const events = [
+        ...(Object.keys(details).length > 0 ? [{ kind: 'edited' as const, day: today(), at, details }] : []),
+        ...(reviewed ? [{ kind: 'reviewed' as const, day: reviewed, at, details: {} }] : []),
+      ];
+      if (events.length > 0) updateApp(db, id, next, events);
       return view(id);
     },
     revokeApp: async ({ id, on }) => {

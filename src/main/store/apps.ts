@@ -157,14 +157,15 @@ export function addApp(db: WritableDB, f: AppFields, now: number): number {
 }
 
 /** Replaces an app's fields and notes the event (an edit's details: what changed). */
-export function updateApp(db: WritableDB, id: number, f: AppFields, event: AppEvent): void {
+export function updateApp(db: WritableDB, id: number, f: AppFields, event: AppEvent | AppEvent[]): void {
+  const events = Array.isArray(event) ? event : [event];
   write(db, () => {
     db.prepare(
       `UPDATE apps SET name = @name, website = @website, scopes = @scopes, claims = @claims, access = @access, granted_on = @granted_on,
          revoked_on = @revoked_on, last_reviewed_on = @last_reviewed_on, review_interval_days = @review_interval_days, purpose = @purpose,
          note = @note, updated_at = @now WHERE id = @id`,
-    ).run({ ...params(f), now: event.at, id });
-    insertEvent(db, id, event);
+    ).run({ ...params(f), now: events[0]!.at, id });
+    for (const e of events) insertEvent(db, id, e);
   });
 }
 
