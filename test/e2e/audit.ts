@@ -1,6 +1,6 @@
 // What every page's e2e test checks the same way: the sizes and colour schemes its screenshots are
 // taken in, and axe-core's accessibility findings (WCAG 2 A/AA) on the page as it is now.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppHarness } from './harness';
 
@@ -27,4 +27,28 @@ export async function axeProblems(h: AppHarness, where: string, opts: { everythi
   return found
     .filter((v) => opts.everything || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One part of a page in every size and colour scheme: a screenshot each, named
+ * <dir>/<page>-<lang>-<scheme>-<width>x<height>-<part>.png, and axe's findings at 1280x800 added to
+ * `problems`. `ready` brings the part back into view after a resize. Ends light, at 1280x800.
+ */
+export async function shootParts(
+  h: AppHarness,
+  o: { dir: string; page: string; lang: string; part: string; problems: string[]; ready?: () => Promise<unknown> },
+): Promise<void> {
+  mkdirSync(o.dir, { recursive: true });
+  for (const size of SIZES) {
+    await h.page.setViewportSize(size);
+    for (const scheme of SCHEMES) {
+      await h.page.emulateMedia({ colorScheme: scheme });
+      await o.ready?.();
+      await h.page.waitForTimeout(150);
+      await h.page.screenshot({ path: join(o.dir, `${o.page}-${o.lang}-${scheme}-${size.width}x${size.height}-${o.part}.png`) });
+      if (size.width === SIZES[0].width) o.problems.push(...(await axeProblems(h, `${o.lang} ${scheme} ${o.part}`)));
+    }
+  }
+  await h.page.emulateMedia({ colorScheme: 'light' });
+  await h.page.setViewportSize(SIZES[0]);
 }

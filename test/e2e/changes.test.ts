@@ -7,7 +7,7 @@
 // part in both languages, light and dark, at 1280x800 and 800x600:
 // test-results/screens/changes-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
@@ -16,7 +16,7 @@ import { alertMessage } from '../../src/shared/i18n/words';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, screenshotter } from './harness';
-import { axeProblems, SCHEMES, SIZES } from './audit';
+import { shootParts } from './audit';
 
  
 declare const document: any;
@@ -331,20 +331,6 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     expect(h.consoleErrors).toEqual([]);
   });
 
-  /** One part in every size and colour scheme; `ready` brings it back into view after a resize. */
-  async function shootAll(lang: string, part: string, ready?: () => Promise<void>) {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const size of SIZES) {
-      await h.page.setViewportSize(size);
-      for (const scheme of SCHEMES) {
-        await h.page.emulateMedia({ colorScheme: scheme });
-        await ready?.();
-        await h.page.waitForTimeout(150);
-        await h.page.screenshot({ path: join(SHOTS, `changes-${lang}-${scheme}-${size.width}x${size.height}-${part}.png`) });
-        if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${part}`)));
-      }
-    }
-    await h.page.emulateMedia({ colorScheme: 'light' });
-    await h.page.setViewportSize({ width: 1280, height: 800 });
-  }
+  /** One part in every size and colour scheme (audit.ts shootParts). */
+  const shootAll = (lang: string, part: string, ready?: () => Promise<unknown>) => shootParts(h, { dir: SHOTS, page: 'changes', lang, part, problems, ready });
 });

@@ -13,7 +13,7 @@ import type { ChartsView } from '../../src/shared/contract';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { axeProblems, SCHEMES, SIZES } from './audit';
+import { shootParts } from './audit';
 
 declare const document: any;
 
@@ -167,19 +167,6 @@ describe.skipIf(!chromiumAvailable)('the Charts page (e2e, Chromium)', () => {
     expect(problems).toEqual([]);
   });
 
-  async function shootAll(lang: string, part: string, ready?: () => Promise<void>) {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const size of SIZES) {
-      await h.page.setViewportSize(size);
-      for (const scheme of SCHEMES) {
-        await h.page.emulateMedia({ colorScheme: scheme });
-        await ready?.();
-        await h.page.waitForTimeout(150);
-        await h.page.screenshot({ path: join(SHOTS, `charts-${lang}-${scheme}-${size.width}x${size.height}-${part}.png`) });
-        if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${part}`)));
-      }
-    }
-    await h.page.emulateMedia({ colorScheme: 'light' });
-    await h.page.setViewportSize({ width: 1280, height: 820 });
-  }
+  /** One part in every size and colour scheme (audit.ts shootParts). */
+  const shootAll = (lang: string, part: string, ready?: () => Promise<unknown>) => shootParts(h, { dir: SHOTS, page: 'charts', lang, part, problems, ready });
 });

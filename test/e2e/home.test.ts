@@ -13,7 +13,7 @@ import { translator, type Lang, type MessageKey } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { axeProblems, SCHEMES, SIZES } from './audit';
+import { shootParts } from './audit';
 
 declare const document: any;
 
@@ -216,19 +216,6 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
     await noErrors();
   });
 
-  async function shootAll(lang: string, part: string, ready?: () => Promise<unknown>) {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const size of SIZES) {
-      await h.page.setViewportSize(size);
-      for (const scheme of SCHEMES) {
-        await h.page.emulateMedia({ colorScheme: scheme });
-        await ready?.();
-        await h.page.waitForTimeout(100);
-        await h.page.screenshot({ path: join(SHOTS, `home-${lang}-${scheme}-${size.width}x${size.height}-${part}.png`) });
-        if (size.width === 1280) problems.push(...(await axeProblems(h, `${lang} ${scheme} ${part}`)));
-      }
-    }
-    await h.page.emulateMedia({ colorScheme: 'light' });
-    await h.page.setViewportSize({ width: 1280, height: 820 });
-  }
+  /** One part in every size and colour scheme (audit.ts shootParts). */
+  const shootAll = (lang: string, part: string, ready?: () => Promise<unknown>) => shootParts(h, { dir: SHOTS, page: 'home', lang, part, problems, ready });
 });
