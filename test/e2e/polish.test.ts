@@ -133,5 +133,5 @@ describe.skipIf(!chromiumAvailable)('window polish (e2e, Chromium)', () => {
     // a loaded machine (CI's two cores) can take a while to roll a large write back
     await page.getByText('Import cancelled').waitFor({ timeout: 90_000 });
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-  });
+  }, 150_000);
 });
