@@ -50,6 +50,12 @@ describe.skipIf(!chromiumAvailable)('every page (e2e, Chromium)', () => {
           await page.setViewportSize(size);
           await settled();
           problems.push(...(await axeProblems(h, `${name} ${lang} ${scheme} ${size.width}x${size.height}`)));
+          // the window itself never scrolls (its parts do): nothing hidden or wide pushes the header away
+          const overflow = await page.evaluate(() => {
+            const root = document.documentElement;
+            return { y: root.scrollHeight - root.clientHeight, x: root.scrollWidth - root.clientWidth };
+          });
+          if (overflow.y > 0 || overflow.x > 0) problems.push(`${name} ${lang} ${scheme} ${size.width}x${size.height}: the document overflows by ${overflow.x}×${overflow.y} px`);
           const file = `page-${name}-${lang}-${scheme}-${size.width}x${size.height}.png`;
           await page.screenshot({ path: join(SHOTS, file) });
           seen.push(file);
