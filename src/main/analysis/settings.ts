@@ -2,34 +2,21 @@
 // drifts ("On", "Enabled", "enabled"; "Only me", "Only Me", "Myself"; "No one"), so values are
 // normalised before comparing: a vocabulary change alone is not a change.
 import type { ChangeDirection, SettingChange } from '../../shared/contract';
+import { normalizeWord, type Level } from '../../shared/checklists';
+import { CHECKLIST_CONTENT } from './checklist-content';
+import { cleanValue, levelOf } from './checklist-verify';
 
-/** A normalised setting value. Audience values order from most open to most closed. */
-export type Level = 'on' | 'off' | 'everyone' | 'suggested' | 'friends' | 'only-me' | 'no-one' | 'default';
+export { cleanValue };
 
-const VOCABULARY: [Level, string[]][] = [
-  ['on', ['on', 'enabled', 'enable', 'yes', 'true', '1', 'allowed', 'allow', 'active', 'turned on']],
-  ['off', ['off', 'disabled', 'disable', 'no', 'false', '0', 'not allowed', 'inactive', 'turned off']],
-  ['everyone', ['everyone', 'everybody', 'anyone', 'all', 'all users', 'public']],
-  ['suggested', ['suggested friends', 'friends of friends', 'suggested accounts']],
-  ['friends', ['friends', 'mutual friends', 'followers', 'followers that you follow back', 'people you follow back', 'people you follow', 'following']],
-  ['only-me', ['only me', 'only you', 'myself', 'me', 'private', 'just me']],
-  ['no-one', ['no one', 'noone', 'no-one', 'nobody', 'none of them']],
-  ['default', ['default']],
-];
-const LEVEL_OF = new Map<string, Level>(VOCABULARY.flatMap(([level, words]) => words.map((w) => [w, level] as [string, Level])));
-
-/** "N/A", "None", "" and null all mean "no value". */
-export function cleanValue(v: string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  const t = v.trim();
-  return t === '' || /^(n\/a|none|null|undefined)$/i.test(t) ? null : t;
-}
-
+/**
+ * A value by what it means ('on', 'only-me', …), in any language the checklists' vocabulary knows
+ * (resources/checklists/vocabulary.json: one vocabulary for the diff and the checklists), else the
+ * word itself, normalised.
+ */
 export function normalizeSettingValue(v: string | null | undefined): Level | string | null {
   const t = cleanValue(v);
   if (t === null) return null;
-  const k = t.toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
-  return LEVEL_OF.get(k) ?? k;
+  return levelOf(t, CHECKLIST_CONTENT.vocabulary) ?? normalizeWord(t);
 }
 
 /**
