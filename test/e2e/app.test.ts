@@ -69,6 +69,9 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     await page.getByRole('button', { name: 'Open export…' }).click();
     await page.getByText('Import finished').waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'Import finished' }).innerText()).resolves.toMatch(/4 datasets, 317 records, 317 new/);
+    // the first export lands on Home, the answers; its snapshot is one link away
+    await page.getByTestId('home-latest').waitFor();
+    await page.getByTestId('home-open-snapshot').click();
 
     const row = (id: string) => page.locator(`tr[data-dataset="${id}"]`);
     await expect(row('watch_history').locator('td').nth(1).innerText()).resolves.toBe('260');
