@@ -107,7 +107,7 @@ describe('the CLI’s language', () => {
     const diff = await cli(['diff', '--db', db], SV);
     expect(diff.code, diff.stderr).toBe(0);
     expect(diff.stdout).toMatch(/^Ändringar från ögonblicksbild #1/);
-    expect(diff.stdout).toContain('Private Account: Disabled -> Enabled  [mer privat]');
+    expect(diff.stdout).toContain('Private Account: Av -> På  [mer privat]');
     expect(diff.stdout).toContain('Att kontrollera:');
     const timeline = await cli(['timeline', '--db', db], SV);
     expect(timeline.stdout).toMatch(/\(sedan #1\)\n {4}\+\d+ nya, /);

@@ -132,7 +132,7 @@ describe('diff between two snapshots', () => {
     const service = await importPair(tempDir(), a, b);
     const d = await service.call('diffSnapshots', {});
     const byKey = Object.fromEntries(d.settings.map((s) => [s.key, s]));
-    expect(byKey['Private Account']).toEqual({ key: 'Private Account', from: 'Disabled', to: 'Enabled', direction: 'more-private' });
+    expect(byKey['Private Account']).toEqual({ key: 'Private Account', from: 'Disabled', to: 'Enabled', direction: 'more-private', fromLevel: 'off', toLevel: 'on' });
     expect(byKey['Personalized Ads']).toMatchObject({ from: 'Disabled', to: 'Enabled', direction: 'less-private' });
     expect(byKey['Who Can Send Me Message']).toMatchObject({ from: 'Friends', to: 'No one', direction: 'more-private' });
     expect(byKey['Who Can Duet With Me']).toMatchObject({ from: 'Friends', to: 'Everyone', direction: 'less-private' });
@@ -342,7 +342,7 @@ describe('footprint diff (CLI)', () => {
     expect(Object.keys(json)).toEqual(['from', 'to', 'datasets', 'settings', 'profile', 'alerts']);
     expect([json.from, json.to]).toEqual([1, 2]);
     for (const c of Object.values(json.datasets)) expect(Object.keys(c as object)).toEqual(['added', 'gone', 'agedOut', 'vanished']);
-    for (const s of json.settings) expect(Object.keys(s)).toEqual(['key', 'from', 'to', 'direction']);
+    for (const s of json.settings) expect(Object.keys(s)).toEqual(['key', 'from', 'to', 'direction', 'fromLevel', 'toLevel']);
     for (const x of json.alerts) {
       expect(Object.keys(x)).toEqual(['kind', 'params', 'evidence', 'key', 'decisionKind', 'severity', 'decision']);
       expect(x.decision).toBeNull();
@@ -352,7 +352,7 @@ describe('footprint diff (CLI)', () => {
 
     const human = await run(['diff', '--db', db]);
     expect(human.code).toBe(0);
-    expect(human.out).toContain('Private Account: Disabled -> Enabled  [more private]');
+    expect(human.out).toContain('Private Account: Off -> On  [more private]');
     expect(human.out).toContain('[new-country]');
 
     const timeline = await run(['timeline', '--db', db, '--json']);

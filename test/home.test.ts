@@ -293,8 +293,8 @@ describe('the headline’s reasoning', () => {
       datasets: {},
       profile: [],
       settings: [
-        { key: 'Private Account', from: 'Enabled', to: 'Disabled', direction: 'less-private' as const },
-        { key: 'Suggest your account to others', from: 'Enabled', to: 'Disabled', direction: 'more-private' as const },
+        { key: 'Private Account', from: 'Enabled', to: 'Disabled', direction: 'less-private' as const, fromLevel: 'on', toLevel: 'off' },
+        { key: 'Suggest your account to others', from: 'Enabled', to: 'Disabled', direction: 'more-private' as const, fromLevel: 'on', toLevel: 'off' },
       ],
       alerts: [
         { kind: 'setting-regressed' as const, params: { step: 'private-account', key: 'Private Account', from: 'Enabled', to: 'Disabled' }, evidence: { snapshotId: 2, recordIds: [], at: null }, key: 'private-account', decisionKind: 'setting-regressed' as const, severity: 'high' as const, decision: null },

@@ -187,9 +187,13 @@ export interface DatasetChange {
 
 export interface SettingChange {
   key: string;
+  /** the values as the exports wrote them */
   from: string | null;
   to: string | null;
   direction: ChangeDirection;
+  /** what they mean ('on', 'everyone', …; null when unknown): doors word them `checklist.level.<level>` */
+  fromLevel: string | null;
+  toLevel: string | null;
 }
 
 export interface ProfileChange {

@@ -107,7 +107,9 @@ export function settingsChanges(older: readonly SettingValue[], newer: readonly 
     if (!olderMap.has(key)) continue;
     const a = olderMap.get(key) ?? null;
     if (normalizeSettingValue(a) === normalizeSettingValue(b)) continue;
-    out.push({ key, from: cleanValue(a), to: cleanValue(b), direction: settingDirection(key, a, b) });
+    const fromLevel = levelOf(a, CHECKLIST_CONTENT.vocabulary);
+    const toLevel = levelOf(b, CHECKLIST_CONTENT.vocabulary);
+    out.push({ key, from: cleanValue(a), to: cleanValue(b), direction: settingDirection(key, a, b), fromLevel, toLevel });
   }
   return out;
 }

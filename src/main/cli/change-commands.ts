@@ -3,6 +3,7 @@
 import type { AlertKind, SnapshotDiff, TimelineEntry } from '../../shared/contract';
 import type { Translator } from '../../shared/i18n';
 import { parseUserDate } from '../../shared/time';
+import { settingValueWord } from '../../shared/i18n/words';
 import { UsageError } from './args';
 import { choiceOption, countOption, day, print, recordIdArg, snapshotIdArg, when, type CommandContext } from './context';
 import { datasetColumns, datasetLabel, datasetNamed, resolveDataset } from './dataset-names';
@@ -28,7 +29,8 @@ function describeDiff(tr: Translator, d: SnapshotDiff, exported: Map<number, num
   const nothing = tr.t('cli.nothing');
   lines.push('', tr.t('cli.diff.settings'));
   if (d.settings.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);
-  for (const s of d.settings) lines.push(`  ${s.key}: ${s.from ?? nothing} -> ${s.to ?? nothing}  [${tr.t(DIRECTION[s.direction])}]`);
+  const value = (raw: string | null, level: string | null) => (raw === null ? nothing : settingValueWord(tr, raw, level));
+  for (const s of d.settings) lines.push(`  ${s.key}: ${value(s.from, s.fromLevel)} -> ${value(s.to, s.toLevel)}  [${tr.t(DIRECTION[s.direction])}]`);
   lines.push('', tr.t('cli.diff.profile'));
   if (d.profile.length === 0) lines.push(`  ${tr.t('cli.diff.noChanges')}`);
   for (const p of d.profile) lines.push(`  ${p.field}: ${p.from ?? nothing} -> ${p.to ?? nothing}`);

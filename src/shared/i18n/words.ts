@@ -54,13 +54,16 @@ export function alertMessage(tr: Translator, alert: Pick<ChangeAlert, 'kind' | '
   return worded(tr, `alert.${alert.kind}`, levelWords(tr, alert.params)) ?? alert.kind;
 }
 
-/** A setting's value as the person's word for its level ("Disabled" → "Off"/"Av") where the level is known. */
+/** A setting's value by what it means, in the person's words ("Disabled" → "Off"/"Av"); the raw value when the level is unknown. */
+export function settingValueWord(tr: Translator, raw: string, level: unknown): string {
+  return (typeof level === 'string' ? worded(tr, `checklist.level.${level}`, {}) : undefined) ?? raw;
+}
+
 function levelWords(tr: Translator, params: ChangeParams): ChangeParams {
   const out = { ...params };
   for (const side of ['from', 'to'] as const) {
-    const level = params[`${side}Level`];
-    const word = typeof level === 'string' ? worded(tr, `checklist.level.${level}`, {}) : undefined;
-    if (word !== undefined) out[side] = word;
+    const raw = params[side];
+    if (typeof raw === 'string') out[side] = settingValueWord(tr, raw, params[`${side}Level`]);
   }
   return out;
 }
