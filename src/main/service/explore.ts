@@ -113,7 +113,7 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
   /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
   const ipCounts = (f: ExploreFilter): { ip: string | null; count: number; info: IpInfo | null }[] =>
     cached(`ips:${JSON.stringify(f)}`, () =>
-      facetCounts(db, f, 'ip', Infinity).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
+      facetCounts(db, f, 'ip', Infinity, true).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
     );
 
   /**
