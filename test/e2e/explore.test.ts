@@ -360,8 +360,18 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
           });
           // only the page's own area scrolls: nothing (a hidden label) makes the window itself scroll
           expect(await page.evaluate(() => document.scrollingElement.scrollHeight - document.defaultView.innerHeight)).toBe(0);
+          // the scope toggle stays in reach beside the open record (a small window's sheet lies over the table only)
+          for (const id of ['scope-snapshot', 'scope-all']) {
+            const reachable = await page.getByTestId(id).evaluate((el: any) => {
+              const r = el.closest('label').getBoundingClientRect();
+              return el.closest('label').contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+            });
+            expect(reachable, `${tag} ${id}`).toBe(true);
+          }
           await page.screenshot({ path: join(SHOTS, `explore-${tag}-table.png`) });
           if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} table`)));
+          await page.getByTestId('scope-all').check(); // a real click where the pointer lands, the record still open
+          await page.waitForFunction(() => document.defaultView.location.hash.includes('scope=all'));
         }
       }
     }
