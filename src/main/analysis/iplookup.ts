@@ -32,7 +32,10 @@ function packageFile(pkg: string, file: string): string | null {
 }
 
 /** Normalises what TikTok (or a hand-edited file) wrote as an IP; null when it is not one. */
+const CANONICAL_V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 export function normalizeIp(raw: unknown): { ip: string; version: 4 | 6 } | null {
+  if (typeof raw === 'string' && CANONICAL_V4.test(raw)) return { ip: raw, version: 4 }; // as TikTok writes them: nothing to undo
   if (typeof raw !== 'string' && typeof raw !== 'number') return null;
   let s = String(raw).trim();
   if (s === '' || s.length > 100) return null;
@@ -267,7 +270,7 @@ export function lookupIp(raw: unknown): IpInfo | null {
   }
   const v4 = norm.version === 4 ? ipv4ToNumber(norm.ip) : 0;
   const reserved = norm.version === 4 ? isReservedV4(v4) : isReserved(ipv6ToBig(norm.ip), 6);
-  let info: IpInfo = { ...norm, reserved, country: null, asn: null, org: null };
+  const info: IpInfo = { ip: norm.ip, version: norm.version, reserved, country: null, asn: null, org: null };
   if (!reserved) {
     try {
       const c = countryDb()?.get(norm.ip) as { country_code?: string } | null | undefined;
@@ -278,11 +281,14 @@ export function lookupIp(raw: unknown): IpInfo | null {
     const f = rangeFile(norm.version === 4 ? 'asn-ipv4-num.csv' : 'asn-ipv6-num.csv');
     if (f) {
       const r = findRange(f, norm.version === 4 ? BigInt(v4) : ipv6ToBig(norm.ip));
-      if (r) info = { ...info, asn: r.asn, org: r.org };
+      if (r) {
+        info.asn = r.asn;
+        info.org = r.org;
+      }
     }
   }
   if (cache.size > 200_000) cache.clear();
   cache.set(norm.ip, info);
-  if (typeof raw === 'string') cache.set(raw, info);
+  if (typeof raw === 'string' && raw !== norm.ip) cache.set(raw, info);
   return info;
 }
