@@ -368,6 +368,20 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
             });
             expect(reachable, `${tag} ${id}`).toBe(true);
           }
+          // and the table's own Close, scrolled to where the sheet lies beside it (the sheet starts 84 px down)
+          const closeTable = page.locator('section.records > header button');
+          expect(
+            await closeTable.evaluate((el: any) => {
+              const main = el.closest('main');
+              const was = main.scrollTop;
+              main.scrollTop += el.getBoundingClientRect().top - 120;
+              const r = el.getBoundingClientRect();
+              const reachable = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+              main.scrollTop = was;
+              return reachable;
+            }),
+            `${tag} the table's Close`,
+          ).toBe(true);
           await page.screenshot({ path: join(SHOTS, `explore-${tag}-table.png`) });
           if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} table`)));
           await page.getByTestId('scope-all').check(); // a real click where the pointer lands, the record still open
