@@ -240,6 +240,9 @@ describe('field values', () => {
     await service.explorePage({ dataset: 'login_history', where: [{ field: 'networkType', values: ['Wi-Fi'] }], missing: ['carrier'] });
     expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'networkType']);
     expectInStep(service);
+    // a field the dataset does not have is never covered (a typo would cost every later import)
+    expect((await service.explorePage({ dataset: 'login_history', where: [{ field: 'nofield', values: ['x'] }], sort: 'nofield' })).total).toBe(0);
+    expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'networkType']);
     // a facet of a derived field covers the addresses it comes from
     await service.exploreFacets({ dataset: 'login_history', fields: ['country'] });
     expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'ip', 'networkType']);

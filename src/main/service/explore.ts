@@ -107,7 +107,10 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
    */
   function cover(dataset: string, fields: readonly string[]): void {
     if (fields.length === 0 || !opts.canWrite()) return;
-    coverFields(db, dataset, fields.map((f) => (isDerived(f) ? 'ip' : f)));
+    // only fields the dataset has (a mistyped --where FIELD would otherwise cost every later import)
+    const known = new Set(columns(dataset));
+    const wanted = fields.map((f) => (isDerived(f) ? 'ip' : f)).filter((f) => known.has(f));
+    if (wanted.length > 0) coverFields(db, dataset, wanted);
   }
 
   /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
