@@ -7,7 +7,7 @@ import type { ExploreFacet, ExplorePageResult, ExploreRow, OperationInput, Recor
 import { datasetSpec } from '../../shared/catalog';
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
-import { coverFields } from '../store/field-values';
+import { coverable, coverFields, coversField } from '../store/field-values';
 import { searchRecords } from '../store/search';
 import {
   changeStamp,
@@ -107,10 +107,11 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
    */
   function cover(dataset: string, fields: readonly string[]): void {
     if (fields.length === 0 || !opts.canWrite()) return;
+    const wanted = fields.map((f) => (isDerived(f) ? 'ip' : f)).filter((f) => coverable(dataset, f) && !coversField(db, dataset, f));
+    if (wanted.length === 0) return; // the usual case: an index read
     // only fields the dataset has (a mistyped --where FIELD would otherwise cost every later import)
     const known = new Set(columns(dataset));
-    const wanted = fields.map((f) => (isDerived(f) ? 'ip' : f)).filter((f) => known.has(f));
-    if (wanted.length > 0) coverFields(db, dataset, wanted);
+    if (wanted.some((f) => known.has(f))) coverFields(db, dataset, wanted.filter((f) => known.has(f)));
   }
 
   /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
