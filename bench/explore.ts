@@ -7,7 +7,11 @@
 // connection, statements prepared, the operation's caches empty; the OS file cache is warm), "warm"
 // the median of 5 more calls on the same connection. Facet and count caches make warm facets a
 // lookup: the cold figure is the one a new filter pays. Last, forgetting 10,000 comments on a copy.
+// Fields are covered on first use (store/field-values.ts): the bench starts with none covered, and
+// a query that covers some is run twice: "covering" is its first call (the sorted pass that covers
+// the fields, then the query), then cold and warm are the index reads in a new process.
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeExport } from './large-export';
@@ -17,6 +21,8 @@ interface Once {
   openMs: number;
   firstMs: number;
   warmMs: number[];
+  /** the dataset.fields the first call covered */
+  covered: string[];
 }
 
 const SEARCH_BUDGET = 100;
@@ -43,7 +49,12 @@ async function main(): Promise<void> {
   console.log(`Footprint explore benchmark (${RECORDS.toLocaleString('en')} records)`);
   console.log(machine());
   const db = await archive();
+  // every run starts as a fresh import leaves the archive: no field covered
+  const raw = new Database(db);
+  raw.exec('DELETE FROM record_values; DELETE FROM record_value_fields');
+  raw.close();
   console.log('cold: first call in a fresh process; warm: median of 5 more on the same connection');
+  console.log('covering: the first call of a query that needs fields not yet covered (one sorted pass per dataset, then the query)');
   const cases: [group: 'search' | 'table', label: string, operation: string, input: unknown][] = [
     ['search', 'search, rare word', 'search', { query: 'number 4242' }],
     ['search', 'search, phrase', 'search', { query: '"search term 77"' }],
@@ -68,7 +79,11 @@ async function main(): Promise<void> {
     ['table', 'facet (shares: method, content)', 'exploreFacets', { dataset: 'shares' }],
   ];
   for (const [group, label, operation, input] of cases) {
-    const r = query(db, operation, input);
+    let r = query(db, operation, input);
+    if (r.covered.length > 0) {
+      console.log(`${label.padEnd(46)} covering ${fmt(r.firstMs, 1).padStart(7)} ms  (${r.covered.join(', ')}; once per archive)`);
+      r = query(db, operation, input);
+    }
     const warm = median(r.warmMs);
     const budget = group === 'search' ? SEARCH_BUDGET : TABLE_BUDGET;
     const verdict = r.firstMs <= budget && warm <= budget ? 'ok' : warm <= budget ? 'cold over' : 'OVER';

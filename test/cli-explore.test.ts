@@ -106,4 +106,53 @@ describe('footprint export with filters', () => {
     expect(existsSync(db)).toBe(true);
     expect((await cli(['snapshots', '--db', db, '--json'])).code).toBe(0);
   });
+
+  it('--snapshot keeps the records one snapshot held, --missing those without a field; both in both languages’ help', async () => {
+    const dir = tempDir();
+    const db = await archive(dir); // snapshot 1: three logins, none with a carrier
+    const second = exploreExport({
+      logins: [
+        { date: '2024-01-02 00:00:00', ip: '10.0.0.1', device: 'iPhone' }, // held by both
+        { date: '2024-03-01 00:00:00', ip: '10.0.0.9', device: 'Pixel', carrier: 'Telia' },
+        { date: '2024-03-02 00:00:00', ip: '10.0.0.8', device: 'iPad', carrier: 'Tele2' },
+      ],
+    });
+    expect((await cli(['import', writeJson(dir, second, 'second.json'), '--db', db])).code).toBe(0);
+    const rows = async (...args: string[]) => JSON.parse((await cli(['export', 'login_history', ...args, '--db', db])).stdout) as Record<string, string>[];
+    expect((await rows()).map((r) => r.date)).toHaveLength(5);
+    expect((await rows('--snapshot', '1')).map((r) => r.ip)).toEqual(['10.0.0.2', '10.0.0.1', '8.8.8.8']);
+    expect((await rows('--snapshot', '2', '--order', 'asc')).map((r) => r.ip)).toEqual(['10.0.0.1', '10.0.0.9', '10.0.0.8']);
+    expect((await rows('--snapshot', '2', '--missing', 'carrier')).map((r) => r.ip)).toEqual(['10.0.0.1']);
+    expect((await rows('--missing', 'carrier')).map((r) => r.ip)).toEqual(['10.0.0.2', '10.0.0.1', '8.8.8.8']);
+    // beside --where on the same field: either; on two fields: both
+    expect((await rows('--missing', 'carrier', '--where', 'carrier=Telia', '--sort', 'ip')).map((r) => r.ip)).toEqual(['10.0.0.1', '10.0.0.2', '10.0.0.9', '8.8.8.8']);
+    expect((await rows('--missing', 'carrier', '--missing', 'deviceModel')).length).toBe(0);
+    expect((await rows('--snapshot', '9')).length).toBe(0);
+    // CSV and a file take them too
+    const out = join(dir, 'none.csv');
+    expect((await cli(['export', 'login_history', '--format', 'csv', '--snapshot', '2', '--missing', 'carrier', '--out', out, '--db', db])).code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+    // a values dataset: --snapshot picks that snapshot's values, --missing does not apply
+    const profile = JSON.parse((await cli(['export', 'settings', '--snapshot', '2', '--db', db])).stdout) as { snapshot: number }[];
+    expect(profile.every((v) => v.snapshot === 2)).toBe(true);
+    expect((await cli(['export', 'settings', '--missing', 'x', '--db', db])).code).toBe(2);
+    // typed wrong: a usage error (exit 2)
+    for (const bad of [['--snapshot', 'latest'], ['--snapshot', '0'], ['--missing', ' ']]) {
+      expect((await cli(['export', 'login_history', ...bad, '--db', db])).code, bad.join(' ')).toBe(2);
+    }
+    // the help says what they mean for export, in English and Swedish
+    const help = async (lang: string) => {
+      const out: string[] = [];
+      await main(['export', '--help', '--lang', lang], { out: (s) => out.push(s), err: (s) => out.push(s) }, { LANG: 'C' });
+      return out.join('\n');
+    };
+    expect(await help('en')).toMatch(/--snapshot ID +only records this snapshot held/);
+    expect(await help('en')).toMatch(/--missing FIELD +only records without FIELD/);
+    expect(await help('sv')).toMatch(/--snapshot ID +bara poster som den här ögonblicksbilden innehöll/);
+    expect(await help('sv')).toMatch(/--missing FÄLT +bara poster utan FÄLT/);
+    // other commands keep the shared wording
+    const datasets: string[] = [];
+    await main(['datasets', '--help', '--lang', 'en'], { out: (s) => datasets.push(s), err: () => {} }, { LANG: 'C' });
+    expect(datasets.join('\n')).toContain('the snapshot to count');
+  });
 });

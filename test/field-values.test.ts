@@ -1,8 +1,9 @@
 // The indexed field values (migration 10, store/field-values.ts) answer sorts, value filters and
 // facets exactly as reading every record's JSON did: the same archive is asked through both (a copy
-// whose fields are uncovered reads the JSON). The table stays in step through imports, refreshes,
-// deleting snapshots (one by one and in bulk) and forgetting; the migration fills it for an archive
-// made before it. The snapshot filter, "no value" as a filter and the page before a jump.
+// whose fields are uncovered reads the JSON). Fields are covered on first use (never links and free
+// text, never while another connection holds the write lock); the table stays in step through
+// imports, refreshes, deleting snapshots (one by one and in bulk) and forgetting. The snapshot
+// filter, "no value" as a filter and the page before a jump.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -55,14 +56,30 @@ function insertTyped(service: Service, snapshotId: number): void {
   service.db.prepare("UPDATE snapshot_datasets SET records = records + ?, new = new + ? WHERE snapshot_id = ? AND dataset = 'login_history'").run(values.length, values.length, snapshotId);
 }
 
-/** The same archive read from the records' JSON: a copy with no field covered. */
+/**
+ * The same archive read from the records' JSON: a copy with no field covered, kept so by another
+ * connection holding the write lock (as an import on the worker does), so that every query there
+ * finds it busy and reads the JSON.
+ */
 function jsonTwin(service: Service, dir: string, name = 'twin.db'): Service {
   const path = join(dir, name);
   service.db.exec(`VACUUM INTO '${path}'`);
   const twin = createService({ dbPath: path });
-  twin.db.exec('DELETE FROM record_value_fields');
+  twin.db.exec('DELETE FROM record_value_fields; DELETE FROM record_values');
+  const writer = new Database(path);
+  writer.exec('BEGIN IMMEDIATE');
+  const close = twin.close;
+  twin.close = () => {
+    expect(twin.db.prepare('SELECT count(*) FROM record_value_fields').pluck().get()).toBe(0);
+    writer.exec('ROLLBACK');
+    writer.close();
+    close();
+  };
   return twin;
 }
+
+const covered = (service: Service, dataset: string): string[] =>
+  service.db.prepare('SELECT field FROM record_value_fields WHERE dataset = ? ORDER BY field').pluck().all(dataset) as string[];
 
 /** record_values holds exactly one row per record and covered field, with the record's value. */
 function expectInStep(service: Service): void {
@@ -89,7 +106,6 @@ function expectInStep(service: Service): void {
 const FIELDS = ['deviceModel', 'carrier', 'ip', 'networkType', 'deviceSystem'];
 
 async function expectSameAnswers(indexed: Service, twin: Service): Promise<void> {
-  expect(indexed.db.prepare("SELECT count(*) FROM record_value_fields WHERE dataset = 'login_history'").pluck().get()).toBeGreaterThanOrEqual(FIELDS.length);
   const ds = 'login_history' as const;
   for (const field of FIELDS) {
     for (const dir of ['asc', 'desc'] as const) {
@@ -121,6 +137,10 @@ async function expectSameAnswers(indexed: Service, twin: Service): Promise<void>
     const top = { ...input, fields: FIELDS, limit: 3 };
     expect(await indexed.exploreFacets(top), JSON.stringify(f)).toEqual(await twin.exploreFacets(top));
   }
+  // the queries covered what they used (country through its addresses); the twin nothing
+  expect(covered(indexed, ds)).toEqual(expect.arrayContaining(FIELDS));
+  expect(covered(twin, ds)).toEqual([]);
+  expectInStep(indexed);
 }
 
 describe('field values', () => {
@@ -143,6 +163,11 @@ describe('field values', () => {
     const dir = tempDir();
     const service = createService({ dbPath: join(dir, 'fp.db') });
     const s1 = await importParts(service, dir, 'a', { logins: logins(120), offTikTok: [{ date: '2024-01-01 00:00:00', source: 'Klarna', event: 'Purchase' }] });
+    // covered by the first queries that need them, then kept in step by every writer
+    await service.exploreFacets({ dataset: 'login_history', fields: FIELDS });
+    await service.exploreFacets({ dataset: 'off_tiktok_activity' });
+    expect(covered(service, 'login_history')).toEqual([...FIELDS].sort());
+    expect(covered(service, 'off_tiktok_activity')).toEqual(['event', 'source']);
     expectInStep(service);
     // a second export shares some logins, adds others
     const s2 = await importParts(service, dir, 'b', { logins: [...logins(60), ...logins(40, '2024-03-01 00:00:00', '9')] });
@@ -174,9 +199,9 @@ describe('field values', () => {
     service.close();
   });
 
-  it('are filled by the migration for an archive made before it', async () => {
+  it('an archive from before the migration covers nothing; its first queries cover what they use', async () => {
     const dir = tempDir();
-    // an archive as it was: imported, then its schema put back to version 8 (no field values)
+    // an archive as it was: imported, then its schema put back to version 9 (no field values)
     const path = join(dir, 'old.db');
     const made = createService({ dbPath: path });
     const s1 = await importParts(made, dir, 'a', { logins: logins(90), offTikTok: [{ date: '2024-01-01 00:00:00', source: 'Klarna', event: 'Purchase' }] });
@@ -191,21 +216,71 @@ describe('field values', () => {
 
     const service = createService({ dbPath: path });
     expect(service.db.pragma('user_version', { simple: true })).toBe(10);
-    const covered = service.db.prepare('SELECT dataset, field FROM record_value_fields ORDER BY 1, 2').raw().all();
-    expect(covered).toEqual([
-      ['login_history', 'carrier'],
-      ['login_history', 'deviceModel'],
-      ['login_history', 'deviceSystem'],
-      ['login_history', 'ip'],
-      ['login_history', 'networkType'],
-      ['off_tiktok_activity', 'event'],
-      ['off_tiktok_activity', 'source'],
-    ]);
-    expectInStep(service);
+    expect(service.db.prepare('SELECT count(*) FROM record_value_fields').pluck().get()).toBe(0);
+    expect(service.db.prepare('SELECT count(*) FROM record_values').pluck().get()).toBe(0);
     await expectSameAnswers(service, twin);
     // and the next import keeps it in step
     await importParts(service, dir, 'b', { logins: logins(30, '2025-01-01 00:00:00', '5') });
     expectInStep(service);
+    twin.close();
+    service.close();
+  });
+
+  it('are covered on first use: an import pays only for covered fields; links and free text never; busy reads the JSON', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    const comments = Array.from({ length: 40 }, (_, i) => ({ date: minutesAfter('2024-02-01 00:00:00', i), comment: `${['b', 'A', 'a', 'B'][i % 4]} comment ${i % 9}` }));
+    await importParts(service, dir, 'a', { logins: logins(60), comments });
+    // a fresh archive covers nothing
+    expect(service.db.prepare('SELECT count(*) FROM record_values').pluck().get()).toBe(0);
+    const twin = jsonTwin(service, dir);
+    // a sort covers its field alone; a value filter and "no value" theirs
+    await service.explorePage({ dataset: 'login_history', sort: 'deviceModel' });
+    expect(covered(service, 'login_history')).toEqual(['deviceModel']);
+    await service.explorePage({ dataset: 'login_history', where: [{ field: 'networkType', values: ['Wi-Fi'] }], missing: ['carrier'] });
+    expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'networkType']);
+    expectInStep(service);
+    // a field the dataset does not have is never covered (a typo would cost every later import)
+    expect((await service.explorePage({ dataset: 'login_history', where: [{ field: 'nofield', values: ['x'] }], sort: 'nofield' })).total).toBe(0);
+    expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'networkType']);
+    // a facet of a derived field covers the addresses it comes from
+    await service.exploreFacets({ dataset: 'login_history', fields: ['country'] });
+    expect(covered(service, 'login_history')).toEqual(['carrier', 'deviceModel', 'ip', 'networkType']);
+    // free text and links are read from the JSON, with the same answers
+    for (const input of [
+      { dataset: 'comments' as const, sort: 'comment' },
+      { dataset: 'comments' as const, sort: 'comment', dir: 'desc' as const },
+      { dataset: 'comments' as const, where: [{ field: 'comment', values: ['a comment 3', 'A comment 3'] }] },
+    ]) {
+      expect(await walk(service, input, 7), JSON.stringify(input)).toEqual(await walk(twin, input, 7));
+    }
+    const facet = { dataset: 'comments' as const, fields: ['comment'], limit: 1000 };
+    expect(await service.exploreFacets(facet)).toEqual(await twin.exploreFacets(facet));
+    expect(covered(service, 'comments')).toEqual([]);
+    // the next import fills the covered fields of its new records, and nothing else
+    await importParts(service, dir, 'b', { logins: logins(30, '2025-01-01 00:00:00', '5'), comments: comments.slice(0, 5) });
+    expectInStep(service);
+    expect(service.db.prepare("SELECT count(DISTINCT field) FROM record_values WHERE dataset = 'login_history'").pluck().get()).toBe(4);
+    expect(service.db.prepare("SELECT count(*) FROM record_values WHERE dataset = 'comments'").pluck().get()).toBe(0);
+    // another connection holds the write lock (an import on the worker): the query does not wait,
+    // reads the JSON (the same rows as the twin) and covers nothing; the next one covers
+    const writer = new Database(join(dir, 'fp.db'));
+    writer.exec('BEGIN IMMEDIATE');
+    const busyStarted = performance.now();
+    const input = { dataset: 'login_history' as const, sort: 'deviceSystem', dir: 'desc' as const };
+    const busy = await walk(service, input, 9);
+    expect(performance.now() - busyStarted).toBeLessThan(2000); // never the 5 s busy timeout
+    const twin2 = jsonTwin(service, dir, 'twin2.db');
+    expect(busy).toEqual(await walk(twin2, input, 9));
+    twin2.close();
+    expect(covered(service, 'login_history')).not.toContain('deviceSystem');
+    writer.exec('ROLLBACK');
+    writer.close();
+    expect(await walk(service, input, 9)).toEqual(busy);
+    expect(covered(service, 'login_history')).toContain('deviceSystem');
+    expectInStep(service);
+    // and the busy timeout is back for every other write
+    expect(service.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     twin.close();
     service.close();
   });

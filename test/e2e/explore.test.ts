@@ -360,8 +360,32 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
           });
           // only the page's own area scrolls: nothing (a hidden label) makes the window itself scroll
           expect(await page.evaluate(() => document.scrollingElement.scrollHeight - document.defaultView.innerHeight)).toBe(0);
+          // the scope toggle stays in reach beside the open record (a small window's sheet lies over the table only)
+          for (const id of ['scope-snapshot', 'scope-all']) {
+            const reachable = await page.getByTestId(id).evaluate((el: any) => {
+              const r = el.closest('label').getBoundingClientRect();
+              return el.closest('label').contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+            });
+            expect(reachable, `${tag} ${id}`).toBe(true);
+          }
+          // and the table's own Close, scrolled to where the sheet lies beside it (the sheet starts 84 px down)
+          const closeTable = page.locator('section.records > header button');
+          expect(
+            await closeTable.evaluate((el: any) => {
+              const main = el.closest('main');
+              const was = main.scrollTop;
+              main.scrollTop += el.getBoundingClientRect().top - 120;
+              const r = el.getBoundingClientRect();
+              const reachable = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+              main.scrollTop = was;
+              return reachable;
+            }),
+            `${tag} the table's Close`,
+          ).toBe(true);
           await page.screenshot({ path: join(SHOTS, `explore-${tag}-table.png`) });
           if (scheme === 'light' && size.width === 1280) problems.push(...(await axeProblems(h, `${tag} table`)));
+          await page.getByTestId('scope-all').check(); // a real click where the pointer lands, the record still open
+          await page.waitForFunction(() => document.defaultView.location.hash.includes('scope=all'));
         }
       }
     }

@@ -32,7 +32,10 @@ function packageFile(pkg: string, file: string): string | null {
 }
 
 /** Normalises what TikTok (or a hand-edited file) wrote as an IP; null when it is not one. */
+const CANONICAL_V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 export function normalizeIp(raw: unknown): { ip: string; version: 4 | 6 } | null {
+  if (typeof raw === 'string' && CANONICAL_V4.test(raw)) return { ip: raw, version: 4 }; // as TikTok writes them: nothing to undo
   if (typeof raw !== 'string' && typeof raw !== 'number') return null;
   let s = String(raw).trim();
   if (s === '' || s.length > 100) return null;
@@ -90,6 +93,18 @@ function isReserved(n: bigint, version: 4 | 6): boolean {
     ? RESERVED_V4.some(([b, bits]) => inRange(n, b, bits, 32))
     : RESERVED_V6.some(([b, bits]) => inRange(n, b, bits, 128));
 }
+
+// IPv4 in plain numbers: a facet of 50,000 logins looks up every distinct address, and BigInt
+// arithmetic made that 100 ms; unsigned 32-bit shifts give the same answers several times faster.
+const RESERVED_V4_NUM = RESERVED_V4.map(([b, bits]): [number, number] => [Number(b), 32 - bits]);
+
+function ipv4ToNumber(ip: string): number {
+  let n = 0;
+  for (const p of ip.split('.')) n = n * 256 + Number(p);
+  return n;
+}
+
+const isReservedV4 = (n: number): boolean => RESERVED_V4_NUM.some(([b, shift]) => n >>> shift === b >>> shift);
 
 // ---- country (MMDB) ----
 
@@ -167,6 +182,7 @@ function indexRanges(f: RangeFile): void {
 export function closeIpDatabases(): void {
   for (const f of rangeFiles.values()) if (f) closeSync(f.fd);
   rangeFiles.clear();
+  blocks.clear();
   countryReader = undefined;
   cache.clear();
 }
@@ -200,29 +216,61 @@ function findRange(f: RangeFile, n: bigint): { asn: number; org: string } | null
     if (f.keys[mid]! <= n) lo = mid;
     else hi = mid - 1;
   }
-  const from = f.positions[lo]!;
-  const to = lo + 1 < f.positions.length ? f.positions[lo + 1]! : f.size;
-  let best: string | undefined;
-  for (const line of readAt(f, from, to - from).split('\n')) {
-    const key = lineKey(line);
-    if (key === null || key > n) break;
-    best = line;
+  const ranges = block(f, lo);
+  let best: Range | undefined;
+  for (const r of ranges) {
+    if (r.start > n) break;
+    best = r;
   }
-  const r = best === undefined ? null : parseRange(best);
-  return r && n <= r.end ? { asn: r.asn, org: r.org } : null;
+  return best && n <= best.end ? { asn: best.asn, org: best.org } : null;
+}
+
+type Range = NonNullable<ReturnType<typeof parseRange>>;
+
+/**
+ * The ranges of one 4 KB stretch, parsed once and kept (a few hundred stretches at most): the
+ * addresses of one person's logins cluster in a few networks, so most lookups of a facet land in
+ * a stretch already read.
+ */
+const blocks = new Map<RangeFile, Map<number, Range[]>>();
+const MAX_BLOCKS = 512;
+
+function block(f: RangeFile, i: number): Range[] {
+  let kept = blocks.get(f);
+  if (!kept) blocks.set(f, (kept = new Map()));
+  const have = kept.get(i);
+  if (have) return have;
+  const from = f.positions[i]!;
+  const to = i + 1 < f.positions.length ? f.positions[i + 1]! : f.size;
+  const ranges: Range[] = [];
+  for (const line of readAt(f, from, to - from).split('\n')) {
+    const r = parseRange(line);
+    if (r) ranges.push(r);
+  }
+  if (kept.size >= MAX_BLOCKS) kept.delete(kept.keys().next().value!);
+  kept.set(i, ranges);
+  return ranges;
 }
 
 const cache = new Map<string, IpInfo | null>();
 
 /** Country and network owner of an address, offline; null when the text is not an IP address. */
 export function lookupIp(raw: unknown): IpInfo | null {
+  // the text as written first: a table of logins repeats the same few addresses (the lookup table is static, never invalidated)
+  if (typeof raw === 'string') {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+  }
   const norm = normalizeIp(raw);
   if (!norm) return null;
   const hit = cache.get(norm.ip);
-  if (hit !== undefined) return hit;
-  const n = norm.version === 4 ? ipv4ToBig(norm.ip) : ipv6ToBig(norm.ip);
-  const reserved = isReserved(n, norm.version);
-  let info: IpInfo = { ...norm, reserved, country: null, asn: null, org: null };
+  if (hit !== undefined) {
+    if (typeof raw === 'string') cache.set(raw, hit);
+    return hit;
+  }
+  const v4 = norm.version === 4 ? ipv4ToNumber(norm.ip) : 0;
+  const reserved = norm.version === 4 ? isReservedV4(v4) : isReserved(ipv6ToBig(norm.ip), 6);
+  const info: IpInfo = { ip: norm.ip, version: norm.version, reserved, country: null, asn: null, org: null };
   if (!reserved) {
     try {
       const c = countryDb()?.get(norm.ip) as { country_code?: string } | null | undefined;
@@ -232,11 +280,15 @@ export function lookupIp(raw: unknown): IpInfo | null {
     }
     const f = rangeFile(norm.version === 4 ? 'asn-ipv4-num.csv' : 'asn-ipv6-num.csv');
     if (f) {
-      const r = findRange(f, n);
-      if (r) info = { ...info, asn: r.asn, org: r.org };
+      const r = findRange(f, norm.version === 4 ? BigInt(v4) : ipv6ToBig(norm.ip));
+      if (r) {
+        info.asn = r.asn;
+        info.org = r.org;
+      }
     }
   }
-  if (cache.size > 100_000) cache.clear();
+  if (cache.size > 200_000) cache.clear();
   cache.set(norm.ip, info);
+  if (typeof raw === 'string' && raw !== norm.ip) cache.set(raw, info);
   return info;
 }

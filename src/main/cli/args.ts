@@ -54,6 +54,7 @@ export const OPTIONS = {
   sort: { arg: 'cli.arg.field', about: 'cli.opt.sort' },
   order: { arg: 'asc|desc', about: 'cli.opt.order' },
   force: { about: 'cli.opt.force' },
+  missing: { arg: 'cli.arg.field', about: 'cli.opt.missing' },
   'time-zone': { arg: 'cli.arg.zone', about: 'cli.opt.time-zone' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -73,6 +74,8 @@ export interface CommandSpec {
   creates?: boolean;
   /** opens no archive at all */
   noArchive?: boolean;
+  /** what an option means for this command, where the shared wording does not fit (help) */
+  about?: Partial<Record<OptionName, MessageKey>>;
 }
 
 export const COMMANDS = {
@@ -80,7 +83,12 @@ export const COMMANDS = {
   snapshots: { options: [], operands: [0, 0] },
   snapshot: { options: [], operands: [1, 1], operand: 'snapshot' },
   datasets: { options: ['snapshot', 'all'], operands: [0, 0] },
-  export: { options: ['format', 'out', 'force', 'from', 'to', 'where', 'match', 'sort', 'order'], operands: [1, 1], operand: 'dataset' },
+  export: {
+    options: ['format', 'out', 'force', 'from', 'to', 'where', 'match', 'sort', 'order', 'snapshot', 'missing'],
+    operands: [1, 1],
+    operand: 'dataset',
+    about: { snapshot: 'cli.opt.export.snapshot' },
+  },
   search: { options: ['dataset', 'limit'], operands: [1, Infinity], operand: 'text' },
   'delete-snapshot': { options: [], operands: [1, 1], operand: 'snapshot' },
   diagnose: { options: [], operands: [1, 1], operand: 'path', noArchive: true },

@@ -1,8 +1,8 @@
 // `footprint export <dataset>`: the records of a dataset kept in the archive, as JSON or CSV, to
-// stdout or --out FILE, with the table view's filters (--from, --to, --where, --match) and sort
-// (--sort, --order): the same query the window's "export this view" runs. Values datasets
-// (profile, settings…) hold key/value pairs per snapshot rather than records: they export every
-// value of every snapshot that has the dataset.
+// stdout or --out FILE, with the table view's filters (--from, --to, --where, --missing, --match,
+// --snapshot) and sort (--sort, --order): the same query the window's "export this view" runs.
+// Values datasets (profile, settings…) hold key/value pairs per snapshot rather than records: they
+// export every value of every snapshot that has the dataset (--snapshot: of that one).
 // Rows are written as they are read, so a large dataset never sits in memory whole, and a closed
 // stdout (`| head`) stops the export. A file is written as a 0600 temp file and renamed over the
 // target when complete (service/safe-file.ts): an existing file is replaced only with --force, and
@@ -12,7 +12,7 @@ import { formatTime, parseUserDate } from '../../shared/time';
 import { csvLine, exportLines, jsonListLines, UTF8_BOM } from '../service/csv';
 import { openSafeFile } from '../service/safe-file';
 import { UsageError } from './args';
-import { choiceOption, type CommandContext } from './context';
+import { choiceOption, snapshotIdArg, type CommandContext } from './context';
 import { resolveDataset } from './dataset-names';
 import { checkOpen } from './output';
 
@@ -72,8 +72,15 @@ function whereOption(ctx: CommandContext): { field: string; values: string[] }[]
   return byField.size ? [...byField].map(([field, values]) => ({ field, values })) : undefined;
 }
 
-async function exportValues(ctx: CommandContext, dataset: string, format: 'csv' | 'json', sink: Sink): Promise<void> {
-  const snapshots = await ctx.service.call('listSnapshots', {});
+/** --missing FIELD (repeatable): records without the field; beside --where on it, either. */
+function missingOption(ctx: CommandContext): string[] | undefined {
+  const fields = (ctx.lists.get('missing') ?? []).map((f) => f.trim());
+  if (fields.some((f) => f === '')) throw new UsageError('cli.usage.badMissing', {});
+  return fields.length ? [...new Set(fields)] : undefined;
+}
+
+async function exportValues(ctx: CommandContext, dataset: string, format: 'csv' | 'json', sink: Sink, snapshotId: number | undefined): Promise<void> {
+  const snapshots = (await ctx.service.call('listSnapshots', {})).filter((s) => snapshotId === undefined || s.id === snapshotId);
   const values: { snapshot: number; exportedAt: string | null; key: string; value: string | null }[] = [];
   for (const s of snapshots) {
     const exportedAt = s.exportedAt === null ? null : formatTime(s.exportedAt);
@@ -95,12 +102,14 @@ export async function exportCommand(ctx: CommandContext): Promise<void> {
     from: dateOption(ctx, 'from'),
     to: dateOption(ctx, 'to'),
     where: whereOption(ctx),
+    missing: missingOption(ctx),
+    snapshotId: typeof ctx.flags.get('snapshot') === 'string' ? snapshotIdArg(ctx.flags.get('snapshot') as string) : undefined,
     search: typeof ctx.flags.get('match') === 'string' ? (ctx.flags.get('match') as string) : undefined,
     sort: typeof ctx.flags.get('sort') === 'string' ? (ctx.flags.get('sort') as string) : undefined,
     dir: ctx.flags.has('order') ? choiceOption(ctx, 'order', ['asc', 'desc'] as const, 'desc') : undefined,
   };
   const values = datasetSpec(dataset)?.shape === 'values';
-  if (values && ['from', 'to', 'where', 'match', 'sort', 'order'].some((o) => ctx.flags.has(o))) throw new UsageError('cli.usage.valuesNoFilters', { dataset });
+  if (values && ['from', 'to', 'where', 'missing', 'match', 'sort', 'order'].some((o) => ctx.flags.has(o))) throw new UsageError('cli.usage.valuesNoFilters', { dataset });
   const out = ctx.flags.get('out');
   // the archive opens (and the filters are checked) before --out is created: no archive, no file
   const rows = values ? null : ctx.service.exploreRows(Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as typeof view);
@@ -108,7 +117,7 @@ export async function exportCommand(ctx: CommandContext): Promise<void> {
   const sink = typeof out === 'string' ? fileSink(out, ctx) : stdoutSink(ctx);
   try {
     if (rows) for (const line of exportLines(rows, format)) await sink.line(line);
-    else await exportValues(ctx, dataset, format, sink);
+    else await exportValues(ctx, dataset, format, sink, view.snapshotId);
     await sink.end();
   } catch (e) {
     sink.fail(); // no half file left behind

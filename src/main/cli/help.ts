@@ -1,7 +1,7 @@
 // `footprint --help`, `footprint <command> --help` and the two lines of a usage error, all from the
 // message catalog and the command table in args.ts.
 import type { MessageKey, Translator } from '../../shared/i18n';
-import { COMMANDS, GLOBAL_OPTIONS, OPTIONS, type CommandName, type OptionName, type UsageError } from './args';
+import { COMMANDS, GLOBAL_OPTIONS, OPTIONS, type CommandName, type CommandSpec, type OptionName, type UsageError } from './args';
 
 const synopsisKey = (c: CommandName) => `cli.cmd.${c}.synopsis` as MessageKey;
 const aboutKey = (c: CommandName) => `cli.cmd.${c}.about` as MessageKey;
@@ -39,7 +39,8 @@ export function commandHelp(tr: Translator, command: CommandName): string {
   const about = tr.t(aboutKey(command));
   const lines = [tr.t('cli.help.commandUsage', { synopsis: tr.t(synopsisKey(command)) }), '', about.charAt(0).toLocaleUpperCase(tr.lang) + about.slice(1) + '.'];
   if ('operand' in spec && spec.operand === 'dataset') lines.push('', tr.t('cli.help.datasetName'));
-  if (spec.options.length) lines.push('', tr.t('cli.help.commandOptions'), ...spec.options.map((o) => entry(optionName(tr, o), tr.t(OPTIONS[o].about))));
+  const own: CommandSpec['about'] = 'about' in spec ? spec.about : undefined;
+  if (spec.options.length) lines.push('', tr.t('cli.help.commandOptions'), ...spec.options.map((o) => entry(optionName(tr, o), tr.t(own?.[o] ?? OPTIONS[o].about))));
   lines.push('', tr.t('cli.help.common'));
   return lines.join('\n');
 }

@@ -6,7 +6,8 @@
 import type { ExploreFacet, ExplorePageResult, ExploreRow, OperationInput, RecordDetail, RecordRow, SearchResults } from '../../shared/contract';
 import { datasetSpec } from '../../shared/catalog';
 import { FootprintError } from '../../shared/errors';
-import type { ReadableDB } from '../store/db';
+import type { WritableDB } from '../store/db';
+import { coverable, coverFields, coversField } from '../store/field-values';
 import { searchRecords } from '../store/search';
 import {
   changeStamp,
@@ -76,7 +77,12 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 
 const encodeCursor = (c: Cursor | null): string | null => (c === null ? null : JSON.stringify(c));
 
-export function exploreOperations(db: ReadableDB) {
+export interface ExploreOptions {
+  /** false while this service's import writes (a cover would only find the write lock taken) */
+  canWrite: () => boolean;
+}
+
+export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWrite: () => true }) {
   /** Small caches keyed by the archive's change stamp: a facet over a million rows is asked for again on every page. */
   let stamp = '';
   const cache = new Map<string, unknown>();
@@ -93,10 +99,25 @@ export function exploreOperations(db: ReadableDB) {
     return v;
   }
 
+  /**
+   * Covers the fields a query sorts, filters or counts by (derived fields: their addresses) before
+   * it runs, when they are not yet (store/field-values.ts coverFields): the first such query pays
+   * one sorted pass over the dataset, later ones read the index. Busy (an import holds the write
+   * lock): the query reads the JSON this time, and the next one tries again.
+   */
+  function cover(dataset: string, fields: readonly string[]): void {
+    if (fields.length === 0 || !opts.canWrite()) return;
+    const wanted = fields.map((f) => (isDerived(f) ? 'ip' : f)).filter((f) => coverable(dataset, f) && !coversField(db, dataset, f));
+    if (wanted.length === 0) return; // the usual case: an index read
+    // only fields the dataset has (a mistyped --where FIELD would otherwise cost every later import)
+    const known = new Set(columns(dataset));
+    if (wanted.some((f) => known.has(f))) coverFields(db, dataset, wanted.filter((f) => known.has(f)));
+  }
+
   /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
   const ipCounts = (f: ExploreFilter): { ip: string | null; count: number; info: IpInfo | null }[] =>
     cached(`ips:${JSON.stringify(f)}`, () =>
-      facetCounts(db, f, 'ip', Infinity).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
+      facetCounts(db, f, 'ip', Infinity, true).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
     );
 
   /**
@@ -104,8 +125,9 @@ export function exploreOperations(db: ReadableDB) {
    * "no value" to a field's choice. Derived fields (country, network) become the addresses that
    * have them (no value: addresses the databases do not place, and records without one).
    */
-  function filter(input: FilterInput): ExploreFilter {
+  function filter(input: FilterInput, alsoNeeded: readonly string[] = []): ExploreFilter {
     if (input.from !== undefined && input.to !== undefined && input.to < input.from) throw badInput('to');
+    cover(input.dataset, [...(input.where ?? []).map((w) => w.field), ...(input.missing ?? []), ...alsoNeeded]);
     const chosen = new Map<string, (string | null)[]>();
     for (const w of input.where ?? []) {
       const had = chosen.get(w.field);
@@ -173,8 +195,8 @@ export function exploreOperations(db: ReadableDB) {
     },
     getRecord: async ({ id }: OperationInput<'getRecord'>): Promise<RecordDetail | null> => recordById(db, id) ?? null,
     explorePage: async (input: OperationInput<'explorePage'>): Promise<ExplorePageResult> => {
-      const f = filter(input);
       const sort = sortOf(input);
+      const f = filter(input, [sort.field]);
       let after = decodeCursor(input.after);
       const before = decodeCursor(input.before);
       if (before && (after || input.jumpTo !== undefined)) throw badInput('before');
@@ -202,13 +224,13 @@ export function exploreOperations(db: ReadableDB) {
       return result(page, after ? page.first : null);
     },
     exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => {
-      const f = filter(input);
       const fields = input.fields ?? FACET_FIELDS[input.dataset] ?? [];
+      const f = filter(input, fields);
       return { facets: fields.map((field) => facet(f, field, input.limit ?? 20)) };
     },
     exportView: async (input: OperationInput<'exportView'>, dbPath: string): Promise<{ path: string; rows: number }> => {
-      const f = filter(input);
       const sort = sortOf(input);
+      const f = filter(input, [sort.field]);
       // refuses the archive, links, folders and an existing file unless replace (CANNOT_WRITE)
       const file = openSafeFile(input.path, { force: input.replace === 'yes', protect: [dbPath] });
       try {
@@ -227,8 +249,8 @@ export function exploreOperations(db: ReadableDB) {
     },
     /** the view's rows, streamed (the CLI's export to stdout; no IPC door) */
     rows: (input: FilterInput & { sort?: string; dir?: 'asc' | 'desc' }): (() => Iterable<RecordRow>) => {
-      const f = filter(input);
       const sort = sortOf(input);
+      const f = filter(input, [sort.field]);
       return () => iterateExplore(db, f, sort);
     },
   };

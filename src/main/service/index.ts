@@ -73,7 +73,7 @@ export function createService(opts: ServiceOptions): Service {
   // every import, in-process or on the worker, ends by verifying the checklists against the archive's latest export
   const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db), { busyWaitMs: opts.importBusyWaitMs });
 
-  const explore = exploreOperations(db);
+  const explore = exploreOperations(db, { canWrite: () => !imports.busy });
 
   const api: Api = {
     importExport: async ({ path }) => imports.run(path),

@@ -317,7 +317,9 @@ export const MIGRATIONS: readonly string[] = [
   // (-9e999), which sorts where SQLite sorts NULL (before numbers and text) and, unlike NULL, can be
   // matched by equality; text orders as people read it (ASCII case folded). `date` is left out:
   // the record's time is the `at` column. Triggers keep it in step with every writer; the import
-  // writer fills it in bulk inside its transaction.
+  // writer fills it in bulk inside its transaction. Nothing is covered here: a field is covered the
+  // first time a query needs it (field-values.ts coverFields), so an archive never pays, in import
+  // time and file size, for fields nobody sorts, filters or counts by.
   `
   CREATE TABLE record_value_fields (
     dataset TEXT NOT NULL,
@@ -331,9 +333,6 @@ export const MIGRATIONS: readonly string[] = [
     record_id INTEGER NOT NULL,
     PRIMARY KEY (dataset, field, v, record_id)
   ) WITHOUT ROWID;
-  INSERT INTO record_value_fields (dataset, field) SELECT DISTINCT r.dataset, j.key FROM records r, json_each(r.data) j WHERE j.key <> 'date';
-  INSERT INTO record_values (dataset, field, v, record_id)
-    SELECT r.dataset, f.field, coalesce(r.data ->> f.field, -9e999), r.id FROM records r JOIN record_value_fields f ON f.dataset = r.dataset ORDER BY 1, 2, 3, 4;
   CREATE TRIGGER record_values_insert AFTER INSERT ON records BEGIN
     INSERT INTO record_values (dataset, field, v, record_id)
       SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;

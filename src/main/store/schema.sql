@@ -364,7 +364,8 @@ CREATE TABLE alert_decisions (
 
 -- Field values (store/field-values.ts): which fields of a dataset have their values in
 -- record_values. Every record of the dataset has exactly one row there per field listed here; a
--- field not listed is sorted and filtered from the records' JSON instead.
+-- field not listed is sorted and filtered from the records' JSON instead. Empty at first: a field
+-- is covered the first time a query needs it (sort, value filter, facet), in one sorted pass.
 CREATE TABLE record_value_fields (
     dataset TEXT NOT NULL,
     field TEXT NOT NULL,
