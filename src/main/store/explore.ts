@@ -13,7 +13,7 @@
 // range. Cursors carry a missing value as null either way.
 import type { ReadableDB } from './handles';
 import type { RawRecord } from './records';
-import { recordRows } from './records';
+import { jsonPath, recordRows } from './records';
 import { searchFilterSql, searchableDatasetIds, ftsQuery } from './search';
 import { changeStamp, scratchWrite } from './scratch';
 import { coversField, lookupCandidates, MISSING, MISSING_SQL } from './field-values';
@@ -52,12 +52,7 @@ export interface ExplorePageRows {
   first: Cursor | null;
 }
 
-const fieldExpr = (field: string): string => (field === 'at' ? 'r.at' : field === 'id' ? 'r.id' : `(r.data ->> ${literal(field)})`);
-
-/** A field name as an SQL string literal (the label operand of ->>): quotes doubled. */
-function literal(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
+const fieldExpr = (field: string): string => (field === 'at' ? 'r.at' : field === 'id' ? 'r.id' : `(r.data ->> ${jsonPath(field)})`);
 
 interface Built {
   where: string;
@@ -178,7 +173,7 @@ function sortTable(db: ReadableDB, dataset: string, field: string): string {
     }
     const name = `explore_sort_${st.next++}`;
     db.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY, v)`);
-    db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${literal(field)} FROM records WHERE dataset = ?`).run(dataset);
+    db.prepare(`INSERT INTO temp.${name} (id, v) SELECT id, data ->> ${jsonPath(field)} FROM records WHERE dataset = ?`).run(dataset);
     db.exec(`CREATE INDEX temp.${name}_v ON ${name} (v COLLATE NOCASE, id)`);
     return name;
   });

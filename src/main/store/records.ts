@@ -119,7 +119,15 @@ export function recordFieldsIn(db: ReadableDB, snapshotId: number, dataset: stri
   return rows.map((r) => Object.assign({ id: r.id as number }, Object.fromEntries(fields.map((f, i) => [f, r[`f${i}`] ?? null]))));
 }
 
-/** A canonical field name as the right operand of `->>` (a label: the record's top-level key). */
+/**
+ * A record field as the right operand of `->>`: a JSON path naming the top-level key exactly
+ * ($."…" with quotes and backslashes escaped). The bare-label form misreads keys an export may
+ * hold: '' is "bad JSON path", '$' is the whole record, 'a"b' is nothing.
+ */
 export function jsonPath(field: string): string {
-  return `'${field.replace(/'/g, "''")}'`;
+  const path = `$."${field.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return `'${path.replace(/'/g, "''")}'`;
 }
+
+/** The same path built in SQL from a column holding the field's name (record_value_fields.field); parenthesised, as `->>` binds tighter than `||`. */
+export const jsonPathSql = (column: string): string => `('$."' || replace(replace(${column}, '\\', '\\\\'), '"', '\\"') || '"')`;

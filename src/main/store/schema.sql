@@ -389,17 +389,17 @@ CREATE TABLE record_values (
 -- transaction: store/field-values.ts). Deletes find each row by its whole key.
 CREATE TRIGGER record_values_insert AFTER INSERT ON records BEGIN
     INSERT INTO record_values (dataset, field, v, record_id)
-      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
   END;
 
 CREATE TRIGGER record_values_delete AFTER DELETE ON records BEGIN
     DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
-      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
   END;
 
 CREATE TRIGGER record_values_update AFTER UPDATE OF dataset, data ON records BEGIN
     DELETE FROM record_values WHERE (dataset, field, v, record_id) IN (
-      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> f.field, -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
+      SELECT OLD.dataset, f.field, coalesce(OLD.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
     INSERT INTO record_values (dataset, field, v, record_id)
-      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> f.field, -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+      SELECT NEW.dataset, f.field, coalesce(NEW.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
   END;
