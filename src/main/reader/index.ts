@@ -7,7 +7,7 @@ import { cancelledImport, withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
-import { openSource, readEntry, type EntryRef, type Source, type SourceEntry } from './source';
+import { openSource, readEntry, readEntryPieces, type EntryRef, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 import { shown } from './zip';
 
@@ -117,7 +117,16 @@ export function parseExport(content: ExportContent): ParsedExport {
     };
   }
   // Each file is read when the parser reaches it, then dropped: only the file being parsed is held.
-  const entries = content.files.map(({ path, size, ref }): SourceEntry => ({ path, size, ref, read: () => withPath(path, () => readEntry(ref)) }));
+  // (a file on disk a few MiB at a time, decoded and parsed piece by piece: never one string)
+  const entries = content.files.map(
+    ({ path, size, ref }): SourceEntry => ({
+      path,
+      size,
+      ref,
+      read: () => withPath(path, () => readEntry(ref)),
+      pieces: (each) => withPath(path, () => readEntryPieces(ref, each)),
+    }),
+  );
   content.files = [];
   return {
     read: (sink, isCancelled) =>

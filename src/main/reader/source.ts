@@ -34,7 +34,7 @@ export function readEntry(ref: EntryRef): Buffer {
   // writing) would import as something it was not, and one that grew must not be read past its limit.
   const out = Buffer.allocUnsafe(ref.size);
   let got = 0;
-  readPieces(ref, (piece) => {
+  readEntryPieces(ref, (piece) => {
     piece.copy(out, got);
     got += piece.length;
   });
@@ -57,20 +57,33 @@ function readEntryHead(ref: EntryRef, n: number): Buffer {
 
 const PIECE_BYTES = 4 * 1024 ** 2;
 
-/** A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE changed). */
-function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
+/**
+ * A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE
+ * changed); a ZIP entry is inflated whole and given as one piece. What `each` throws (a reader that
+ * has read enough, a cancelled import) passes through as it is: only the file system's failures
+ * become UNREADABLE.
+ */
+export function readEntryPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
   if (ref.kind === 'zip') return each(readEntry(ref));
   const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, ref.size)));
   let fd: number | undefined;
   let total = 0;
   try {
-    fd = openSync(ref.file, 'r');
-    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; ) {
-      if ((total += n) > ref.size) break;
+    try {
+      fd = openSync(ref.file, 'r');
+    } catch (e) {
+      throw unreadable(ref.file, e);
+    }
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, piece, 0, piece.length, null);
+      } catch (e) {
+        throw unreadable(ref.file, e);
+      }
+      if (n <= 0 || (total += n) > ref.size) break;
       each(piece.subarray(0, n));
     }
-  } catch (e) {
-    throw unreadable(ref.file, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -78,7 +91,7 @@ function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
 }
 
 function entryAt(path: string, size: number, ref: EntryRef): SourceEntry {
-  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readPieces(ref, each) };
+  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readEntryPieces(ref, each) };
 }
 
 export interface Source {
