@@ -43,7 +43,8 @@ export function decodePieces(pieces: Pieces, out: (text: string) => boolean | vo
       s = s.replaceAll('\0', '');
     }
     if (s.length === 0) return;
-    if (crEnded && s.charCodeAt(0) === 10) s = s.slice(1);
+    if (crEnded && s.charCodeAt(0) === 10) s = s.slice(1); // the LF of a CR LF cut between two pieces
+    crEnded = false;
     if (s.length === 0) return;
     crEnded = s.charCodeAt(s.length - 1) === 13;
     if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
