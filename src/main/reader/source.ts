@@ -103,7 +103,8 @@ export interface Source {
   skipped?: number;
 }
 
-export function openSource(path: string): Source {
+/** `poll` is called while a folder is walked (it may throw, to cancel). */
+export function openSource(path: string, poll: () => void = () => {}): Source {
   let st;
   try {
     st = statSync(path);
@@ -112,7 +113,7 @@ export function openSource(path: string): Source {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FootprintError('NOT_FOUND', { path });
     throw unreadable(path, e);
   }
-  if (st.isDirectory()) return openFolder(path);
+  if (st.isDirectory()) return openFolder(path, poll);
   if (!st.isFile()) throw new FootprintError('UNREADABLE', { path, reason: 'notFile' });
   if (st.size === 0) throw new FootprintError('EMPTY_FILE', { path });
   if (st.size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
@@ -159,7 +160,7 @@ function unreadable(path: string, e: unknown): FootprintError {
   return new FootprintError('UNREADABLE', { path, reason: errno === 'EACCES' || errno === 'EPERM' ? 'permission' : 'io', errno });
 }
 
-function openFolder(root: string): Source {
+function openFolder(root: string, poll: () => void): Source {
   const entries: SourceEntry[] = [];
   let total = 0;
   let folders = 0;
@@ -170,6 +171,7 @@ function openFolder(root: string): Source {
   const queue: [dir: string, depth: number][] = [[root, 0]];
   for (let q = 0; q < queue.length; q++) {
     const [dir, depth] = queue[q]!;
+    if (q % 64 === 0) poll();
     if (depth > MAX_DEPTH || ++folders > MAX_FOLDERS) {
       skipped++;
       continue;

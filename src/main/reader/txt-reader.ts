@@ -142,17 +142,21 @@ export function findTxtExport(entries: SourceEntry[]): SourceEntry[] | undefined
 }
 
 /** SHA-256 over the sorted (relative path, size, bytes) of the export's .txt files. */
-export function txtContentHash(entries: SourceEntry[]): string {
+export function txtContentHash(entries: SourceEntry[], poll: () => void = () => {}): string {
   const root = exportRoot(entries.filter((e) => txtDataset(e.path) !== undefined));
   const files = entries.map((e) => ({ rel: relativePath(e.path, root), entry: e }));
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const h = createHash('sha256');
   for (const { rel, entry } of files) {
+    poll(); // Cancel is heard between files and between pieces: hashing a large export takes seconds
     // the length makes the concatenation unambiguous (no file can pretend to end early); a file on
     // disk is hashed a few MiB at a time, checked to be as long as it was listed
     if (entry.pieces) {
       h.update(rel).update('\0').update(String(entry.size)).update('\0');
-      entry.pieces((piece) => h.update(piece));
+      entry.pieces((piece) => {
+        poll();
+        h.update(piece);
+      });
     } else {
       const bytes = entry.read();
       h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
