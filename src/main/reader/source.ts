@@ -3,7 +3,7 @@ import { readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 
 import { basename, join, relative, sep } from 'node:path';
 import { FootprintError } from '../../shared/errors';
 import { withPath } from './errors';
-import { listZip, readZipEntry, readZipHead, looksLikeZip, endsLikeZip, withZipFile, type ZipEntry } from './zip';
+import { listZip, readZipEntry, readZipEntryPieces, readZipHead, looksLikeZip, endsLikeZip, withZipFile, type ZipEntry } from './zip';
 import { MAX_DEPTH, MAX_EXPORT_BYTES, MAX_FILES, MAX_FOLDERS, MAX_ONE_FILE_BYTES, MiB } from './limits';
 
 export interface SourceEntry {
@@ -14,7 +14,7 @@ export interface SourceEntry {
   read(): Buffer;
   /** up to `n` bytes from the start, without reading (or inflating) the rest */
   head?(n: number): Buffer;
-  /** the whole file in pieces, in order (a file on disk a few MiB at a time; a ZIP entry inflated whole) */
+  /** the whole file in pieces, in order (a file on disk a few MiB at a time, a ZIP entry 1 MiB at a time); a piece is valid only during the call */
   pieces?(each: (piece: Buffer) => void): void;
   /** where the bytes are, as plain data another thread can read them from (readEntry) */
   ref?: EntryRef;
@@ -59,12 +59,12 @@ const PIECE_BYTES = 4 * 1024 ** 2;
 
 /**
  * A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE
- * changed); a ZIP entry is inflated whole and given as one piece. What `each` throws (a reader that
+ * changed); a ZIP entry inflated a piece at a time (zip.ts readZipEntryPieces). What `each` throws (a reader that
  * has read enough, a cancelled import) passes through as it is: only the file system's failures
  * become UNREADABLE.
  */
 export function readEntryPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
-  if (ref.kind === 'zip') return each(readEntry(ref));
+  if (ref.kind === 'zip') return withPath(ref.zip, () => withZipFile(ref.zip, (bytes) => readZipEntryPieces(bytes, ref.entry, each)));
   const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, ref.size)));
   let fd: number | undefined;
   let total = 0;
