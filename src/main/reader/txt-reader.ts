@@ -29,7 +29,10 @@ import { txtText, type Pieces, type TextWarning, type TxtText } from './txt-text
 
 export type TxtGeneration = 'A' | 'B' | 'C';
 
-/** The largest single .txt file read (V8 strings stop a little above 512 MiB). */
+/**
+ * The largest single .txt file read. A file Footprint does not know is kept as one string, and V8
+ * strings stop a little above 512 MiB; known files are read in pieces but held to the same limit.
+ */
 const MAX_TXT_BYTES = 512 * 1024 ** 2 - 64;
 const TXT_LIMIT_MIB = 512;
 
@@ -315,7 +318,7 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink, opts: Tx
   }
   for (const { entry, rel } of files) {
     const spec = txtDataset(entry.path);
-    // too large to become one string: said from its size, never read (three such files took gigabytes)
+    // past the limit: said from its size, never read (three such files took gigabytes)
     if (entry.size > MAX_TXT_BYTES) {
       safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
       continue;
