@@ -24,6 +24,12 @@ function fromParts(y: number, mo: number, d: number, h: number, mi: number, s: n
   // An invalid calendar date (2024-02-30) is not rolled over into the next month: the record keeps
   // its raw text and the date never decides anything (an export time, an order).
   if (d > daysInMonth(y, mo)) return null;
+  // A leap second: UTC's 23:59:60, the extra last second of a day that has one (2016-12-31 had
+  // one). JavaScript time has no leap seconds, and rolling it over would move the event to the
+  // next day and make it the same instant as that day's 00:00:00 (two records merged as one). It
+  // is the last instant of its own day instead: 23:59:59.999, after 23:59:59 and before midnight.
+  // A ":60" at any other minute is no time at all: the raw text is kept, as for 2024-02-30.
+  if (s === 60) return h === 23 && mi === 59 ? Date.UTC(y, mo - 1, d, 23, 59, 59, 999) : null;
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 

@@ -20,7 +20,7 @@ export interface ImportOptions {
 
 export function importExport(db: DB, path: string, opts: ImportOptions = {}): ImportResult {
   opts.onProgress?.({ phase: 'reading', records: 0 });
-  const opened = openExport(path);
+  const opened = openExport(path, opts.isCancelled);
   const existing = findSnapshotBySha(db, opened.sha256);
   if (existing) return alreadyImported(db, existing.id);
 

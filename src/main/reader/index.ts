@@ -7,7 +7,7 @@ import { cancelledImport, withPath, withShortPaths } from './errors';
 import { parseLazyJson } from './lazy-json';
 import { readJsonDocument } from './json-reader';
 import type { ExportSink } from './sink';
-import { openSource, readEntry, type EntryRef, type Source, type SourceEntry } from './source';
+import { openSource, readEntry, readEntryPieces, type EntryRef, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 import { shown } from './zip';
 
@@ -46,16 +46,24 @@ export interface ParsedExport {
 
 const JSON_NAMES = /^(user_data(_tiktok)?|tiktok_data)\.json$/i;
 
-export function openExport(path: string): OpenedExport {
+/**
+ * Opens and fingerprints the export at `path`. `isCancelled` is polled while the folder is walked
+ * and while the content is hashed (a large export takes seconds to hash): Cancel stops this phase
+ * too, with CANCELLED, before anything is written.
+ */
+export function openExport(path: string, isCancelled?: () => boolean): OpenedExport {
   try {
-    return openContainer(path);
+    return openContainer(path, isCancelled ?? (() => false));
   } catch (e) {
     throw withShortPaths(e); // one readable line, however deep the path
   }
 }
 
-function openContainer(path: string): OpenedExport {
-  const source = openSource(path);
+function openContainer(path: string, isCancelled: () => boolean): OpenedExport {
+  const poll = (): void => {
+    if (isCancelled()) throw cancelledImport();
+  };
+  const source = openSource(path, poll);
   const opened = (sha256: string, content: ExportContent, size: number): OpenedExport => {
     if (source.skipped) content.skippedFolders = source.skipped;
     const time = exportTime(path, source, content.format === 'json' ? content.path : (content.files[0]?.path ?? ''));
@@ -73,7 +81,7 @@ function openContainer(path: string): OpenedExport {
   if (json) {
     const bytes = json.read();
     if (bytes.length === 0) throw new FootprintError('EMPTY_FILE', { path: json.path });
-    return opened(createHash('sha256').update(bytes).digest('hex'), { format: 'json', path: json.path, bytes }, bytes.length);
+    return opened(hashPolled(bytes, poll), { format: 'json', path: json.path, bytes }, bytes.length);
   }
   const txt = findTxtExport(source.entries);
   if (txt) {
@@ -84,7 +92,7 @@ function openContainer(path: string): OpenedExport {
       return { path: e.path, size: e.size, ref: e.ref };
     });
     const size = files.reduce((n, f) => n + f.size, 0);
-    return opened(txtContentHash(txt), { format: 'txt', files }, size);
+    return opened(txtContentHash(txt, poll), { format: 'txt', files }, size);
   }
   // A ZIP inside the ZIP (or folder): say what it is and what to do, not just "not an export".
   const inner = source.entries.find((e) => /\.zip$/i.test(e.path) && !e.path.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
@@ -93,6 +101,18 @@ function openContainer(path: string): OpenedExport {
   if (source.kind === 'zip') throw new FootprintError('NOT_TIKTOK', { path: source.name, reason: 'noExportFiles' });
   throw new FootprintError('NOT_JSON', { path: source.name, reason: 'notJson' });
 }
+
+/** SHA-256 of bytes in memory, a few MiB at a time with `poll` between (a JSON export can be a GiB). */
+function hashPolled(bytes: Buffer, poll: () => void): string {
+  const h = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += HASH_PIECE_BYTES) {
+    poll();
+    h.update(bytes.subarray(at, at + HASH_PIECE_BYTES));
+  }
+  return h.digest('hex');
+}
+
+const HASH_PIECE_BYTES = 4 * 1024 ** 2;
 
 /**
  * Parses an export's content. It consumes the content: the bytes are handed to the parser, which
@@ -117,7 +137,16 @@ export function parseExport(content: ExportContent): ParsedExport {
     };
   }
   // Each file is read when the parser reaches it, then dropped: only the file being parsed is held.
-  const entries = content.files.map(({ path, size, ref }): SourceEntry => ({ path, size, ref, read: () => withPath(path, () => readEntry(ref)) }));
+  // (a file on disk a few MiB at a time, decoded and parsed piece by piece: never one string)
+  const entries = content.files.map(
+    ({ path, size, ref }): SourceEntry => ({
+      path,
+      size,
+      ref,
+      read: () => withPath(path, () => readEntry(ref)),
+      pieces: (each) => withPath(path, () => readEntryPieces(ref, each)),
+    }),
+  );
   content.files = [];
   return {
     read: (sink, isCancelled) =>

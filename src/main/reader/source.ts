@@ -3,7 +3,7 @@ import { readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 
 import { basename, join, relative, sep } from 'node:path';
 import { FootprintError } from '../../shared/errors';
 import { withPath } from './errors';
-import { listZip, readZipEntry, readZipHead, looksLikeZip, endsLikeZip, withZipFile, type ZipEntry } from './zip';
+import { listZip, readZipEntry, readZipEntryPieces, readZipHead, looksLikeZip, endsLikeZip, withZipFile, type ZipEntry } from './zip';
 import { MAX_DEPTH, MAX_EXPORT_BYTES, MAX_FILES, MAX_FOLDERS, MAX_ONE_FILE_BYTES, MiB } from './limits';
 
 export interface SourceEntry {
@@ -14,7 +14,7 @@ export interface SourceEntry {
   read(): Buffer;
   /** up to `n` bytes from the start, without reading (or inflating) the rest */
   head?(n: number): Buffer;
-  /** the whole file in pieces, in order (a file on disk a few MiB at a time; a ZIP entry inflated whole) */
+  /** the whole file in pieces, in order (a file on disk a few MiB at a time, a ZIP entry 1 MiB at a time); a piece is valid only during the call */
   pieces?(each: (piece: Buffer) => void): void;
   /** where the bytes are, as plain data another thread can read them from (readEntry) */
   ref?: EntryRef;
@@ -34,7 +34,7 @@ export function readEntry(ref: EntryRef): Buffer {
   // writing) would import as something it was not, and one that grew must not be read past its limit.
   const out = Buffer.allocUnsafe(ref.size);
   let got = 0;
-  readPieces(ref, (piece) => {
+  readEntryPieces(ref, (piece) => {
     piece.copy(out, got);
     got += piece.length;
   });
@@ -57,20 +57,33 @@ function readEntryHead(ref: EntryRef, n: number): Buffer {
 
 const PIECE_BYTES = 4 * 1024 ** 2;
 
-/** A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE changed). */
-function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
-  if (ref.kind === 'zip') return each(readEntry(ref));
+/**
+ * A file read a piece at a time into `each`, exactly as large as when it was listed (else UNREADABLE
+ * changed); a ZIP entry inflated a piece at a time (zip.ts readZipEntryPieces). What `each` throws (a reader that
+ * has read enough, a cancelled import) passes through as it is: only the file system's failures
+ * become UNREADABLE.
+ */
+export function readEntryPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
+  if (ref.kind === 'zip') return withPath(ref.zip, () => withZipFile(ref.zip, (bytes) => readZipEntryPieces(bytes, ref.entry, each)));
   const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, Math.max(1, ref.size)));
   let fd: number | undefined;
   let total = 0;
   try {
-    fd = openSync(ref.file, 'r');
-    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; ) {
-      if ((total += n) > ref.size) break;
+    try {
+      fd = openSync(ref.file, 'r');
+    } catch (e) {
+      throw unreadable(ref.file, e);
+    }
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, piece, 0, piece.length, null);
+      } catch (e) {
+        throw unreadable(ref.file, e);
+      }
+      if (n <= 0 || (total += n) > ref.size) break;
       each(piece.subarray(0, n));
     }
-  } catch (e) {
-    throw unreadable(ref.file, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -78,7 +91,7 @@ function readPieces(ref: EntryRef, each: (piece: Buffer) => void): void {
 }
 
 function entryAt(path: string, size: number, ref: EntryRef): SourceEntry {
-  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readPieces(ref, each) };
+  return { path, size, ref, read: () => readEntry(ref), head: (n) => readEntryHead(ref, n), pieces: (each) => readEntryPieces(ref, each) };
 }
 
 export interface Source {
@@ -90,7 +103,8 @@ export interface Source {
   skipped?: number;
 }
 
-export function openSource(path: string): Source {
+/** `poll` is called while a folder is walked (it may throw, to cancel). */
+export function openSource(path: string, poll: () => void = () => {}): Source {
   let st;
   try {
     st = statSync(path);
@@ -99,7 +113,7 @@ export function openSource(path: string): Source {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FootprintError('NOT_FOUND', { path });
     throw unreadable(path, e);
   }
-  if (st.isDirectory()) return openFolder(path);
+  if (st.isDirectory()) return openFolder(path, poll);
   if (!st.isFile()) throw new FootprintError('UNREADABLE', { path, reason: 'notFile' });
   if (st.size === 0) throw new FootprintError('EMPTY_FILE', { path });
   if (st.size > MAX_ONE_FILE_BYTES) throw new FootprintError('TOO_LARGE', { path, reason: 'file', limit: MAX_ONE_FILE_BYTES / MiB });
@@ -146,7 +160,7 @@ function unreadable(path: string, e: unknown): FootprintError {
   return new FootprintError('UNREADABLE', { path, reason: errno === 'EACCES' || errno === 'EPERM' ? 'permission' : 'io', errno });
 }
 
-function openFolder(root: string): Source {
+function openFolder(root: string, poll: () => void): Source {
   const entries: SourceEntry[] = [];
   let total = 0;
   let folders = 0;
@@ -157,6 +171,7 @@ function openFolder(root: string): Source {
   const queue: [dir: string, depth: number][] = [[root, 0]];
   for (let q = 0; q < queue.length; q++) {
     const [dir, depth] = queue[q]!;
+    if (q % 64 === 0) poll();
     if (depth > MAX_DEPTH || ++folders > MAX_FOLDERS) {
       skipped++;
       continue;

@@ -5,7 +5,8 @@
 //             parenthetical notes) → the same keys the JSON reader writes;
 // - split:    Ad Interests ("Interests: a|b|c") → one record per name;
 // - chat:     Direct Messages (">>> Chat History with X::" then "YYYY-MM-DD HH:MM:SS sender: text").
-// Everything is a single pass over the text with indexOf; no regular expression runs per record line.
+// Everything is a single pass over the lines (a file is read a piece at a time, never whole); no
+// regular expression runs per record line.
 import { normalizeName, type DatasetSpec } from '../../shared/catalog';
 import { isEmptyValue } from './empty';
 import { parseTime } from '../../shared/time';
@@ -36,18 +37,27 @@ export interface ParseResult {
   labels: Set<string>;
 }
 
-/** Calls fn(line, start) for every line, without the line break (\n or \r\n; decodeTxt turned lone \r into \n). */
-function forEachLine(text: string, fn: (line: string, start: number) => boolean | void): void {
-  const n = text.length;
-  let pos = 0;
-  while (pos < n) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = n;
-    let stop = end;
-    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
-    if (fn(text.slice(pos, stop), pos) === false) return;
-    pos = end + 1;
-  }
+/**
+ * The lines of a file, in order, each without its break, with its number from 0; fn returning false
+ * stops. A file is read a piece at a time (txt-text.ts txtText): no parser needs the whole text.
+ */
+export type Lines = (fn: (line: string, index: number) => boolean | void) => void;
+
+/** The lines of a text in memory (\n or \r\n breaks). */
+export function stringLines(text: string): Lines {
+  return (fn) => {
+    const n = text.length;
+    let pos = 0;
+    let index = 0;
+    while (pos < n) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = n;
+      let stop = end;
+      if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
+      if (fn(text.slice(pos, stop), index++) === false) return;
+      pos = end + 1;
+    }
+  };
 }
 
 /** Index of the label/value separator ": " when the line is a plausible "Label: value" line, else -1. */
@@ -327,7 +337,7 @@ function splitNestedText(
 }
 
 /** Blank-line-separated "Label: value" blocks. */
-export function parseRecords(ctx: ParseContext, text: string): ParseResult {
+export function parseRecords(ctx: ParseContext, forEachLine: Lines): ParseResult {
   const { spec } = ctx;
   const labels = new Set<string>();
   const canonical = labelMapper(spec, labels);
@@ -337,7 +347,7 @@ export function parseRecords(ctx: ParseContext, text: string): ParseResult {
   const leftovers = new Leftovers();
   const ownNames = new Set([spec.id, spec.label, ...spec.sections, ...(spec.txtFiles ?? []).map((f) => f.replace(/\.txt$/i, ''))].map(normalizeName));
 
-  forEachLine(text, (line) => {
+  forEachLine((line) => {
     const t = line.trim();
     if (t === '') {
       rec.flush();
@@ -433,7 +443,7 @@ function emitCollapsed(pairs: Pair[], emit: (key: string, value: string | null) 
   );
 }
 
-export function parseValues(ctx: ParseContext, text: string): ParseResult {
+export function parseValues(ctx: ParseContext, forEachLine: Lines): ParseResult {
   const { spec, sink } = ctx;
   const vf = ctx.values ?? { keys: new Map<string, string>() };
   const leftovers = new Leftovers();
@@ -448,7 +458,7 @@ export function parseValues(ctx: ParseContext, text: string): ParseResult {
   let groupEntries = 0;
   let last: Pair | null = null; // the value a continuation line extends
   let blockStart = true;
-  let platforms: string | null = null;
+  let platforms: number | null = null; // the line of the linked platforms' header: the rest of the file is theirs
 
   const closeGroup = (): void => {
     if (group !== null && groupEntries === 0) pairs.push([group, null]); // a header with nothing under it
@@ -480,7 +490,7 @@ export function parseValues(ctx: ParseContext, text: string): ParseResult {
   const isGroupKey = (label: string): boolean => GROUP_KEYS.has(normalizeName(keyFor(label)));
   const knownScalar = (label: string): boolean => vf.keys.has(normalizeName(valueKey(label))) && !isGroupKey(label);
 
-  forEachLine(text, (line, start) => {
+  forEachLine((line, index) => {
     const t = line.trim();
     if (t === '') {
       closeGroup(); // a blank line ends a group
@@ -524,7 +534,7 @@ export function parseValues(ctx: ParseContext, text: string): ParseResult {
     if (spec.id === 'profile' && PLATFORM_HEADERS.has(normalizeName(label))) {
       // the rest of the file is blocks of linked login platforms
       closeGroup();
-      platforms = text.slice(start + line.length);
+      platforms = index;
       return false;
     }
     if (colonEnded) {
@@ -549,7 +559,10 @@ export function parseValues(ctx: ParseContext, text: string): ParseResult {
   if (platforms !== null) {
     const linked = ctx.datasetSpec('linked_platforms');
     if (linked) {
-      const r = parseRecords({ ...ctx, spec: linked }, platforms);
+      const from = platforms;
+      // a second pass over the file, from the line after the header
+      const rest: Lines = (fn) => forEachLine((line, i) => (i > from ? fn(line, i - from - 1) : undefined));
+      const r = parseRecords({ ...ctx, spec: linked }, rest);
       recordCount = r.records;
       for (const l of r.labels) labels.add(l);
     }
@@ -585,7 +598,7 @@ function readPlatformList(ctx: ParseContext, v: string, leftovers: Leftovers, li
 // ---------------------------------------------------------------------------------------------
 // Split lists (Ad Interests)
 
-export function parseSplit(ctx: ParseContext, text: string): ParseResult {
+export function parseSplit(ctx: ParseContext, forEachLine: Lines): ParseResult {
   const { spec, sink } = ctx;
   const list = spec.listKeys?.[0] ?? '';
   const labels = new Set<string>();
@@ -599,7 +612,7 @@ export function parseSplit(ctx: ParseContext, text: string): ParseResult {
       count++;
     }
   };
-  forEachLine(text, (line) => {
+  forEachLine((line) => {
     const t = line.trim();
     if (t === '') return;
     const sep = labelEnd(line);
@@ -647,15 +660,17 @@ function timestampLength(line: string): number {
   return 19;
 }
 
-/** A chat file: ">>>" headers, 2020's "Chat History with X:" headers, or "time sender: text" lines. */
-export function isChatText(text: string): boolean {
-  const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
+/** How much of a file's start tells whether it is a chat file. */
+export const CHAT_HEAD_CHARS = 65_536;
+
+/** A chat file, from its first CHAT_HEAD_CHARS characters: ">>>" headers, 2020's "Chat History with X:" headers, or "time sender: text" lines. */
+export function isChatText(head: string): boolean {
   if (/^\s*>>>|\n\s*>>>/.test(head)) return true;
   if (/^[ \t]*(chat history|chatgeschiedenis|chatverlauf)\b[^\n]*:[ \t]*\r?$/im.test(head)) return true;
   return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?: UTC)? [^\n]*?: /m.test(head);
 }
 
-export function parseChat(ctx: ParseContext, text: string): ParseResult {
+export function parseChat(ctx: ParseContext, forEachLine: Lines): ParseResult {
   const { spec, sink } = ctx;
   const leftovers = new Leftovers();
   let conversation = '';
@@ -673,7 +688,7 @@ export function parseChat(ctx: ParseContext, text: string): ParseResult {
     labelled = false;
     blanks = 0;
   };
-  forEachLine(text, (line) => {
+  forEachLine((line) => {
     if (line.trim() === '') {
       if (msg) blanks++;
       if (labelled) flush(); // a blank line ends a labelled message

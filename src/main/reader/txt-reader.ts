@@ -24,11 +24,15 @@ import {
   SUBSECTION_LISTS,
   valuesFile,
 } from './txt-labels';
-import { isChatText, parseChat, parseRecords, parseSplit, parseValues, type ParseContext, type ParseResult } from './txt-parse';
+import { CHAT_HEAD_CHARS, isChatText, parseChat, parseRecords, parseSplit, parseValues, type Lines, type ParseContext, type ParseResult } from './txt-parse';
+import { txtText, type Pieces, type TextWarning, type TxtText } from './txt-text';
 
 export type TxtGeneration = 'A' | 'B' | 'C';
 
-/** The largest single .txt file read (V8 strings stop a little above 512 MiB). */
+/**
+ * The largest single .txt file read. A file Footprint does not know is kept as one string, and V8
+ * strings stop a little above 512 MiB; known files are read in pieces but held to the same limit.
+ */
 const MAX_TXT_BYTES = 512 * 1024 ** 2 - 64;
 const TXT_LIMIT_MIB = 512;
 
@@ -141,17 +145,21 @@ export function findTxtExport(entries: SourceEntry[]): SourceEntry[] | undefined
 }
 
 /** SHA-256 over the sorted (relative path, size, bytes) of the export's .txt files. */
-export function txtContentHash(entries: SourceEntry[]): string {
+export function txtContentHash(entries: SourceEntry[], poll: () => void = () => {}): string {
   const root = exportRoot(entries.filter((e) => txtDataset(e.path) !== undefined));
   const files = entries.map((e) => ({ rel: relativePath(e.path, root), entry: e }));
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const h = createHash('sha256');
   for (const { rel, entry } of files) {
+    poll(); // Cancel is heard between files and between pieces: hashing a large export takes seconds
     // the length makes the concatenation unambiguous (no file can pretend to end early); a file on
     // disk is hashed a few MiB at a time, checked to be as long as it was listed
     if (entry.pieces) {
       h.update(rel).update('\0').update(String(entry.size)).update('\0');
-      entry.pieces((piece) => h.update(piece));
+      entry.pieces((piece) => {
+        poll();
+        h.update(piece);
+      });
     } else {
       const bytes = entry.read();
       h.update(rel).update('\0').update(String(bytes.length)).update('\0').update(bytes);
@@ -207,6 +215,19 @@ export function decodeTxt(bytes: Buffer, warn: (code: 'bad-encoding' | 'nul-remo
   return text;
 }
 
+/** A file's whole text (a file Footprint does not know, kept as it is), or undefined (with a warning) when too large for one string. */
+function wholeText(entry: SourceEntry, warn: (code: TextWarning | 'too-large', params?: { limit: number }) => void): string | undefined {
+  try {
+    return decodeTxt(entry.read(), warn);
+  } catch (e) {
+    if (e instanceof FootprintError && e.code === 'TOO_LARGE') {
+      warn('too-large', { limit: TXT_LIMIT_MIB });
+      return undefined;
+    }
+    throw e;
+  }
+}
+
 /** True when the text holds nothing but blank lines and "no data" sentinels. */
 function isEmptyText(text: string): boolean {
   let empty = true;
@@ -221,27 +242,49 @@ function isEmptyText(text: string): boolean {
   return empty;
 }
 
-/** A file's text compared for copies: line endings and trailing blank lines do not matter. */
-function sameContent(text: string): string {
-  const t = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
-  return t.trimEnd();
+/**
+ * A digest of a file's text compared for copies: line endings and trailing blank lines do not
+ * matter. Hashed a piece at a time; whitespace at a piece's end waits until text follows it.
+ */
+function contentDigest(text: TxtText, warn: (code: TextWarning) => void): string {
+  const h = createHash('sha256');
+  let pending: string[] = [];
+  text.texts((t) => {
+    const kept = t.trimEnd();
+    if (kept.length === 0) return void pending.push(t);
+    for (const p of pending) h.update(p);
+    pending = [];
+    h.update(kept);
+    if (kept.length < t.length) pending.push(t.slice(kept.length));
+  }, warn);
+  return h.digest('hex');
 }
 
-function readFile(ctx: ParseContext, text: string): ParseResult {
+function readFile(ctx: ParseContext, text: TxtText, lines: Lines): ParseResult {
   switch (ctx.spec.shape) {
     case 'values':
-      return parseValues(ctx, text);
+      return parseValues(ctx, lines);
     case 'split':
-      return parseSplit(ctx, text);
+      return parseSplit(ctx, lines);
     case 'chat':
-      return isChatText(text) ? parseChat(ctx, text) : parseRecords(ctx, text);
+      return isChatText(text.head(CHAT_HEAD_CHARS)) ? parseChat(ctx, lines) : parseRecords(ctx, lines);
     default:
-      return parseRecords(ctx, text);
+      return parseRecords(ctx, lines);
   }
 }
 
+/** An entry's bytes in pieces: a file a few MiB at a time, else read whole. */
+function piecesOf(entry: SourceEntry): Pieces {
+  return entry.pieces ? (each) => entry.pieces!(each) : (each) => each(entry.read());
+}
+
+export interface TxtReadOptions {
+  /** bytes decoded at a time (tests use 1–7 to cut characters and line breaks everywhere) */
+  pieceBytes?: number;
+}
+
 /** Reads every .txt file of the export into the sink; returns the layout ("TXT-A" | "TXT-B" | "TXT-C"). */
-export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layout: string } {
+export function readTxtExport(entries: SourceEntry[], sink: ExportSink, opts: TxtReadOptions = {}): { layout: string } {
   const root = exportRoot(entries.filter((e) => txtDataset(e.path) !== undefined));
   const files = entries
     .map((e) => ({ entry: e, rel: relativePath(e.path, root) }))
@@ -275,37 +318,37 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
   }
   for (const { entry, rel } of files) {
     const spec = txtDataset(entry.path);
-    // too large to become one string: said from its size, never read (three such files took gigabytes)
+    // past the limit: said from its size, never read (three such files took gigabytes)
     if (entry.size > MAX_TXT_BYTES) {
       safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
       continue;
     }
-    let text: string;
-    try {
-      // read here, dropped with the text when the next file is read: one file in memory at a time
-      text = decodeTxt(entry.read(), (code) => safeSink.warn(rel, code));
-    } catch (e) {
-      if (e instanceof FootprintError && e.code === 'TOO_LARGE') {
-        safeSink.warn(rel, 'too-large', { limit: TXT_LIMIT_MIB });
-        continue;
-      }
-      throw e;
-    }
     if (!spec) {
-      safeSink.unknown(rel, text, isEmptyText(text));
+      // kept whole as an unknown section (the sink caps their bytes)
+      const text = wholeText(entry, (code, params) => safeSink.warn(rel, code, params));
+      if (text !== undefined) safeSink.unknown(rel, text, isEmptyText(text));
       continue;
     }
+    // Read a piece at a time on every pass, never whole: no file becomes one string. Each encoding
+    // warning is said once per file, whichever pass meets it first.
+    const text = txtText(piecesOf(entry), opts.pieceBytes);
+    const warned = new Set<TextWarning>();
+    const warn = (code: TextWarning): void => {
+      if (warned.has(code)) return;
+      warned.add(code);
+      safeSink.warn(rel, code);
+    };
     safeSink.present(spec.id, rel);
     if (spec.id === 'profile') safeSink.present('linked_platforms', rel); // as the JSON reader does
     for (const nest of spec.nested ?? []) safeSink.present(nest.dataset, rel); // records nested in this file's records
     // The same file under two folders (Gen C repeats Off TikTok Activity, as JSON L4 does): read once.
     if ((filesPerDataset.get(spec.id) ?? 0) > 1) {
-      const digest = createHash('sha256').update(sameContent(text)).digest('hex');
+      const digest = contentDigest(text, warn);
       const before = readTexts.get(spec.id) ?? new Set<string>();
       if (before.has(digest)) continue;
       readTexts.set(spec.id, before.add(digest));
     }
-    if (!sawVideoLink && /^Video Link:/m.test(text.slice(0, 4096))) sawVideoLink = true;
+    if (!sawVideoLink && /^Video Link:/m.test(text.head(4096))) sawVideoLink = true;
 
     const ctx: ParseContext = {
       spec,
@@ -317,10 +360,11 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink): { layou
     try {
       // Labels the catalog does not know are kept as fields under their JSON-style names, without a
       // warning (the JSON reader keeps unknown keys the same way).
-      readFile(ctx, text);
+      readFile(ctx, text, (fn) => text.lines(fn, warn));
     } catch (e) {
       if (e === sinkError || e instanceof FootprintError) throw e;
-      safeSink.unknown(rel, text, false);
+      const whole = wholeText(entry, () => {});
+      if (whole !== undefined) safeSink.unknown(rel, whole, false);
       // a reader bug: the reason is for a bug report, like INTERNAL's
       safeSink.warn(rel, 'parse-failed', { reason: (e as Error)?.message ?? String(e) });
     }

@@ -2,7 +2,7 @@
 // are untrusted files that people download and pass around. Inflating uses Node's native zlib with a
 // hard output cap, so a lying header cannot make us allocate more than we agreed to.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync, crc32, constants as zlibConstants } from 'node:zlib';
+import { createInflateRaw, inflateRawSync, crc32, constants as zlibConstants } from 'node:zlib';
 import { FootprintError, type ErrorParams } from '../../shared/errors';
 import { MAX_EXPORT_BYTES, MAX_ONE_FILE_BYTES } from './limits';
 
@@ -308,3 +308,101 @@ export function readZipHead(bytes: ZipBytes, entry: ZipEntry, n: number): Buffer
     return Buffer.alloc(0);
   }
 }
+
+/** Compressed bytes read, and text given out, per piece when an entry is inflated a piece at a time. */
+const IN_PIECE = 256 * 1024;
+const OUT_PIECE = 1024 * 1024;
+
+/**
+ * What a synchronous, piece-at-a-time inflate needs of Node's zlib: its native handle's writeSync
+ * and the state it reports into. Node has no public synchronous streaming inflate (inflateRawSync
+ * gives all of an entry at once: a 100 MB TXT file held whole); these internals have been stable
+ * since Node 10, and where they are missing the entry is inflated whole, as before.
+ */
+interface RawInflate {
+  _handle?: { writeSync?: (flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number) => void };
+  _writeState?: Uint32Array;
+  close(): void;
+  on(event: 'error', listener: () => void): void;
+}
+
+/**
+ * One entry's bytes, inflated a piece at a time into `each` (never more than its declared size),
+ * its CRC checked at the end: a damaged entry throws CORRUPT_ZIP after the pieces before the damage
+ * (the import, one transaction, then keeps nothing; the hash, first, fails the same way). A piece is
+ * valid only during the call (the buffer is reused). What `each` throws passes through as it is.
+ */
+export function readZipEntryPieces(bytes: ZipBytes, entry: ZipEntry, each: (piece: Buffer) => void): void {
+  const start = dataStart(bytes, entry);
+  let crc = 0;
+  let total = 0;
+  const give = (piece: Buffer): void => {
+    if ((total += piece.length) > entry.size) throw OVERRUN;
+    crc = crc32(piece, crc);
+    each(piece);
+  };
+  try {
+    if (!inflatePieces(bytes, entry, start, give)) total = -1;
+  } catch (e) {
+    if (e !== OVERRUN) throw e;
+    total = -1;
+  }
+  if (total !== entry.size || crc !== entry.crc) {
+    // damaged, or more than it said: inflated whole once more (never past its declared size), it
+    // fails with the very error it always did (CORRUPT_ZIP inflate or checksum, ZIP_BOMB overrun)
+    readZipEntry(bytes, entry);
+    throw corrupt('inflate', entry.path);
+  }
+}
+
+/** Thrown through the pieces when an entry inflates past its declared size. */
+const OVERRUN = Symbol('overrun');
+
+/** Gives the entry's data to `give` a piece at a time; false when zlib found it damaged (after what it could inflate). */
+function inflatePieces(bytes: ZipBytes, entry: ZipEntry, start: number, give: (piece: Buffer) => void): boolean {
+  if (entry.method === 0) {
+    for (let at = 0; at < entry.compressedSize; at += OUT_PIECE) give(bytes.read(start + at, Math.min(OUT_PIECE, entry.compressedSize - at)));
+    return true;
+  } else {
+    const inflater = createInflateRaw() as unknown as RawInflate;
+    inflater.on('error', () => {}); // damaged data is found after each write (below), not as an event later
+    const write = inflater._handle?.writeSync;
+    const state = inflater._writeState;
+    if (typeof write !== 'function' || !(state instanceof Uint32Array)) {
+      inflater.close();
+      give(readZipEntry(bytes, entry));
+      return true;
+    }
+    const out = Buffer.allocUnsafe(Math.min(OUT_PIECE, Math.max(1, entry.size)));
+    // zlib reports damaged data (and, at Z_FINISH, a stream that does not end) synchronously, and
+    // closes its handle: looked at after every write, before the next
+    const kError = Object.getOwnPropertySymbols(inflater).find((sym) => sym.description === 'kError');
+    const failed = (): boolean => !inflater._handle || (kError !== undefined && Boolean((inflater as unknown as Record<symbol, unknown>)[kError]));
+    /** One write; false when zlib found the data damaged. */
+    const inflate = (flush: number, input: Buffer, inOff: number, inLen: number): boolean => {
+      write.call(inflater._handle, flush, input, inOff, inLen, out, 0, out.length);
+      if (failed()) return false;
+      if (out.length - state[0]! > 0) give(out.subarray(0, out.length - state[0]!));
+      return true;
+    };
+    try {
+      let ok = true;
+      for (let at = 0; ok && at < entry.compressedSize; at += IN_PIECE) {
+        const input = bytes.read(start + at, Math.min(IN_PIECE, entry.compressedSize - at));
+        let inOff = 0;
+        let inLen = input.length;
+        while ((ok = inflate(zlibConstants.Z_NO_FLUSH, input, inOff, inLen))) {
+          const [availOut, availIn] = [state[0]!, state[1]!];
+          inOff += inLen - availIn;
+          inLen = availIn;
+          if (availOut !== 0) break; // output room left: this input is used up
+        }
+      }
+      // the stream must end here, as inflateRawSync requires
+      return ok && inflate(zlibConstants.Z_FINISH, Buffer.alloc(0), 0, 0);
+    } finally {
+      if (inflater._handle) inflater.close();
+    }
+  }
+}
+
