@@ -90,12 +90,14 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     await page.getByRole('heading', { name: 'What changed' }).waitFor();
     await page.locator('[data-testid="changes-headline"]').waitFor();
 
-    // settings: old → new with the direction in words
+    // settings: old → new by what the values mean, the export's own words on hover, the direction in words
     const priv = page.locator('tr[data-setting="Private Account"]');
     await priv.waitFor();
     const privText = await priv.innerText();
-    expect(privText).toMatch(/Disabled\s*→?\s*Enabled/);
+    expect(privText).toMatch(/Off\s*→?\s*On/);
     expect(privText).toContain('More private');
+    await expect(priv.locator('td.old').getAttribute('title')).resolves.toBe('Disabled');
+    await expect(priv.locator('td.new-value').getAttribute('title')).resolves.toBe('Enabled');
     for (const s of diff.settings) {
       const row = page.locator(`tr[data-setting="${s.key}"]`);
       await expect(row.innerText()).resolves.toContain(s.direction === 'more-private' ? 'More private' : s.direction === 'less-private' ? 'Less private' : 'No privacy effect');
