@@ -205,4 +205,29 @@ describe('TXT files too large to read are said from their size, never read', () 
       service.close();
     }
   }, 120_000);
+
+  it('an unknown TXT file too large to keep is said from its size and never read; smaller unknown ones are kept', async () => {
+    const { closeSync, ftruncateSync, openSync } = await import('node:fs');
+    const dir = tempDir();
+    const root = join(dir, 'export');
+    writeFile(join(root, 'TikTok/Your Activity/Watch History.txt'), browsing(10));
+    writeFile(join(root, 'TikTok/Small Mystery.txt'), 'Something: 1\n');
+    const path = writeFile(join(root, 'TikTok/Big Mystery.txt'), '');
+    const fd = openSync(path, 'r+');
+    ftruncateSync(fd, 300 * 1024 ** 2); // sparse: 300 MiB of NULs, nothing TikTok sends and more than the import keeps of unknown sections
+    closeSync(fd);
+    const service: Service = createService({ dbPath: join(dir, 'fp.db') });
+    try {
+      const peakBefore = Math.max(process.resourceUsage().maxRSS, process.memoryUsage().rss / 1024);
+      const r = await service.importExport({ path: root });
+      const grew = (process.resourceUsage().maxRSS - peakBefore) / 1024;
+      expect(r.datasets.watch_history?.records).toBe(10);
+      expect(r.warnings).toContainEqual(expect.objectContaining({ path: 'Big Mystery.txt', code: 'too-large', params: { limit: 64 } }));
+      expect(r.unknownSections.map((u) => u.path)).toEqual(['Small Mystery.txt']);
+      // read whole, 300 MiB would have been a buffer and a string
+      expect(grew).toBeLessThan(200);
+    } finally {
+      service.close();
+    }
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { ExportSink } from './sink';
 import { openSource, readEntry, readEntryPieces, type EntryRef, type Source, type SourceEntry } from './source';
 import { findTxtExport, readTxtExport, txtContentHash } from './txt-reader';
 import { shown } from './zip';
+import { MAX_UNKNOWN_BYTES, MAX_UNKNOWN_SECTIONS, MAX_WARNINGS } from './limits';
 
 /** An export's content, read out of its container: all a parser needs, and nothing it must share (so it can go to another thread). */
 export type ExportContent = (
@@ -157,10 +158,7 @@ export function parseExport(content: ExportContent): ParsedExport {
   };
 }
 
-/** Unknown sections and warnings an import keeps at most; past either, one warning sums up the rest. */
-export const MAX_UNKNOWN_SECTIONS = 1_000;
-export const MAX_UNKNOWN_BYTES = 256 * 1024 ** 2;
-export const MAX_WARNINGS = 1_000;
+export { MAX_UNKNOWN_SECTIONS, MAX_UNKNOWN_BYTES, MAX_WARNINGS } from './limits';
 
 /**
  * The sink with unknown sections and warnings capped (count and bytes): 300,000 unknown top-level

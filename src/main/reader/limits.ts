@@ -14,3 +14,8 @@ export const MAX_FOLDERS = 20_000;
 export const MAX_DEPTH = 16;
 
 export const MiB = 1024 ** 2;
+
+/** Unknown sections and warnings an import keeps at most; past either, one warning sums up the rest. */
+export const MAX_UNKNOWN_SECTIONS = 1_000;
+export const MAX_UNKNOWN_BYTES = 256 * MiB;
+export const MAX_WARNINGS = 1_000;

@@ -11,6 +11,7 @@ import { DATASETS, datasetSpec, normalizeName, type DatasetSpec } from '../../sh
 import { FootprintError } from '../../shared/errors';
 import { canonicalField } from './fields';
 import type { ExportSink } from './sink';
+import { MAX_UNKNOWN_BYTES } from './limits';
 import type { SourceEntry } from './source';
 import {
   CATEGORY_FOLDERS,
@@ -35,6 +36,12 @@ export type TxtGeneration = 'A' | 'B' | 'C';
  */
 const MAX_TXT_BYTES = 512 * 1024 ** 2 - 64;
 const TXT_LIMIT_MIB = 512;
+/**
+ * An unknown TXT file is kept whole (one string): past this size, or past what the import may keep
+ * of unknown sections altogether (MAX_UNKNOWN_BYTES), it is said from its size and never read. No
+ * TikTok file Footprint does not know comes near it; reading one whole could take a gigabyte.
+ */
+const MAX_UNKNOWN_TXT_BYTES = 64 * 1024 ** 2;
 
 const fileIndex = new Map<string, DatasetSpec>();
 for (const spec of DATASETS) {
@@ -316,6 +323,7 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink, opts: Tx
     const id = txtDataset(entry.path)?.id;
     if (id) filesPerDataset.set(id, (filesPerDataset.get(id) ?? 0) + 1);
   }
+  let unknownRead = 0;
   for (const { entry, rel } of files) {
     const spec = txtDataset(entry.path);
     // past the limit: said from its size, never read (three such files took gigabytes)
@@ -324,7 +332,11 @@ export function readTxtExport(entries: SourceEntry[], sink: ExportSink, opts: Tx
       continue;
     }
     if (!spec) {
-      // kept whole as an unknown section (the sink caps their bytes)
+      // kept whole as an unknown section (the sink caps their bytes), unless it could never be kept
+      if (entry.size > MAX_UNKNOWN_TXT_BYTES || (unknownRead += entry.size) > MAX_UNKNOWN_BYTES) {
+        safeSink.warn(rel, 'too-large', { limit: MAX_UNKNOWN_TXT_BYTES / 1024 ** 2 });
+        continue;
+      }
       const text = wholeText(entry, (code, params) => safeSink.warn(rel, code, params));
       if (text !== undefined) safeSink.unknown(rel, text, isEmptyText(text));
       continue;
