@@ -1,5 +1,6 @@
 // What every page's e2e test checks the same way: the sizes and colour schemes its screenshots are
 // taken in, and axe-core's accessibility findings (WCAG 2 A/AA) on the page as it is now.
+import { expect } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppHarness } from './harness';
@@ -51,4 +52,12 @@ export async function shootParts(
   }
   await h.page.emulateMedia({ colorScheme: 'light' });
   await h.page.setViewportSize(SIZES[0]);
+}
+
+/** Nothing left 127.0.0.1, no CSP violation, no page or console error: what every page test ends on. */
+export async function expectClean(h: AppHarness): Promise<void> {
+  expect(h.offending()).toEqual([]);
+  expect(await h.cspViolations()).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+  expect(h.consoleErrors).toEqual([]);
 }

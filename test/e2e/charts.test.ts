@@ -13,7 +13,7 @@ import type { ChartsView } from '../../src/shared/contract';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { shootParts } from './audit';
+import { shootParts, expectClean } from './audit';
 
 declare const document: any;
 
@@ -29,12 +29,7 @@ describe.skipIf(!chromiumAvailable)('the Charts page (e2e, Chromium)', () => {
   let view: ChartsView;
   const problems: string[] = [];
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
-  const noErrors = async () => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = () => expectClean(h);
   const chart = (id: string) => h.page.getByTestId(`chart-${id}`);
   /** a table's rows as text cells, header row first */
   const tableOf = (id: string): Promise<string[][]> =>

@@ -15,6 +15,7 @@ import { createService } from '../../src/main/service';
 import { tableCounts } from '../../src/main/store/cipher';
 import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens } from '../../src/main/vault/file-encryption';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
+import { expectClean } from './audit';
 import { writeFixture } from './fixture';
 
  
@@ -56,12 +57,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
     open.splice(open.indexOf(h), 1);
     await h.close();
   };
-  const noErrors = async (h: AppHarness) => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = expectClean;
 
   /** An archive with the fixture imported, encrypted with FIRST; returns its row counts. */
   async function passphraseArchive(dir: string): Promise<Record<string, number>> {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { axeProblems, SCHEMES, SIZES } from './audit';
+import { axeProblems, SCHEMES, SIZES, expectClean } from './audit';
 
 declare const document: any;
 
@@ -26,12 +26,7 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
   let h: AppHarness;
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
   const hash = () => h.page.evaluate(() => document.defaultView.location.hash as string);
-  const noErrors = async () => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = () => expectClean(h);
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-explore-'));

@@ -48,3 +48,11 @@ export function writeFixture(dir: string, o: FixtureOptions = {}, name = 'user_d
   writeFileSync(file, fixtureJson(o));
   return file;
 }
+
+/** The computer's local day, offsetDays from today, as YYYY-MM-DD (what a date field holds). */
+export function localDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

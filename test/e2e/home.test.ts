@@ -13,18 +13,12 @@ import { translator, type Lang, type MessageKey } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { shootParts } from './audit';
+import { localDay } from './fixture';
+import { shootParts, expectClean } from './audit';
 
 declare const document: any;
 
 const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || join(ROOT, 'test-results', 'screens');
-
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
   let work: string;
@@ -36,12 +30,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
   const en = translator('en');
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
   const hash = () => h.page.evaluate(() => document.defaultView.location.hash as string);
-  const noErrors = async () => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = () => expectClean(h);
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-home-'));

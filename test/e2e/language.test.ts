@@ -13,7 +13,7 @@ import { translator } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, type LaunchOptions } from './harness';
-import { axeProblems, SCHEMES, SIZES } from './audit';
+import { axeProblems, SCHEMES, SIZES, expectClean } from './audit';
 
  
 declare const document: any;
@@ -71,12 +71,7 @@ describe.skipIf(!chromiumAvailable)('Swedish and English (e2e, Chromium)', () =>
     open.push(h);
     return h;
   };
-  const noErrors = async (h: AppHarness) => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = expectClean;
 
   describe('the archive pages', () => {
     let h: AppHarness;

@@ -11,20 +11,13 @@ import { translator } from '../../src/shared/i18n';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
-import { shootParts } from './audit';
+import { localDay } from './fixture';
+import { shootParts, expectClean } from './audit';
 
 declare const document: any;
 
 const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || join(ROOT, 'test-results', 'screens');
 
-
-/** Today on this computer's calendar, as the service counts register days. */
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
   let work: string;
@@ -32,12 +25,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
   let h: AppHarness;
   const problems: string[] = [];
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
-  const noErrors = async () => {
-    expect(h.offending()).toEqual([]);
-    expect(await h.cspViolations()).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-    expect(h.consoleErrors).toEqual([]);
-  };
+  const noErrors = () => expectClean(h);
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-sharing-'));
