@@ -4,7 +4,7 @@
 // and export choices live in the route; axe finds nothing serious; screenshots in both languages,
 // light and dark, at 1280x800 and 800x600: <FOOTPRINT_E2E_SHOTS or test-results/screens>/charts-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../../src/shared/i18n';
@@ -12,7 +12,7 @@ import { activitySummary, bucketLabel, hoursSummary, loginsSummary, weekdayName 
 import type { ChartsView } from '../../src/shared/contract';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, showOverview, closeApp } from './harness';
 import { shootParts, expectClean } from './audit';
 
 declare const document: any;
@@ -46,20 +46,12 @@ describe.skipIf(!chromiumAvailable)('the Charts page (e2e, Chromium)', () => {
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
     await h.service.importExport({ path: first });
     await h.service.importExport({ path: second });
-    // the snapshot page's table (the landing page is Home): the archive is open and loaded
-    await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
-    await h.page.reload();
-    await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+    await showOverview(h);
     zone = await h.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     view = await h.service.charts({ timeZone: zone });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close().catch(() => undefined);
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('opens from the navigation and says what each chart shows, as the service counts it', async () => {
     const { page } = h;

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../../src/main/service';
 import { tableCounts } from '../../src/main/store/cipher';
 import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens } from '../../src/main/vault/file-encryption';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter, showOverview } from './harness';
 import { expectClean } from './audit';
 import { writeFixture } from './fixture';
 
@@ -82,10 +82,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
       h = await launch(join(work, 'settings'), { keychain: 'keychain' });
       await h.service.importExport({ path: fixture });
       counts = tableCounts(h.service.db);
-      // the snapshot's page (an empty hash is the home page)
-      await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
-      await h.page.reload();
-      await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+      await showOverview(h);
     });
 
     it('opens from the header with the keyboard and says the archive is not encrypted', async () => {

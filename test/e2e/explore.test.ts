@@ -7,12 +7,12 @@
 // screenshots in both languages, light and dark, at 1280x800 and 800x600:
 // test-results/screens/explore-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, showOverview, closeApp } from './harness';
 import { axeProblems, SCHEMES, SIZES, expectClean } from './audit';
 
 declare const document: any;
@@ -36,18 +36,10 @@ describe.skipIf(!chromiumAvailable)('exploring the archive (e2e, Chromium)', () 
     mkdirSync(join(work, 'app'), { recursive: true });
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
     await h.service.importExport({ path: zip });
-    // the snapshot's page (an empty hash is the home page)
-    await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
-    await h.page.reload();
-    await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+    await showOverview(h);
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close().catch(() => undefined);
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('searches from the header as you type and opens a hit beside the list; Back keeps the search', async () => {
     const { page } = h;

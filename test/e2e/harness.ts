@@ -292,3 +292,21 @@ export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = undefined;
 }
+
+/**
+ * The latest snapshot's page, reloaded so the window reads what the service imported behind its
+ * back (an empty hash is Home); ready once its datasets table is there.
+ */
+export async function showOverview(h: AppHarness): Promise<void> {
+  await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
+  await h.page.reload();
+  await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+}
+
+/** afterAll of a page test: the window, the browser, the build and the temp folder, whatever got made. */
+export async function closeApp(o: { h?: AppHarness; build?: { cleanup(): void }; work?: string }): Promise<void> {
+  await o.h?.close().catch(() => undefined);
+  await closeBrowser();
+  o.build?.cleanup();
+  if (o.work) rmSync(o.work, { recursive: true, force: true });
+}

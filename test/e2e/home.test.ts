@@ -5,14 +5,14 @@
 // serious, and screenshots of every part in both languages, light and dark, at 1280x800 and 800x600:
 // $FOOTPRINT_E2E_SHOTS (default test-results/screens)/home-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HomeView } from '../../src/shared/contract';
 import { translator, type Lang, type MessageKey } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, closeApp } from './harness';
 import { localDay } from './fixture';
 import { shootParts, expectClean } from './audit';
 
@@ -52,12 +52,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
     await h.page.getByTestId('home-page').waitFor();
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close().catch(() => undefined);
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('is the landing page, first in the pages’ navigation', async () => {
     const { page } = h;

@@ -12,7 +12,7 @@ import { encryptDatabaseFile } from '../../src/main/vault/file-encryption';
 import { translator } from '../../src/shared/i18n';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, type LaunchOptions } from './harness';
+import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, type LaunchOptions, showOverview } from './harness';
 import { axeProblems, SCHEMES, SIZES, expectClean } from './audit';
 
  
@@ -81,10 +81,7 @@ describe.skipIf(!chromiumAvailable)('Swedish and English (e2e, Chromium)', () =>
       h = await launch(join(work, 'pages'));
       await h.service.importExport({ path: first });
       await h.service.importExport({ path: second });
-      // the snapshot's page (an empty hash is the home page)
-      await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
-      await h.page.reload();
-      await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+      await showOverview(h);
     });
 
     /** Every page of the open archive, checked for a phrase in `lang` and photographed. */

@@ -4,13 +4,13 @@
 // evidence opens the records; axe finds nothing serious; screenshots of every part in both
 // languages, light and dark, at 1280x800 and 800x600: test-results/screens/sharing-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../../src/shared/i18n';
 import { generateAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, showOverview, closeApp } from './harness';
 import { localDay } from './fixture';
 import { shootParts, expectClean } from './audit';
 
@@ -35,18 +35,10 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     mkdirSync(join(work, 'app'), { recursive: true });
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
     await h.service.importExport({ path: zip });
-    // the snapshot's page (an empty hash is the home page)
-    await h.page.evaluate(() => (document.defaultView.location.hash = '#/overview'));
-    await h.page.reload();
-    await h.page.locator('tr[data-dataset="watch_history"]').waitFor();
+    await showOverview(h);
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close().catch(() => undefined);
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('adds an app through the form and shows what it reaches in the archive', async () => {
     const { page } = h;
