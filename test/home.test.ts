@@ -11,6 +11,7 @@ import { DATASETS } from '../src/shared/catalog';
 import { PRIVACY_CATEGORIES, WHAT_EXPORT_DOES_NOT_SHOW, TIKTOK_CLAIMS } from '../src/shared/privacy-categories';
 import { CHECKLIST_CONTENT } from '../src/main/analysis/checklist-content';
 import { freshExportHeadline, freshExportSteps, settingsWorse } from '../src/main/analysis/home-headline';
+import { freshExportReminder } from '../src/main/analysis/checklist-stale';
 import { generateAccount, laterAccount } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
 import { expectNewCountsTrue, tempDir } from './helpers';
@@ -280,10 +281,13 @@ describe('home over two imported exports', () => {
 describe('the headline’s reasoning', () => {
   it('due exactly when older than the interval', () => {
     const now = Date.UTC(2026, 5, 1, 12);
-    const def = { days: 90, source: 'default' as const };
-    expect(freshExportHeadline(now - 90 * DAY, now, def, [])).toMatchObject({ due: false, days: 90 });
-    expect(freshExportHeadline(now - 91 * DAY, now, def, [])).toMatchObject({ due: true, days: 91, intervalSource: 'default' });
-    expect(freshExportHeadline(null, now, def, [])).toMatchObject({ due: true, hasExport: false });
+    // the checklists decide it (the home page shows their verdict)
+    expect(freshExportReminder(now - 90 * DAY, now, 90)).toBeNull();
+    expect(freshExportReminder(now - 91 * DAY, now, 90)).not.toBeNull();
+    const view = (latest: number | null, due: boolean) => ({ intervalDays: 90, chosen: false, latestExportAt: latest, days: latest === null ? null : Math.floor((now - latest) / DAY), due, dueAt: null });
+    expect(freshExportHeadline(view(now - 90 * DAY, false), [])).toMatchObject({ due: false, days: 90 });
+    expect(freshExportHeadline(view(now - 91 * DAY, true), [])).toMatchObject({ due: true, days: 91, intervalSource: 'default' });
+    expect(freshExportHeadline(view(null, true), [])).toMatchObject({ due: true, hasExport: false });
   });
 
   it('counts a setting once when both a less-private change and a regressed step name it', () => {

@@ -1,9 +1,8 @@
 // The home page's headline: what to check and what to do, from what the other areas already
 // compute (the latest diff, the checklists, the apps register), plus the fresh-export reminder.
 // Pure: the service hands in their results.
-import type { AlertKind, ChecklistView, HomeExportStep, HomeView, SnapshotDiff } from '../../shared/contract';
+import type { AlertKind, ChecklistView, FreshExportView, HomeExportStep, HomeView, SnapshotDiff } from '../../shared/contract';
 import type { ChecklistContent, GuideItem } from '../../shared/checklists';
-import { freshExportReminder } from './checklist-stale';
 
 type Headline = HomeView['headline'];
 
@@ -61,15 +60,7 @@ export function freshExportSteps(content: Pick<ChecklistContent, 'guides' | 'fac
   });
 }
 
-
-/** Due when the latest export (its export time, else import time) is older than the interval, or there is none. */
-export function freshExportHeadline(
-  latestTime: number | null,
-  now: number,
-  interval: { days: number; source: 'reminder' | 'default' },
-  steps: HomeExportStep[],
-): Headline['freshExport'] {
-  const r = freshExportReminder(latestTime, now, interval.days);
-  const days = latestTime === null ? 0 : Math.floor((now - latestTime) / 86_400_000);
-  return { due: r !== null, hasExport: latestTime !== null, days, intervalDays: interval.days, intervalSource: interval.source, steps };
+/** The fresh-export reminder as the checklists decide it (service/checklists.ts freshExportView), with TikTok's steps. */
+export function freshExportHeadline(f: FreshExportView, steps: HomeExportStep[]): Headline['freshExport'] {
+  return { due: f.due, hasExport: f.latestExportAt !== null, days: f.days ?? 0, intervalDays: f.intervalDays, intervalSource: f.chosen ? 'reminder' : 'default', steps };
 }

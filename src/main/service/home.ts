@@ -19,7 +19,6 @@ export interface HomeSources {
   checklist: () => Promise<ChecklistView>;
   /** the apps register's ids due for review, as the service's listApps says (dueAppIds) */
   appsDue: () => Promise<number[]>;
-  now?: () => number;
 }
 
 /**
@@ -39,7 +38,6 @@ export function dueAppIds(db: ReadableDB, today: string): number[] {
 }
 
 export async function homeView(db: ReadableDB, src: HomeSources): Promise<HomeView> {
-  const now = (src.now ?? Date.now)();
   const ordered = snapshotsInExportOrder(db);
   const last = ordered.at(-1);
   const prev = ordered.length > 1 ? ordered[ordered.length - 2]! : null;
@@ -48,8 +46,6 @@ export async function homeView(db: ReadableDB, src: HomeSources): Promise<HomeVi
   const diff = last && prev ? await src.diff(prev.id, last.id) : null;
   const checklist = await src.checklist();
   const due = await src.appsDue();
-  // one fresh-export interval: the one the person sets with the checklists' reminders (or the default)
-  const interval = { days: checklist.freshExport.intervalDays, source: checklist.freshExport.chosen ? ('reminder' as const) : ('default' as const) };
 
   return {
     latest: detail
@@ -72,7 +68,8 @@ export async function homeView(db: ReadableDB, src: HomeSources): Promise<HomeVi
       settingsWorse: settingsWorse(diff),
       appsDue: { count: due.length, ids: due },
       checklist: checklistHeadline(checklist),
-      freshExport: freshExportHeadline(last ? (last.exportedAt ?? last.importedAt) : null, now, interval, freshExportSteps(C)),
+      // the checklists' verdict (one interval, one latest export), not worked out again here
+      freshExport: freshExportHeadline(checklist.freshExport, freshExportSteps(C)),
     },
   };
 }
