@@ -5,7 +5,7 @@
 const LAYERS = {
   reader: [],
   store: [],
-  import: ['reader', 'store'],
+  import: ['reader', 'store', 'analysis'],
   analysis: [],
   vault: ['store'],
   service: ['reader', 'store', 'import', 'analysis', 'vault'],

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { createService, type Service } from '../src/main/service';
 import { DATASETS } from '../src/shared/catalog';
 import { SEARCH_FIELDS_V5 } from '../src/main/store/migrations';
+import { prepareArchive } from '../src/main/import/prepare';
 import { COUNT_CAP, ftsQuery } from '../src/main/store/search';
 import { writeSnapshot } from '../src/main/store/import-writer';
 import type { BatchSource, RecordBatch } from '../src/main/import/record-batch';
@@ -243,6 +244,9 @@ describe('search', () => {
     // forget the message: not found any more, and its words are nowhere in the file
     service.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(fileHas('zyxhemlighet')).toBe(true);
+    // the text is in the field values too, once the archive is prepared for sorting by it (as the desktop app's worker does after an import)
+    prepareArchive(service.db);
+    expect(service.db.prepare("SELECT count(*) FROM record_values WHERE CAST(v AS TEXT) LIKE '%zyxhemlighet%'").pluck().get()).toBe(1);
     const hit = (await service.search({ query: 'zyxhemlighet' })).hits[0]!;
     expect(await service.forgetRecords({ ids: [hit.recordId] })).toEqual({ forgotten: 1 });
     expectIndexInStep(service);

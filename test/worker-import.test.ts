@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../src/shared/contract';
 import { createService } from '../src/main/service';
-import { resolveImportWorkerEntry, startWorkerImport, workerImportRunner } from '../src/main/import/worker-import';
+import { resolveImportWorkerEntry, startWorkerImport, workerImportRunner, type WorkerImportHandle } from '../src/main/import/worker-import';
 import { reviveError, serializeError } from '../src/main/import/threads';
 import { toApiError } from '../src/main/service/errors';
 import { FootprintError } from '../src/shared/errors';
@@ -160,5 +160,54 @@ describe('the worker import runner in the service', () => {
       await service.stopImports();
       service.close();
     }
+  });
+
+  it('after its result the thread prepares the archive for browsing; a next import stops that, stop() ends it, nothing is left half-written', async () => {
+    const dbPath = join(dir, 'prepared.db');
+    const host = createService({ dbPath });
+    const runner = workerImportRunner({ entry });
+    const q = (sql: string) => host.db.prepare(sql).pluck().get() as number;
+    /** every complete field has one value per record of its dataset */
+    const inStep = () =>
+      host.db
+        .prepare(
+          `SELECT f.dataset, f.field FROM record_value_fields f WHERE f.pending_from IS NULL
+             AND (SELECT count(*) FROM record_values v WHERE v.dataset = f.dataset AND v.field = f.field) <> (SELECT count(*) FROM records r WHERE r.dataset = f.dataset)`,
+        )
+        .all();
+    const first = runner.start({ db: host.db, dbPath, path: large }) as WorkerImportHandle;
+    await first.result;
+    // the result is in; the thread goes on preparing, then ends
+    await first.ended;
+    expect(q("SELECT count(*) FROM record_value_fields WHERE dataset = 'watch_history' AND field = 'link' AND pending_from IS NULL")).toBe(1);
+    expect(q('SELECT count(*) FROM record_value_fields WHERE pending_from IS NOT NULL')).toBe(0);
+    expect(inStep()).toEqual([]);
+    // the next import's records leave the covered fields pending; stop() right after its result
+    // ends the thread whatever it was doing: no field half-filled, the rest pending
+    const other = writeFixture(join(dir, 'other'), { watch: 3000, likes: 500, seed: 2 });
+    const second = runner.start({ db: host.db, dbPath, path: other }) as WorkerImportHandle;
+    expect((await second.result).alreadyImported).toBe(false);
+    await runner.stop?.();
+    await second.ended;
+    expect(inStep()).toEqual([]);
+    // whatever is pending, a query (or the next preparation) completes
+    await host.explorePage({ dataset: 'watch_history', sort: 'link' });
+    expect(q("SELECT count(*) FROM record_value_fields WHERE dataset = 'watch_history' AND field = 'link' AND pending_from IS NULL")).toBe(1);
+    expect(inStep()).toEqual([]);
+    host.close();
+  });
+
+  it('an archive imported where there is no background (the CLI) is prepared when the desktop service opens it', async () => {
+    const dbPath = join(dir, 'cli.db');
+    const cli = createService({ dbPath });
+    await cli.importExport({ path: small });
+    expect(cli.db.prepare('SELECT count(*) FROM record_values').pluck().get()).toBe(0);
+    cli.close();
+    const runner = workerImportRunner({ entry });
+    const app = createService({ dbPath, runner });
+    await runner.idle();
+    expect(app.db.prepare("SELECT field FROM record_value_fields WHERE dataset = 'watch_history' AND pending_from IS NULL").pluck().all()).toEqual(['link']);
+    expect(app.db.prepare("SELECT count(*) FROM record_values WHERE dataset = 'watch_history'").pluck().get()).toBe(300);
+    app.close();
   });
 });

@@ -254,6 +254,26 @@ function block(f: RangeFile, i: number): Range[] {
 
 const cache = new Map<string, IpInfo | null>();
 
+let databasesVersion: string | undefined;
+
+/**
+ * Which offline databases answer (their package versions): places kept in the archive
+ * (store/ip-places.ts) are read again when the app ships newer ones.
+ */
+export function ipDatabasesVersion(): string {
+  if (databasesVersion === undefined) {
+    const version = (pkg: string): string => {
+      try {
+        return (JSON.parse(readFileSync(packageFile(pkg, 'package.json')!, 'utf8')) as { version?: string }).version ?? '?';
+      } catch {
+        return '?';
+      }
+    };
+    databasesVersion = `${version('@ip-location-db/geo-whois-asn-country-mmdb')}+${version('@ip-location-db/asn')}`;
+  }
+  return databasesVersion;
+}
+
 /** Country and network owner of an address, offline; null when the text is not an IP address. */
 export function lookupIp(raw: unknown): IpInfo | null {
   // the text as written first: a table of logins repeats the same few addresses (the lookup table is static, never invalidated)

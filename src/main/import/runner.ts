@@ -27,6 +27,13 @@ export interface RunningImport {
 
 export interface ImportRunner {
   start(job: ImportJob): RunningImport;
+  /**
+   * Prepares the archive for browsing in the background (prepare.ts), where the runner has a
+   * background: what an import on another door left pending, or a preparation cut short by quitting.
+   */
+  prepareInBackground?(job: Pick<ImportJob, 'db' | 'dbPath'>): void;
+  /** stops what the runner still does in the background (the preparation after an import, or prepareInBackground); before quitting */
+  stop?(): Promise<void>;
 }
 
 export interface InProcessOptions {
@@ -38,7 +45,9 @@ export interface InProcessOptions {
 
 /**
  * Runs the import on the caller's thread, synchronously inside start(): the writer is one
- * transaction that nothing else on this connection may interleave with.
+ * transaction that nothing else on this connection may interleave with. There is no background
+ * here to prepare the archive in (prepare.ts): a query covers the fields it needs on first use,
+ * and the desktop app prepares what is left when it next opens the archive.
  */
 export function inProcessRunner(opts: InProcessOptions = {}): ImportRunner {
   return {

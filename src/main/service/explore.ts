@@ -4,7 +4,6 @@
 // what people read IPs as (country and network owner, offline: analysis/iplookup.ts) and writes
 // exports through safe-file.ts.
 import type { ExploreFacet, ExplorePageResult, ExploreRow, OperationInput, RecordDetail, RecordRow, SearchResults } from '../../shared/contract';
-import { datasetSpec } from '../../shared/catalog';
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
 import { coverable, coverFields, coversField } from '../store/field-values';
@@ -12,7 +11,6 @@ import { searchRecords } from '../store/search';
 import {
   changeStamp,
   cursorAtTime,
-  datasetFieldNames,
   explorePage,
   exploreCount,
   facetCounts,
@@ -20,11 +18,14 @@ import {
   iterateExplore,
   recordById,
   snapshotHoldsAll,
+  tableColumns,
   type Cursor,
   type ExploreFilter,
   type ExploreSort,
 } from '../store/explore';
-import { lookupIp, type IpInfo } from '../analysis/iplookup';
+import { ipDatabasesVersion } from '../analysis/iplookup';
+import { addressPlaces, placesOf, placeTotals, type Place } from '../store/ip-places';
+import { placeAddresses, placeOf } from '../import/prepare';
 import { exportLines } from './csv';
 import { openSafeFile } from './safe-file';
 
@@ -49,19 +50,17 @@ export const FACET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   linked_platforms: ['platform'],
 };
 
-/** Fields derived from an `ip` field: what the offline databases say of each address. */
+/** Fields derived from an `ip` field: what the offline databases say of each address (its place, store/ip-places.ts). */
 const DERIVED = {
-  country: (i: IpInfo | null) => i?.country ?? null,
-  network: (i: IpInfo | null) => (i?.asn ? `AS${i.asn}${i.org ? ' ' + i.org : ''}` : null),
+  country: (p: Place | null) => p?.country ?? null,
+  network: (p: Place | null) => (p?.asn ? `AS${p.asn}${p.org ? ' ' + p.org : ''}` : null),
 } as const;
 const isDerived = (field: string): field is keyof typeof DERIVED => Object.hasOwn(DERIVED, field);
 
 const badInput = (field: string, expected = 'other'): FootprintError => new FootprintError('BAD_INPUT', { field, expected });
 
-function ipInfo(raw: unknown): ExploreRow['ip'] {
-  const i = lookupIp(raw);
-  return i && { country: i.country, asn: i.asn, org: i.org, reserved: i.reserved };
-}
+/** A place as the table shows it beside an address (null: the text is not one). */
+const shownPlace = (p: Place): ExploreRow['ip'] => (p.valid ? { country: p.country, asn: p.asn, org: p.org, reserved: p.reserved } : null);
 
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (text === undefined) return null;
@@ -114,11 +113,33 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     if (wanted.some((f) => known.has(f))) coverFields(db, dataset, wanted.filter((f) => known.has(f)));
   }
 
-  /** Every distinct address the filter keeps (null: records without one) with its count, and what the offline databases say of it. */
-  const ipCounts = (f: ExploreFilter): { ip: string | null; count: number; info: IpInfo | null }[] =>
-    cached(`ips:${JSON.stringify(f)}`, () =>
-      facetCounts(db, f, 'ip', Infinity, true).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, info: v.value === null ? null : lookupIp(v.value) })),
-    );
+  /**
+   * The place of each address: kept in the archive (the preparation after an import reads them,
+   * store/ip-places.ts), else looked up in the offline databases, and kept for next time when the
+   * archive can be written now (never waiting for it).
+   */
+  function placed(ips: readonly string[], kept: ReadonlyMap<string, Place>): Map<string, Place> {
+    const out = new Map(kept);
+    const looked: [string, Place][] = [];
+    for (const ip of ips) if (!out.has(ip)) looked.push([ip, placeOf(ip)]);
+    for (const [ip, p] of looked) out.set(ip, p);
+    if (looked.length > 0 && opts.canWrite()) placeAddresses(db);
+    return out;
+  }
+
+  /** Every distinct address the filter keeps (null: records without one) with its count and place (null: none). */
+  const ipCounts = (f: ExploreFilter): { ip: string | null; count: number; place: Place | null }[] =>
+    cached(`ips:${JSON.stringify(f)}`, () => {
+      const source = ipDatabasesVersion();
+      if (coversField(db, f.dataset, 'ip')) {
+        const rows = addressPlaces(db, f, source);
+        const texts = rows.filter((r) => r.place === null && typeof r.ip === 'string').map((r) => r.ip as string);
+        const looked = texts.length ? placed(texts, new Map()) : new Map<string, Place>();
+        return rows.map((r) => ({ ip: r.ip === null ? null : String(r.ip), count: r.count, place: r.place ?? (r.ip === null ? null : (looked.get(String(r.ip)) ?? placeOf(String(r.ip)))) }));
+      }
+      // the field not covered yet (another connection writes): read from the JSON, looked up here
+      return facetCounts(db, f, 'ip', Infinity, true).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, place: v.value === null ? null : placeOf(String(v.value)) }));
+    });
 
   /**
    * The contract's filter as the store's. Entries for one field narrow each other; `missing` adds
@@ -142,7 +163,7 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
       }
       const wanted = new Set(values);
       const ips = ipCounts({ dataset: input.dataset })
-        .filter((r) => (r.ip === null ? wanted.has(null) : wanted.has(DERIVED[field](r.info))))
+        .filter((r) => (r.ip === null ? wanted.has(null) : wanted.has(DERIVED[field](r.place))))
         .map((r) => r.ip);
       where.ip = where.ip ? where.ip.filter((ip) => ips.includes(ip)) : ips;
     }
@@ -157,15 +178,16 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     return { field, dir: input.dir ?? (field === 'at' ? 'desc' : 'asc') };
   }
 
-  const withIp = (rows: RecordRow[]): ExploreRow[] => rows.map((r) => ('ip' in r.fields ? { ...r, ip: ipInfo(r.fields.ip) } : r));
+  /** A page's rows, each address with its place beside it. */
+  function withIp(rows: RecordRow[]): ExploreRow[] {
+    const texts = [...new Set(rows.map((r) => r.fields.ip).filter((ip): ip is string => typeof ip === 'string'))];
+    if (texts.length === 0) return rows.map((r) => ('ip' in r.fields ? { ...r, ip: null } : r));
+    const places = placed(texts, placesOf(db, ipDatabasesVersion(), texts));
+    return rows.map((r) => ('ip' in r.fields ? { ...r, ip: typeof r.fields.ip === 'string' ? shownPlace(places.get(r.fields.ip)!) : null } : r));
+  }
 
   function columns(dataset: string): string[] {
-    return cached(`columns:${dataset}`, () => {
-      const spec = datasetSpec(dataset);
-      const names = (spec?.fields ?? []).map((f) => f.name);
-      for (const k of datasetFieldNames(db, dataset)) if (!names.includes(k)) names.push(k);
-      return names;
-    });
+    return cached(`columns:${dataset}`, () => tableColumns(db, dataset));
   }
 
   function facet(f: ExploreFilter, field: string, limit: number): ExploreFacet {
@@ -175,12 +197,12 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     }
     return cached(`facet:${field}:${limit}:${JSON.stringify(f)}`, () => {
       const counts = new Map<string | null, number>();
-      // the addresses (and what the databases say of each) once per filter, for country and network alike
-      const ips = ipCounts(f);
-      for (const v of ips) {
-        const key = DERIVED[field](v.info);
-        counts.set(key, (counts.get(key) ?? 0) + v.count);
-      }
+      const add = (key: string | null, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+      // counted by place in the index when every address has one kept (after the preparation);
+      // else the addresses one by one, looked up (once per filter, for country and network alike)
+      const totals = coversField(db, f.dataset, 'ip') ? placeTotals(db, f, ipDatabasesVersion()) : null;
+      if (totals && totals.every((t) => t.place !== null)) for (const t of totals) add(t.place ? DERIVED[field](t.place) : null, t.count);
+      else for (const v of ipCounts(f)) add(DERIVED[field](v.place), v.count);
       const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
       return { field, values: all.slice(0, limit), distinct: all.length };
     });

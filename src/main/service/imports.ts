@@ -123,13 +123,14 @@ export function importSlot(
     },
     stop: async () => {
       const running = current;
-      if (!running) return;
+      if (!running) return runner.stop?.();
       cancelRequested = true;
       running.cancel();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([running.result.catch(() => undefined), new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
       clearTimeout(timer);
       await running.terminate?.();
+      await runner.stop?.();
     },
   };
 }

@@ -74,6 +74,9 @@ export function createService(opts: ServiceOptions): Service {
   const imports = importSlot(runner, { db, dbPath: opts.dbPath, onProgress: opts.onImportProgress }, () => verifyLatest(db), { busyWaitMs: opts.importBusyWaitMs });
 
   const explore = exploreOperations(db, { canWrite: () => !imports.busy });
+  // where the runner has a background (the desktop app's worker), what is not yet prepared for
+  // browsing is prepared there now: an archive imported by the CLI, a preparation cut short by quitting
+  runner.prepareInBackground?.({ db, dbPath: opts.dbPath });
 
   const api: Api = {
     importExport: async ({ path }) => imports.run(path),

@@ -18,6 +18,7 @@ import { searchFilterSql, searchableDatasetIds, ftsQuery } from './search';
 import { changeStamp, scratchWrite } from './scratch';
 import { coversField, lookupCandidates, MISSING, MISSING_SQL } from './field-values';
 import type { RecordRow } from '../../shared/contract';
+import { datasetSpec } from '../../shared/catalog';
 
 export type SortValue = string | number | null;
 
@@ -281,8 +282,8 @@ export interface FacetCount {
  */
 export function facetCounts(db: ReadableDB, f: ExploreFilter, field: string, limit: number, unordered = false): { values: FacetCount[]; distinct: number } {
   loadSearchable(db);
+  if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) return valueFacet(db, f, field, limit, unordered && limit === Infinity);
   const { where, params } = filterSql(db, f);
-  if (field !== 'at' && field !== 'id' && coversField(db, f.dataset, field)) return valueFacet(db, f, where, { ...params, facetField: field }, limit, unordered && limit === Infinity);
   const all = db
     .prepare(`SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM records r WHERE ${where} GROUP BY value ORDER BY count DESC, value LIMIT @limit`)
     .all({ ...params, limit: limit === Infinity ? -1 : limit }) as FacetCount[];
@@ -291,13 +292,23 @@ export function facetCounts(db: ReadableDB, f: ExploreFilter, field: string, lim
 }
 
 /**
+ * The condition that keeps a field's index entries to the filtered records ('' when nothing is
+ * filtered: the whole range is theirs), with its parameters.
+ */
+export function amongFiltered(db: ReadableDB, f: ExploreFilter): { among: string; params: Record<string, unknown> } {
+  const { where, params } = filterSql(db, f);
+  const filtered = f.from !== undefined || f.to !== undefined || f.snapshotId !== undefined || Object.keys(f.where ?? {}).length > 0 || (f.search ?? '').trim() !== '';
+  return { among: filtered ? `AND record_id IN (SELECT r.id FROM records r WHERE ${where})` : '', params };
+}
+
+/**
  * A facet of a covered field: one ordered pass over its index entries (joined to the filtered
  * records only when there are filters). The index groups text with ASCII case folded; a group that
  * holds more than one spelling is split, so counts are per exact value, as from the JSON.
  */
-function valueFacet(db: ReadableDB, f: ExploreFilter, where: string, params: Record<string, unknown>, limit: number, unordered: boolean): { values: FacetCount[]; distinct: number } {
-  const filtered = f.from !== undefined || f.to !== undefined || f.snapshotId !== undefined || Object.keys(f.where ?? {}).length > 0 || (f.search ?? '').trim() !== '';
-  const among = filtered ? `AND record_id IN (SELECT r.id FROM records r WHERE ${where})` : '';
+function valueFacet(db: ReadableDB, f: ExploreFilter, field: string, limit: number, unordered: boolean): { values: FacetCount[]; distinct: number } {
+  const { among, params: filterParams } = amongFiltered(db, f);
+  const params = { ...filterParams, facetField: field };
   const groups = db
     .prepare(
       `SELECT v, count(*) AS n, min(v COLLATE BINARY) <> max(v COLLATE BINARY) AS mixed FROM record_values
@@ -343,6 +354,13 @@ export function* iterateExplore(db: ReadableDB, f: ExploreFilter, sort: ExploreS
     if (!page.next) return;
     after = page.next;
   }
+}
+
+/** A table's columns: the catalog's fields of the dataset, then any other field its newest records use. */
+export function tableColumns(db: ReadableDB, dataset: string): string[] {
+  const names = (datasetSpec(dataset)?.fields ?? []).map((f) => f.name);
+  for (const k of datasetFieldNames(db, dataset)) if (!names.includes(k)) names.push(k);
+  return names;
 }
 
 /** Field names the newest records of a dataset use (opaque datasets keep whatever TikTok wrote). */

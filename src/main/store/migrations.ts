@@ -348,4 +348,33 @@ export const MIGRATIONS: readonly string[] = [
       SELECT NEW.dataset, f.field, coalesce(NEW.data ->> ('$."' || replace(replace(f.field, '\\', '\\\\'), '"', '\\"') || '"'), -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
   END;
   `,
+  // 11: a covered field may be pending (store/field-values.ts): the import writer no longer fills
+  // the values of the records it adds (that copy was up to a third of a large import's time) but
+  // notes from which record id they are missing; the values are filled after the import commits,
+  // in the background (import/prepare.ts), or by the first query that needs them. NULL: complete.
+  `
+  ALTER TABLE record_value_fields ADD COLUMN pending_from INTEGER;
+  `,
+  // 12: where each address of a covered `ip` field is (store/ip-places.ts): what the offline
+  // databases say of it (country, network owner), read once by the preparation after an import,
+  // so that a table of logins, its country and network facets and filters read a table instead of
+  // loading the databases and looking up 50,000 addresses. `source`: the databases' versions (a
+  // newer app reads them again). A place goes when the last value of its address in the field
+  // values does (forgetting, deleting a snapshot): the archive keeps no address it no longer holds.
+  `
+  CREATE TABLE ip_places (
+    ip TEXT NOT NULL PRIMARY KEY,
+    source TEXT NOT NULL,
+    valid INTEGER NOT NULL,
+    reserved INTEGER NOT NULL,
+    country TEXT,
+    asn INTEGER,
+    org TEXT
+  ) WITHOUT ROWID;
+  CREATE TRIGGER ip_places_delete AFTER DELETE ON record_values WHEN OLD.field = 'ip' AND typeof(OLD.v) = 'text' BEGIN
+    DELETE FROM ip_places WHERE ip = OLD.v AND NOT EXISTS (
+      SELECT 1 FROM record_value_fields f, record_values v
+      WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = OLD.v AND v.v COLLATE BINARY = OLD.v);
+  END;
+  `,
 ];

@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 10;
+PRAGMA user_version = 12;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -363,12 +363,15 @@ CREATE TABLE alert_decisions (
   ) WITHOUT ROWID;
 
 -- Field values (store/field-values.ts): which fields of a dataset have their values in
--- record_values. Every record of the dataset has exactly one row there per field listed here; a
--- field not listed is sorted and filtered from the records' JSON instead. Empty at first: a field
--- is covered the first time a query needs it (sort, value filter, facet), in one sorted pass.
+-- record_values. Every record of the dataset has exactly one row there per field listed here,
+-- except, while pending_from is set, records with a greater id (an import added them; their values
+-- are filled after it commits). A field not listed, or pending, is sorted and filtered from the
+-- records' JSON instead. Fields are covered after each import (import/prepare.ts) or the first
+-- time a query needs them (sort, value filter, facet), in one sorted pass.
 CREATE TABLE record_value_fields (
     dataset TEXT NOT NULL,
     field TEXT NOT NULL,
+    pending_from INTEGER,
     PRIMARY KEY (dataset, field)
   ) WITHOUT ROWID;
 
@@ -402,4 +405,24 @@ CREATE TRIGGER record_values_update AFTER UPDATE OF dataset, data ON records BEG
       SELECT OLD.dataset, f.field, coalesce(OLD.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), OLD.id FROM record_value_fields f WHERE f.dataset = OLD.dataset);
     INSERT INTO record_values (dataset, field, v, record_id)
       SELECT NEW.dataset, f.field, coalesce(NEW.data ->> ('$."' || replace(replace(f.field, '\', '\\'), '"', '\"') || '"'), -9e999), NEW.id FROM record_value_fields f WHERE f.dataset = NEW.dataset;
+  END;
+
+-- Where each address of a covered `ip` field is (store/ip-places.ts): what the offline databases
+-- (package versions in `source`) say of it, read once by the preparation after an import. `valid`:
+-- the text is an IP address; `reserved`: private, loopback, documentation… A place goes when the
+-- last value of its address in the field values does.
+CREATE TABLE ip_places (
+    ip TEXT NOT NULL PRIMARY KEY,
+    source TEXT NOT NULL,
+    valid INTEGER NOT NULL,
+    reserved INTEGER NOT NULL,
+    country TEXT,
+    asn INTEGER,
+    org TEXT
+  ) WITHOUT ROWID;
+
+CREATE TRIGGER ip_places_delete AFTER DELETE ON record_values WHEN OLD.field = 'ip' AND typeof(OLD.v) = 'text' BEGIN
+    DELETE FROM ip_places WHERE ip = OLD.v AND NOT EXISTS (
+      SELECT 1 FROM record_value_fields f, record_values v
+      WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = OLD.v AND v.v COLLATE BINARY = OLD.v);
   END;
