@@ -6,7 +6,7 @@ import { prepareArchive } from '../src/main/import/prepare';
 
 const [, , dbPath, mode] = process.argv as [string, string, string, string | undefined];
 const service = createService({ dbPath });
-if (mode === 'reset') service.db.exec('DELETE FROM record_values; DELETE FROM record_value_fields');
+if (mode === 'reset') service.db.exec('DELETE FROM record_values; DELETE FROM record_value_fields; DELETE FROM ip_places');
 const started = performance.now();
 const r = prepareArchive(service.db);
 const seconds = (performance.now() - started) / 1000;

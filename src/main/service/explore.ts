@@ -24,8 +24,8 @@ import {
   type ExploreSort,
 } from '../store/explore';
 import { ipDatabasesVersion } from '../analysis/iplookup';
-import { addressPlaces, placesOf, placeTotals, type Place } from '../store/ip-places';
-import { placeAddresses, placeOf } from '../import/prepare';
+import { addressPlaces, placesOf, placeTotals, savePlaces, type Place } from '../store/ip-places';
+import { placeOf } from '../import/prepare';
 import { exportLines } from './csv';
 import { openSafeFile } from './safe-file';
 
@@ -123,7 +123,7 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     const looked: [string, Place][] = [];
     for (const ip of ips) if (!out.has(ip)) looked.push([ip, placeOf(ip)]);
     for (const [ip, p] of looked) out.set(ip, p);
-    if (looked.length > 0 && opts.canWrite()) placeAddresses(db);
+    if (looked.length > 0 && opts.canWrite()) savePlaces(db, ipDatabasesVersion(), looked);
     return out;
   }
 

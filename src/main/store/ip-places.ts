@@ -25,7 +25,7 @@ const asPlace = (r: PlaceRow): Place => ({ valid: r.valid === 1, reserved: r.res
 export function unplacedAddresses(db: ReadableDB, source: string): string[] {
   return db
     .prepare(
-      `SELECT DISTINCT v.v COLLATE BINARY FROM record_value_fields f JOIN record_values v ON v.dataset = f.dataset AND v.field = 'ip'
+      `SELECT DISTINCT v.v COLLATE BINARY FROM record_value_fields f CROSS JOIN record_values v ON v.dataset = f.dataset AND v.field = 'ip'
        WHERE f.field = 'ip' AND typeof(v.v) = 'text' AND NOT EXISTS (SELECT 1 FROM ip_places p WHERE p.ip = v.v COLLATE BINARY AND p.source = @source)`,
     )
     .pluck()
@@ -42,7 +42,7 @@ export function savePlaces(db: WritableDB, source: string, places: readonly (rea
     db.prepare(
       `INSERT OR REPLACE INTO ip_places (ip, source, valid, reserved, country, asn, org)
        SELECT p.value ->> 0, @source, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4, p.value ->> 5 FROM json_each(@places) p
-       WHERE EXISTS (SELECT 1 FROM record_value_fields f, record_values v
+       WHERE EXISTS (SELECT 1 FROM record_value_fields f CROSS JOIN record_values v
                      WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = p.value ->> 0 AND v.v COLLATE BINARY = p.value ->> 0)`,
     ).run({ source, places: JSON.stringify(places.map(([ip, p]) => [ip, p.valid ? 1 : 0, p.reserved ? 1 : 0, p.country, p.asn, p.org])) });
   });

@@ -373,7 +373,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TRIGGER ip_places_delete AFTER DELETE ON record_values WHEN OLD.field = 'ip' AND typeof(OLD.v) = 'text' BEGIN
     DELETE FROM ip_places WHERE ip = OLD.v AND NOT EXISTS (
-      SELECT 1 FROM record_value_fields f, record_values v
+      SELECT 1 FROM record_value_fields f CROSS JOIN record_values v
       WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = OLD.v AND v.v COLLATE BINARY = OLD.v);
   END;
   `,
