@@ -66,9 +66,17 @@ async function main(): Promise<void> {
     const r = query(db, 'sort' in input ? 'explorePage' : 'exploreFacets', input);
     console.log(`${`not prepared: ${label}`.padEnd(60)} covering ${fmt(r.firstMs, 1).padStart(7)} ms  (${r.covered.join(', ') || 'nothing'})`);
   }
-  const p = JSON.parse(execFileSync(TSX, [join(__dirname, 'prepare-once.ts'), db, 'reset'], { encoding: 'utf8' })) as { seconds: number; datasets: number; values: number; fields: number; peakRssMb: number };
+  const p = JSON.parse(execFileSync(TSX, [join(__dirname, 'prepare-once.ts'), db, 'reset'], { encoding: 'utf8' })) as {
+    seconds: number;
+    datasets: number;
+    places: number;
+    values: number;
+    fields: number;
+    peakRssMb: number;
+  };
   console.log(
-    `preparation (background, after an import): ${p.fields} fields of ${p.datasets} datasets, ${p.values.toLocaleString('en')} values in ${fmt(p.seconds)} s, ` +
+    `preparation (background, after an import): ${p.fields} fields of ${p.datasets} datasets, ${p.values.toLocaleString('en')} values, ` +
+      `${p.places.toLocaleString('en')} addresses placed, in ${fmt(p.seconds)} s, ` +
       `peak RSS ${fmt(p.peakRssMb, 0)} MB; archive ${fmt(statSync(db).size / 1e6, 0)} MB`,
   );
   const cases: [group: 'search' | 'table', label: string, operation: string, input: unknown][] = [
@@ -92,6 +100,8 @@ async function main(): Promise<void> {
     ['table', 'page before a cursor (watch history)', 'explorePage', { dataset: 'watch_history', before: JSON.stringify([Date.parse('2023-06-01T00:00:00Z'), 500_000]) }],
     ['table', 'facets (off-TikTok: event, source)', 'exploreFacets', { dataset: 'off_tiktok_activity' }],
     ['table', 'facets (logins: country, network, devices…)', 'exploreFacets', { dataset: 'login_history' }],
+    ['table', 'facet (logins: country)', 'exploreFacets', { dataset: 'login_history', fields: ['country'] }],
+    ['table', 'facet (logins: device)', 'exploreFacets', { dataset: 'login_history', fields: ['deviceModel'] }],
     ['table', 'facet (shares: method, content)', 'exploreFacets', { dataset: 'shares' }],
   ];
   for (const [group, label, operation, input] of cases) {

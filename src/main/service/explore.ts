@@ -198,9 +198,9 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     return cached(`facet:${field}:${limit}:${JSON.stringify(f)}`, () => {
       const counts = new Map<string | null, number>();
       const add = (key: string | null, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
-      // counted by place in the index when every address has one kept (after the preparation);
-      // else the addresses one by one, looked up (once per filter, for country and network alike)
-      const totals = coversField(db, f.dataset, 'ip') ? placeTotals(db, f, ipDatabasesVersion()) : null;
+      // counted by place in the index when every address has one kept (after the preparation),
+      // else the addresses one by one, looked up; either once per filter, for country and network alike
+      const totals = coversField(db, f.dataset, 'ip') ? cached(`places:${JSON.stringify(f)}`, () => placeTotals(db, f, ipDatabasesVersion())) : null;
       if (totals && totals.every((t) => t.place !== null)) for (const t of totals) add(t.place ? DERIVED[field](t.place) : null, t.count);
       else for (const v of ipCounts(f)) add(DERIVED[field](v.place), v.count);
       const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
