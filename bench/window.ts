@@ -13,7 +13,7 @@
 // file cache is warm); "warm": the median of WARM more opens in that window, each from a page that
 // calls nothing (an empty search). Each page's calls are printed with their time on the service side.
 //   BENCH_RECORDS=200000 npm run bench:window   for a smaller run
-//   BENCH_ONLY=charts,search npm run bench:window   for some pages only
+//   BENCH_ONLY=start,charts,search npm run bench:window   for some pages only (start: the window opening on Home)
 //   FOOTPRINT_E2E_OUT=out npm run bench:window   with a build already made (npm run build)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { createService } from '../src/main/service';
 import { buildApp, closeBrowser, launchApp, type AppHarness } from '../test/e2e/harness';
 import { writeLargeExport } from './large-export';
-import { DATA, RECORDS, fmt, int, machine, median, removeDb } from './lib';
+import { DATA, RECORDS, RUNS, fmt, int, machine, median, removeDb } from './lib';
 
 // page.evaluate callbacks run in the browser (and so use the global performance, never an imported one)
 declare const document: any, window: any, MutationObserver: any, requestAnimationFrame: any;
@@ -272,9 +272,11 @@ async function main(): Promise<void> {
   console.log('');
   const rows: string[][] = [['page', 'cold', 'warm', 'content shown', 'render', 'bridge', 'warm in the app (est.)', '']];
   const details: string[] = [];
+  const landings: string[] = [];
   /** each new window's start, from its navigation to its first page settled, and the calls it made */
   const starts: { ms: number; calls: Call[] }[] = [];
   try {
+    if (!only || only.includes('start')) landings.push(...(await landing(build.outDir, work, db)));
     for (const c of cases) {
       const calls = new Calls();
       t = performance.now();
@@ -328,8 +330,37 @@ async function main(): Promise<void> {
     console.log(`window start (the shell on ${IDLE}, from navigation to settled and its calls answered), median of ${idle.length} new windows: ${int(median(idle.map((x) => x.ms)))} ms`);
     console.log(`  calls: ${medianCalls(idle.map((x) => ({ ms: x.ms, sinceLoad: x.ms, contentMs: x.ms, t0: 0, calls: x.calls })))}`);
   }
+  for (const l of landings) console.log(l);
   console.log('');
   for (const d of details) console.log(d);
+}
+
+/**
+ * The window as the app opens it: no address, so Home, on a new service; from the navigation to
+ * Home settled with every call answered (the shell's own calls go to the same service, and the
+ * service answers one call at a time). Each call with when it started and ended, from navigation.
+ */
+async function landing(outDir: string, work: string, db: string): Promise<string[]> {
+  const out: string[] = [];
+  const times: number[] = [];
+  const shown: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const calls = new Calls();
+    const h = await launchApp({ rendererDir: join(outDir, 'renderer'), workDir: work, dbPath: db, onOperation: calls.hook });
+    try {
+      const o = await open(h, calls, null, CASES[0]!.content);
+      const navigated = o.t0 - (o.sinceLoad - o.ms);
+      const ms = Math.max(o.sinceLoad, ...calls.all.map((x) => (x.end ?? navigated) - navigated));
+      times.push(ms);
+      shown.push(o.sinceLoad);
+      if (r === 0) out.push(`  calls (first window): ${calls.all.map((c) => `${c.name} ${int(c.start - navigated)}–${c.end === undefined ? '?' : int(c.end - navigated)}`).join(', ')} ms`);
+    } finally {
+      await h.close();
+    }
+  }
+  const text = `window start on Home (new service, as the app opens), median of ${RUNS}: Home settled at ${int(median(shown))} ms (${shown.map(int).join(', ')}), every call answered (the shell's too) at ${int(median(times))} ms (${times.map(int).join(', ')})`;
+  console.log(text);
+  return [text, ...out];
 }
 
 void main().catch((e: unknown) => {
