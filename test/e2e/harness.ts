@@ -136,6 +136,12 @@ export interface LaunchOptions {
   failureDelay?: (failures: number) => number;
   /** the browser's (the OS's) locale, navigator.languages (default: Chromium's, en-US) */
   locale?: string;
+  /** an existing archive file to open instead of a new <workDir>/footprint.db (the window bench's copy) */
+  dbPath?: string;
+  /** the address the window opens at, e.g. '#/search?q=' (default: none, Home) */
+  hash?: string;
+  /** told of every call the window makes as it starts; what it returns is called once the call is answered (the window bench times them) */
+  onOperation?: (channel: string, input: unknown) => () => void;
 }
 
 let browser: Browser | undefined;
@@ -144,7 +150,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   browser ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const { server, origin } = await serveStatic(o.rendererDir);
 
-  const dbPath = join(o.workDir, 'footprint.db');
+  const dbPath = o.dbPath ?? join(o.workDir, 'footprint.db');
   let nextChoice: string | null = null;
   let nextSave: string | null = null;
   const approved = createApprovedPaths();
@@ -218,7 +224,13 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   await page.exposeFunction('__fpInvoke', async (channel: string, input: unknown) => {
     const h = handlers.get(channel);
     if (!h) return { ok: false, error: { code: 'BAD_INPUT', params: { field: channel, expected: 'absent' } } };
-    return h({}, input);
+    if (!o.onOperation) return h({}, input);
+    const answered = o.onOperation(channel, input);
+    try {
+      return await h({}, input);
+    } finally {
+      answered();
+    }
   });
   await page.addInitScript(
     ({ names, unlock, paths, approvalChannel }) => {
@@ -250,7 +262,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
     },
     { names: OPERATION_NAMES as string[], unlock: UNLOCK_CHANNELS, paths: o.dropPaths ?? {}, approvalChannel: PATH_APPROVAL_CHANNEL },
   );
-  await page.goto(`${origin}/index.html`);
+  await page.goto(`${origin}/index.html${o.hash ?? ''}`);
 
   return {
     page,

@@ -340,6 +340,29 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await noErrors();
   });
 
+  it('draws a long group of parties 50 at a time, 50 more on request, and a search starts again at 50', async () => {
+    const { page } = h;
+    // a bigger export beside the first: some hundred off-TikTok partners (last, so the other tests keep one export)
+    const big = generateAccount({ seed: 6, scale: 12, asOf: '2026-02-10 12:00:00' });
+    await h.service.importExport({ path: await writeZip(renderJson(big, 'L4'), join(work, 'big'), { epoch: exportEpoch(big) }) });
+    await showOverview(h);
+    const sources = (await h.service.sharing({})).parties.filter((p) => p.kind === 'off-tiktok-source');
+    expect(sources.length).toBeGreaterThan(100);
+    await go('#/sharing?section=parties');
+    const group = page.locator('section.group').filter({ has: page.locator('#kind-off-tiktok-source') });
+    await group.locator('li.party').nth(49).waitFor();
+    expect(await group.locator('li.party').count()).toBe(50);
+    await group.getByRole('button', { name: `Show 50 more (${sources.length - 50} not shown yet)` }).click();
+    await group.locator('li.party').nth(99).waitFor();
+    expect(await group.locator('li.party').count()).toBe(100);
+    // every unnamed partner's name holds "unnamed": a search matching them all draws 50 again
+    await page.getByLabel('Search by name').fill('unnamed');
+    await group.getByRole('button', { name: /^Show 50 more/ }).waitFor();
+    expect(await group.locator('li.party').count()).toBe(50);
+    await page.getByLabel('Search by name').fill('');
+    await noErrors();
+  });
+
   it('axe-core finds no serious or critical problem on any part photographed at 1280x800', () => {
     expect(problems).toEqual([]);
   });
