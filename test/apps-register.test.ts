@@ -59,6 +59,7 @@ describe('apps register', () => {
     const { apps, dueForReview } = await service.listApps({});
     expect(apps.map((a) => a.id)).toEqual([1]);
     expect(dueForReview).toEqual([1]);
+    expect(await service.appsDue({})).toEqual({ dueForReview: [1] }); // the nav badge's answer, without the archive
     service.close();
   });
 

@@ -282,6 +282,16 @@ describe('the questionnaire, reminders and evidence', () => {
       const sources = new Set(a.records.off_tiktok_activity.map((r) => r.source));
       expect(kind('off-tiktok-advertisers')?.params).toMatchObject({ count: sources.size, events: a.records.off_tiktok_activity.length });
       expect(kind('apps-with-ongoing-access')?.params).toEqual({ count: 0 });
+      // read again when the archive changes (the evidence is kept until it does): forgetting one
+      // source's events, and the register read fresh on every visit
+      const gone = a.records.off_tiktok_activity[0]!.source;
+      const ids = s.db.prepare("SELECT id FROM records WHERE dataset = 'off_tiktok_activity' AND data ->> 'source' = ?").pluck().all(gone) as number[];
+      await s.forgetRecords({ ids });
+      await s.addApp({ name: 'Backup', scopes: ['portability.directmessages.ongoing'], grantedOn: '2026-01-10' });
+      const after = (await s.checklist({})).checklists.flatMap((c) => c.steps).flatMap((x) => x.evidence);
+      const sourcesLeft = new Set(a.records.off_tiktok_activity.filter((r) => r.source !== gone).map((r) => r.source));
+      expect(after.find((e) => e.kind === 'off-tiktok-advertisers')?.params).toMatchObject({ count: sourcesLeft.size, events: a.records.off_tiktok_activity.length - ids.length });
+      expect(after.find((e) => e.kind === 'apps-with-ongoing-access')?.params).toEqual({ count: 1 });
     });
   });
 });

@@ -1248,6 +1248,8 @@ export const OPERATIONS = {
   scopes: op(s.object({})),
   /** the register, each app with its risk, review state and exposure; ids due for review */
   listApps: op(s.object({})),
+  /** only the ids of the register's apps due for review (the window's nav badge): nothing of the archive read */
+  appsDue: op(s.object({})),
   addApp: op(s.object({ ...appFields, revokedOn: s.optional(nullable(day)) })),
   /** fields left out stay as they are; null clears an optional one */
   editApp: op(
@@ -1342,6 +1344,7 @@ export interface OperationResults {
   decideAlert: { kind: AlertKind; key: string; decision: AlertDecisionView | null };
   scopes: { scopes: ScopeInfo[]; guide: ScopeGuide };
   listApps: { apps: AppView[]; dueForReview: number[] };
+  appsDue: { dueForReview: number[] };
   addApp: AppView;
   editApp: AppView;
   revokeApp: AppView;

@@ -202,6 +202,10 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
   it('marks an app reviewed and edits it from the keyboard, and removes it after a confirmation', async () => {
     const { page } = h;
     await h.service.addApp({ name: 'Photo Printer', scopes: ['video.list'], grantedOn: localDay(-120) });
+    // the window opening on another page shows the count too (asked alone, without the parties)
+    await go('#/settings');
+    await page.reload();
+    await page.getByTestId('sharing-due').waitFor();
     await go('#/sharing');
     await page.reload();
     const card = page.locator('article[data-app="Photo Printer"]');

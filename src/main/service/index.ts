@@ -96,6 +96,7 @@ export function createService(opts: ServiceOptions): Service {
     ...changeOperations(db),
     ...checklistOperations(db, { canWrite: () => !imports.busy, apps: appsForChecklist }),
     ...sharingOperations(db, opts.today, { protect: [opts.dbPath] }),
+    appsDue: async () => ({ dueForReview: dueAppIds(db, opts.today?.() ?? localToday()) }),
     home: async () =>
       homeView(db, {
         diff: (from, to) => api.diffSnapshots({ from, to }),
