@@ -133,9 +133,8 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
       const source = ipDatabasesVersion();
       if (coversField(db, f.dataset, 'ip')) {
         const rows = addressPlaces(db, f, source);
-        const texts = rows.filter((r) => r.place === null && typeof r.ip === 'string').map((r) => r.ip as string);
-        const looked = texts.length ? placed(texts, new Map()) : new Map<string, Place>();
-        return rows.map((r) => ({ ip: r.ip === null ? null : String(r.ip), count: r.count, place: r.place ?? (r.ip === null ? null : (looked.get(String(r.ip)) ?? placeOf(String(r.ip)))) }));
+        const looked = placed(rows.flatMap((r) => (r.place === null && r.ip !== null ? [String(r.ip)] : [])), new Map());
+        return rows.map((r) => ({ ip: r.ip === null ? null : String(r.ip), count: r.count, place: r.ip === null ? null : (r.place ?? looked.get(String(r.ip))!) }));
       }
       // the field not covered yet (another connection writes): read from the JSON, looked up here
       return facetCounts(db, f, 'ip', Infinity, true).values.map((v) => ({ ip: v.value === null ? null : String(v.value), count: v.count, place: v.value === null ? null : placeOf(String(v.value)) }));
