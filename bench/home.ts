@@ -4,21 +4,15 @@
 // exports built afresh, the checklists verified, the register read); warm: the calls after it (the
 // diff cached by the changes service). Printed, never asserted.
 //   BENCH_RECORDS=200000 npm run bench:home   for a smaller run
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createService } from '../src/main/service';
-import { writeLargeExport } from './large-export';
+import { writeTwoExports } from './large-export';
 import { DATA, RECORDS, RUNS, int, machine, removeDb, spread } from './lib';
 
 async function main(): Promise<void> {
   const dir = join(DATA, 'home');
-  mkdirSync(join(dir, 'older'), { recursive: true });
-  mkdirSync(join(dir, 'newer'), { recursive: true });
-  const older = join(dir, 'older', 'user_data_tiktok.json');
-  const newer = join(dir, 'newer', 'user_data_tiktok.json');
-  await writeLargeExport(older, Math.round(RECORDS * 0.9), 'a');
-  await writeLargeExport(newer, RECORDS, 'b');
+  const { older, newer } = await writeTwoExports(dir, RECORDS);
   const db = join(dir, 'home.db');
   removeDb(db);
   console.log(`Footprint home benchmark: two exports of ${int(RECORDS * 0.9)} and ${int(RECORDS)} records`);

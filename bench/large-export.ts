@@ -1,5 +1,6 @@
 // Writes a large, realistic L3 export straight to disk (never holding it in memory), for benchmarks.
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import JSZip from 'jszip';
 
@@ -111,3 +112,18 @@ export async function writeLargeTxtZip(path: string, total: number): Promise<voi
   for (const [name, text] of largeTxtFiles(total)) zip.file(name, text);
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }));
 }
+
+/**
+ * Two overlapping exports in `dir` (older/ and newer/, each a user_data_tiktok.json): `records`
+ * in the newer, 90 % of that in the older, as an account exported twice some weeks apart.
+ */
+export async function writeTwoExports(dir: string, records: number): Promise<{ older: string; newer: string }> {
+  mkdirSync(join(dir, 'older'), { recursive: true });
+  mkdirSync(join(dir, 'newer'), { recursive: true });
+  const older = join(dir, 'older', 'user_data_tiktok.json');
+  const newer = join(dir, 'newer', 'user_data_tiktok.json');
+  await writeLargeExport(older, Math.round(records * 0.9), 'a');
+  await writeLargeExport(newer, records, 'b');
+  return { older, newer };
+}
+

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { prepareArchive } from '../src/main/import/prepare';
 import { createService } from '../src/main/service';
 import { buildApp, closeBrowser, launchApp, type AppHarness } from '../test/e2e/harness';
-import { writeLargeExport } from './large-export';
+import { writeTwoExports } from './large-export';
 import { DATA, RECORDS, RUNS, fmt, int, machine, median, removeDb } from './lib';
 
 // page.evaluate callbacks run in the browser (and so use the global performance, never an imported one)
@@ -172,12 +172,7 @@ async function archive(): Promise<string> {
   const db = join(DATA, `window-${RECORDS}.db`);
   if (existsSync(db)) return db;
   const dir = join(DATA, 'window-exports');
-  mkdirSync(join(dir, 'older'), { recursive: true });
-  mkdirSync(join(dir, 'newer'), { recursive: true });
-  const older = join(dir, 'older', 'user_data_tiktok.json');
-  const newer = join(dir, 'newer', 'user_data_tiktok.json');
-  await writeLargeExport(older, Math.round(RECORDS * 0.9), 'a');
-  await writeLargeExport(newer, RECORDS, 'b');
+  const { older, newer } = await writeTwoExports(dir, RECORDS);
   const building = `${db}.building`;
   removeDb(building);
   const s = createService({ dbPath: building });
