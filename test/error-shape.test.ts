@@ -18,7 +18,7 @@ import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import
 import { MIGRATIONS } from '../src/main/store/migrations';
 import { main } from '../src/main/cli/main';
 import { writeFixture } from './e2e/fixture';
-import { sha256File, smallExport, writeJson } from './helpers';
+import { sha256File, smallExport, until, writeJson } from './helpers';
 
 const PASS = 'correct horse battery staple';
 const WORKER = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
@@ -148,6 +148,7 @@ describe('the shape of every failure', () => {
     const service = createService({ dbPath, runner: workerImportRunner({ entry: WORKER }) });
     try {
       const running = service.importExport({ path: large });
+      await until(() => service.importing); // once the preparation started with the service has stopped
       expect(service.importing).toBe(true);
       for (const [name, input] of [
         ['importExport', { path: large }],

@@ -9,7 +9,6 @@ import { UNLOCK_CHANNELS, type Envelope, type UnlockStatus } from '../src/shared
 import { createService, type Service } from '../src/main/service';
 import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { bindContract, bindUnlock, FORBIDDEN, type IpcMainLike } from '../src/main/shell/ipc-binding';
-import { tableCounts } from '../src/main/store/cipher';
 import { encryptDatabaseFile, isEncrypted } from '../src/main/vault/file-encryption';
 import { unlockDatabase } from '../src/main/vault/device-key';
 import {
@@ -23,7 +22,7 @@ import {
   type PreferenceStore,
 } from '../src/main/vault/unlock';
 import { fakeKeyStore } from './e2e/fake-keychain';
-import { smallExport, tempDir, writeJson } from './helpers';
+import { archiveCounts, smallExport, tempDir, writeJson } from './helpers';
 
 const PASS = 'correct horse battery';
 const WORKER = resolveImportWorkerEntry(resolve(__dirname, '..', 'src', 'main', 'import'));
@@ -33,7 +32,7 @@ async function passphraseDatabase(dir: string): Promise<{ dbPath: string; counts
   const dbPath = join(dir, 'footprint.db');
   const s = createService({ dbPath });
   await s.importExport({ path: writeJson(join(dir, 'export'), smallExport({ watch: 7, likes: 3 })) });
-  const counts = tableCounts(s.db);
+  const counts = archiveCounts(s.db);
   s.close();
   encryptDatabaseFile(dbPath, { passphrase: PASS });
   return { dbPath, counts };
@@ -43,7 +42,7 @@ async function plainDatabase(dir: string): Promise<{ dbPath: string; counts: Rec
   const dbPath = join(dir, 'footprint.db');
   const s = createService({ dbPath });
   await s.importExport({ path: writeJson(join(dir, 'export'), smallExport({ watch: 7, likes: 3 })) });
-  const counts = tableCounts(s.db);
+  const counts = archiveCounts(s.db);
   s.close();
   return { dbPath, counts };
 }
@@ -128,7 +127,7 @@ describe('the gate: passphrase-needed', () => {
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ fromPassphrase: true });
     const service = gate.service!;
-    expect(tableCounts(service.db)).toEqual(counts);
+    expect(archiveCounts(service.db)).toEqual(counts);
     await expect(gate.call('listSnapshots', {})).resolves.toHaveLength(1);
     // reported as a passphrase unlock (the key was derived off the main thread)
     await expect(gate.call('encryptionStatus', {})).resolves.toEqual({ encrypted: true, unlockedWith: 'passphrase', deviceKeyAvailable: false });
@@ -153,7 +152,7 @@ describe('the gate: passphrase-needed', () => {
     const second = await gateFor(dir, dbPath, 'basic_text');
     await expect(errorOf(second.gate.submit({ action: 'unlock', passphrase: PASS }))).resolves.toMatchObject({ code: 'DB_LOCKED' });
     await second.gate.submit({ action: 'unlock', passphrase: 'a brand new one' });
-    expect(tableCounts(second.gate.service!.db)).toEqual(counts);
+    expect(archiveCounts(second.gate.service!.db)).toEqual(counts);
     second.gate.service!.close();
   });
 
@@ -221,7 +220,7 @@ describe('the gate: passphrase-suggested (no secure keychain)', () => {
     expect(gate.status()).toMatchObject({ state: 'passphrase-suggested', database: 'plaintext' });
     await gate.submit({ action: 'encrypt', passphrase: PASS });
     expect(isEncrypted(dbPath)).toBe(true);
-    expect(tableCounts(gate.service!.db)).toEqual(counts);
+    expect(archiveCounts(gate.service!.db)).toEqual(counts);
     await expect(gate.call('encryptionStatus', {})).resolves.toMatchObject({ encrypted: true, unlockedWith: 'passphrase' });
     gate.service!.close();
   });
@@ -258,7 +257,7 @@ describe('the gate: passphrase-suggested (no secure keychain)', () => {
     expect(prefs.current.encryption).toBe('suggest');
     await gate.call('decryptDatabase', {});
     expect(prefs.current.encryption).toBe('declined');
-    expect(tableCounts(gate.service!.db)).toEqual(counts);
+    expect(archiveCounts(gate.service!.db)).toEqual(counts);
     gate.service!.close();
     await expect(decideStartup(dbPath, store, prefs)).resolves.toEqual({ status: 'ready', database: 'plaintext' });
     expect(isEncrypted(dbPath)).toBe(false);

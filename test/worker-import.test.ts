@@ -11,6 +11,7 @@ import { reviveError, serializeError } from '../src/main/import/threads';
 import { toApiError } from '../src/main/service/errors';
 import { FootprintError } from '../src/shared/errors';
 import { writeFixture } from './e2e/fixture';
+import { until } from './helpers';
 
 const entry = resolveImportWorkerEntry(resolve(__dirname, '../src/main/import'));
 let dir: string;
@@ -141,6 +142,7 @@ describe('the worker import runner in the service', () => {
       expect(progress.at(-1)?.phase).toBe('done');
 
       const running = service.call('importExport', { path: large });
+      await until(() => service.importing); // once the sample's preparation has stopped (an exclusive operation waits for it)
       expect(service.importing).toBe(true);
       await expect(service.call('importSample', {})).rejects.toMatchObject({ code: 'IMPORT_RUNNING', params: {} });
       await expect(service.call('deleteSnapshot', { id: 1 })).rejects.toMatchObject({ code: 'IMPORT_RUNNING', params: {} });
@@ -210,4 +212,23 @@ describe('the worker import runner in the service', () => {
     expect(app.db.prepare("SELECT count(*) FROM record_values WHERE dataset = 'watch_history'").pluck().get()).toBe(300);
     app.close();
   });
+
+  it('an exclusive operation first stops the background preparation: encrypting right after a large import leaves an intact archive', async () => {
+    const dbPath = join(dir, 'quiesce.db');
+    const runner = workerImportRunner({ entry });
+    const service = createService({ dbPath, runner });
+    await service.importExport({ path: large });
+    // the worker is preparing the archive on its own connection (with the old key) as the result arrives
+    const alive = { ended: false };
+    void runner.idle().then(() => (alive.ended = true));
+    await service.encryptDatabase({ passphrase: 'correct horse battery staple' });
+    expect(alive.ended).toBe(true); // it was stopped before the file was re-encrypted
+    expect(service.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(service.db.prepare('SELECT count(*) FROM records').pluck().get()).toBeGreaterThan(140_000);
+    // whatever it had not covered is pending or uncovered, never half-filled: a sort still answers
+    const page = await service.explorePage({ dataset: 'watch_history', sort: 'link', limit: 3 });
+    expect(page.rows).toHaveLength(3);
+    service.close();
+  });
 });
+

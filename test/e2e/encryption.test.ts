@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createService } from '../../src/main/service';
-import { tableCounts } from '../../src/main/store/cipher';
 import { encryptDatabaseFile, isEncrypted, keyForPassphrase, secretOpens } from '../../src/main/vault/file-encryption';
 import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, type LaunchOptions, screenshotter, showOverview } from './harness';
 import { expectClean } from './audit';
 import { writeFixture } from './fixture';
+import { archiveCounts } from '../helpers';
 
  
 declare const document: any;
@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
     const dbPath = join(dir, 'footprint.db');
     const s = createService({ dbPath });
     await s.importExport({ path: fixture });
-    const counts = tableCounts(s.db);
+    const counts = archiveCounts(s.db);
     s.close();
     encryptDatabaseFile(dbPath, { passphrase: FIRST });
     return counts;
@@ -81,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
     beforeAll(async () => {
       h = await launch(join(work, 'settings'), { keychain: 'keychain' });
       await h.service.importExport({ path: fixture });
-      counts = tableCounts(h.service.db);
+      counts = archiveCounts(h.service.db);
       await showOverview(h);
     });
 
@@ -127,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
       expect(header(h.dbPath)).not.toBe(MAGIC);
       expect(readFileSync(h.dbPath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
       expect(isEncrypted(h.dbPath)).toBe(true);
-      expect(tableCounts(h.service.db)).toEqual(counts);
+      expect(archiveCounts(h.service.db)).toEqual(counts);
       await expect(h.service.encryptionStatus({})).resolves.toEqual({ encrypted: true, unlockedWith: 'passphrase', deviceKeyAvailable: true });
       expect(secretOpens(h.dbPath, { passphrase: FIRST })).toBe(true);
     });
@@ -141,7 +141,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
       await expect(state()).resolves.toMatch(/^Encrypted with your passphrase/);
       expect(secretOpens(h.dbPath, { passphrase: SECOND })).toBe(true);
       expect(secretOpens(h.dbPath, { passphrase: FIRST })).toBe(false);
-      expect(tableCounts(h.service.db)).toEqual(counts);
+      expect(archiveCounts(h.service.db)).toEqual(counts);
     });
 
     it('switches to a device key and back to a passphrase', async () => {
@@ -203,7 +203,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
       await dialog().getByRole('status').filter({ hasText: 'Decrypted' }).waitFor();
       await expect(state()).resolves.toMatch(/^Not encrypted/);
       expect(header(h.dbPath)).toBe(MAGIC);
-      expect(tableCounts(h.service.db)).toEqual(counts);
+      expect(archiveCounts(h.service.db)).toEqual(counts);
       // decrypting is remembered: not encrypted again behind the user's back at the next start
       expect(JSON.parse(readFileSync(h.preferencesPath, 'utf8'))).toEqual({ encryption: 'declined' });
       const pref = dialog().getByLabel('Encrypt with a device key automatically when Footprint starts');
@@ -279,7 +279,7 @@ describe.skipIf(!chromiumAvailable)('encryption at rest (e2e, Chromium)', () => 
       await page.locator('tr[data-dataset="watch_history"]').waitFor();
       await expect(page.locator('tr[data-dataset="watch_history"] td').nth(1).innerText()).resolves.toBe('120');
       await expect(page.locator('tr[data-dataset="likes"] td').nth(1).innerText()).resolves.toBe('15');
-      expect(tableCounts(h.service.db)).toEqual(counts);
+      expect(archiveCounts(h.service.db)).toEqual(counts);
       await shot(h, '11-unlocked');
 
       await page.getByRole('button', { name: 'Settings', exact: true }).click();

@@ -34,6 +34,8 @@ export interface ImportRunner {
   prepareInBackground?(job: Pick<ImportJob, 'db' | 'dbPath'>): void;
   /** stops what the runner still does in the background (the preparation after an import, or prepareInBackground); before quitting */
   stop?(): Promise<void>;
+  /** asks that background work to stop where it can (between datasets) and waits for it to end: before an operation that must be alone with the archive */
+  settle?(): Promise<void> | undefined;
 }
 
 export interface InProcessOptions {

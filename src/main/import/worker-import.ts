@@ -191,6 +191,12 @@ export function workerImportRunner(opts: { entry: string }): ImportRunner & { id
     stop: async () => {
       await last?.terminate();
     },
+    /** undefined when nothing runs in the background: the caller goes on at once */
+    settle: () => {
+      if (!lastAlive || !last) return undefined;
+      last.cancel();
+      return last.ended;
+    },
     /** settles when the last thread has ended (its import and preparation done) */
     idle: async () => {
       await last?.ended;

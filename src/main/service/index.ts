@@ -123,7 +123,7 @@ export function createService(opts: ServiceOptions): Service {
     },
   };
 
-  const call = operationCaller(api, { importing: () => imports.busy, desktop: opts.chooseExport !== undefined });
+  const call = operationCaller(api, { importing: () => imports.busy, quiesce: () => runner.settle?.(), desktop: opts.chooseExport !== undefined });
   return {
     ...validatedApi(call),
     db,

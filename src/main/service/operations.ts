@@ -10,6 +10,12 @@ export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 export interface TableState {
   /** an import holds the archive (exclusive operations wait) */
   importing(): boolean;
+  /**
+   * stops what writes the archive in the background (the preparation for browsing on the import
+   * worker, import/prepare.ts) before an exclusive operation: re-encrypting the file under another
+   * connection's writes would corrupt it, and deletes would wait for its write lock
+   */
+  quiesce?(): Promise<void> | undefined;
   /** this door is the desktop app (it can offer desktop-only operations) */
   desktop: boolean;
 }
@@ -26,6 +32,12 @@ export function operationCaller(handlers: Api, state: TableState): Caller {
     const parsed = spec.input.parse(input ?? {}) as OperationInput<K>;
     if (spec.desktopOnly && !state.desktop) throw new FootprintError('DESKTOP_ONLY', { operation: name });
     if (spec.exclusive && state.importing()) throw new FootprintError('IMPORT_RUNNING');
+    // nothing in the background: on at once, with no gap in which an import could start
+    const quiet = spec.exclusive ? state.quiesce?.() : undefined;
+    if (quiet) {
+      await quiet;
+      if (state.importing()) throw new FootprintError('IMPORT_RUNNING');
+    }
     return (handlers[name] as (i: OperationInput<K>) => Promise<OperationResults[K]>)(parsed);
   };
 }
