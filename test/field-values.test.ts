@@ -264,10 +264,8 @@ describe('field values', () => {
     expect(new Set(pendingFields(service, 'login_history').map(([, from]) => from))).toEqual(new Set([last]));
     expectInStep(service);
     // a second import before any preparation: pending from the earlier point still
-    const last2 = service.db.prepare('SELECT max(id) FROM records').pluck().get() as number;
     importExport(service.db, writeJson(join(dir, 'c'), exploreExport({ logins: logins(12, '2025-06-01 00:00:00', '6') })));
     expect(new Set(pendingFields(service, 'login_history').map(([, from]) => from))).toEqual(new Set([last]));
-    expect(last2).toBeGreaterThan(last);
     // while pending, a field is read from the JSON: the same answers as an archive with nothing covered
     const twin = jsonTwin(service, dir);
     expect(await walk(service, { dataset: 'comments', sort: 'comment' }, 7)).toEqual(await walk(twin, { dataset: 'comments', sort: 'comment' }, 7));
@@ -371,13 +369,12 @@ describe('places of addresses', () => {
     expect(places()).toContain('2a00:1450:4001:81c::200e'.toUpperCase());
     expect(places()).toEqual(addresses());
     // deleting a snapshot that takes most of the archive empties them with the values; the next preparation reads them again
-    const s2 = await importParts(service, dir, 'b', { logins: logins(5, '2025-01-01 00:00:00', '8') });
+    await importParts(service, dir, 'b', { logins: logins(5, '2025-01-01 00:00:00', '8') });
     expect((await service.deleteSnapshot({ id: s1 })).deleted).toBe(true);
     expect(places()).toEqual([]);
     prepareArchive(service.db);
     expect(places()).toEqual(addresses());
     expect(addresses()).toHaveLength(5);
-    expect(s2).toBeGreaterThan(s1);
     twin.close();
     service.close();
   });

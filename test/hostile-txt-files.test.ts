@@ -3,7 +3,7 @@
 // (peak memory is measured by `npm run bench:txt`). A file that changes between the hash and the
 // parse is refused; unknown TXT files past the cap are counted and said, in both languages.
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
 import { openExport, parseExport } from '../src/main/reader';
@@ -11,6 +11,12 @@ import { MAX_UNKNOWN_SECTIONS } from '../src/main/reader';
 import type { ExportSink } from '../src/main/reader/sink';
 import { translator } from '../src/shared/i18n';
 import { sha256File, tempDir, writeFile, writeZip } from './helpers';
+
+/** A sparse file of `bytes` (no disk space): as large as a file can be without being written. */
+function sparseFile(path: string, bytes: number): void {
+  writeFile(path, '');
+  truncateSync(path, bytes);
+}
 
 type Service = ReturnType<typeof createService>;
 
@@ -181,15 +187,11 @@ describe('many TXT files: time linear in their number', () => {
 
 describe('TXT files too large to read are said from their size, never read', () => {
   it('two 520 MiB TXT files beside an ordinary one: warned, skipped, the rest imported, memory bounded', async () => {
-    const { closeSync, ftruncateSync, openSync } = await import('node:fs');
     const dir = tempDir();
     const root = join(dir, 'export');
     writeFile(join(root, 'TikTok/Your Activity/Watch History.txt'), browsing(10));
     for (const name of ['Like List', 'Favorite Videos']) {
-      const path = writeFile(join(root, 'TikTok/Likes and Favorites', `${name}.txt`), '');
-      const fd = openSync(path, 'r+');
-      ftruncateSync(fd, 520 * 1024 ** 2); // sparse: no disk space, a size past what one string can hold
-      closeSync(fd);
+      sparseFile(join(root, 'TikTok/Likes and Favorites', `${name}.txt`), 520 * 1024 ** 2); // past what one string can hold
     }
     const service: Service = createService({ dbPath: join(dir, 'fp.db') });
     try {
@@ -207,15 +209,11 @@ describe('TXT files too large to read are said from their size, never read', () 
   }, 120_000);
 
   it('an unknown TXT file too large to keep is said from its size and never read; smaller unknown ones are kept', async () => {
-    const { closeSync, ftruncateSync, openSync } = await import('node:fs');
     const dir = tempDir();
     const root = join(dir, 'export');
     writeFile(join(root, 'TikTok/Your Activity/Watch History.txt'), browsing(10));
     writeFile(join(root, 'TikTok/Small Mystery.txt'), 'Something: 1\n');
-    const path = writeFile(join(root, 'TikTok/Big Mystery.txt'), '');
-    const fd = openSync(path, 'r+');
-    ftruncateSync(fd, 300 * 1024 ** 2); // sparse: 300 MiB of NULs, nothing TikTok sends and more than the import keeps of unknown sections
-    closeSync(fd);
+    sparseFile(join(root, 'TikTok/Big Mystery.txt'), 300 * 1024 ** 2); // 300 MiB of NULs, nothing TikTok sends and more than the import keeps of unknown sections
     const service: Service = createService({ dbPath: join(dir, 'fp.db') });
     try {
       const peakBefore = Math.max(process.resourceUsage().maxRSS, process.memoryUsage().rss / 1024);

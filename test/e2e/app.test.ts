@@ -3,11 +3,11 @@
 // SQLite file. Fails on any request that leaves 127.0.0.1, any CSP violation or page error.
 // Screenshots: /tmp/footprint-e2e-*.png (FOOTPRINT_E2E_SHOTS=<dir> to change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allowedExternalUrl } from '../../src/main/shell/security';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
+import { buildApp, chromiumAvailable, launchApp, type AppHarness, screenshotter, closeApp } from './harness';
 import { writeFixture } from './fixture';
 
 // page.evaluate / addInitScript callbacks run in the browser; to Node's type-check these are opaque.
@@ -43,12 +43,7 @@ describe.skipIf(!chromiumAvailable)('desktop window (e2e, Chromium)', () => {
     });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close();
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('shows the welcome screen on an empty archive', async () => {
     const { page } = h;

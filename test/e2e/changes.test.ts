@@ -7,7 +7,7 @@
 // part in both languages, light and dark, at 1280x800 and 800x600:
 // test-results/screens/changes-<lang>-<scheme>-<size>-<part>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/shared/contract';
@@ -15,7 +15,7 @@ import { translator } from '../../src/shared/i18n';
 import { alertMessage } from '../../src/shared/i18n/words';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness, screenshotter } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, screenshotter, closeApp } from './harness';
 import { shootParts } from './audit';
 
  
@@ -59,12 +59,7 @@ describe.skipIf(!chromiumAvailable)('changes between two snapshots (e2e, Chromiu
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: work });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close();
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('says plainly that one snapshot has nothing to compare with', async () => {
     const { page } = h;

@@ -5,7 +5,7 @@
 // answered. axe-core scans the page; screenshots in both languages, light and dark, 1280x800 and
 // 800x600: test-results/screens/<lang>-<scheme>-<size>-checklists*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChecklistStep, ChecklistView } from '../../src/shared/contract';
@@ -13,7 +13,7 @@ import { translator, type MessageKey, type MessageParams } from '../../src/share
 import { alertMessage } from '../../src/shared/i18n/words';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, closeApp } from './harness';
 import { axeProblems, SCHEMES, SIZES } from './audit';
 
 declare const document: any, navigator: any;
@@ -53,12 +53,7 @@ describe.skipIf(!chromiumAvailable)('the Checklists page (e2e, Chromium)', () =>
     await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close();
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   const card = (id: string) => h.page.locator(`li[data-step="${id}"]`);
 

@@ -4,12 +4,12 @@
 // <FOOTPRINT_E2E_SHOTS or test-results/screens>/page-<page>-<lang>-<scheme>-<size>.png.
 // (The Unlock screen is audited, and shot the same way, in language.test.ts, where the window starts locked.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateAccount, laterAccount } from '../fixtures/account';
 import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, ROOT, type AppHarness } from './harness';
+import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, closeApp } from './harness';
 import { axeProblems, SCHEMES, SIZES } from './audit';
 
 declare const document: any;
@@ -79,12 +79,7 @@ describe.skipIf(!chromiumAvailable)('every page (e2e, Chromium)', () => {
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: join(work, 'app') });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close();
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('the welcome page of an empty archive', async () => {
     await audit('welcome', '#/', () => h.page.locator('main.welcome').waitFor());

@@ -3,10 +3,10 @@
 // moves on, an import progress that says how much was read, and a failed import that names the file
 // and offers to open another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, chromiumAvailable, closeBrowser, launchApp, type AppHarness, screenshotter } from './harness';
+import { buildApp, chromiumAvailable, launchApp, type AppHarness, screenshotter, closeApp } from './harness';
 import { writeFixture } from './fixture';
 import { axeProblems, SCHEMES } from './audit';
 
@@ -32,12 +32,7 @@ describe.skipIf(!chromiumAvailable)('window polish (e2e, Chromium)', () => {
     h = await launchApp({ rendererDir: join(build.outDir, 'renderer'), workDir: work, samplePath: big });
   }, 240_000);
 
-  afterAll(async () => {
-    await h?.close();
-    await closeBrowser();
-    build?.cleanup();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => closeApp({ h, build, work }));
 
   it('a failed import names the file and offers another, which imports', async () => {
     const { page } = h;
