@@ -17,7 +17,8 @@ const layerRules = Object.entries(LAYERS).map(([layer, below]) => ({
   name: `layer-${layer}`,
   comment: `src/main/${layer} may import src/shared${below.length ? ' and ' + below.map((b) => `src/main/${b}`).join(', ') : ''} (ARCHITECTURE.md, Layers)`,
   severity: 'error',
-  from: { path: `^src/main/${layer}/` },
+  // a worker thread's entry is its composition root, like the shell (ARCHITECTURE.md, Layers)
+  from: { path: `^src/main/${layer}/`, pathNot: layer === 'import' ? ['^src/main/import/import-worker\\.ts$'] : [] },
   to: {
     path: '^src/',
     pathNot: [
@@ -33,6 +34,13 @@ const layerRules = Object.entries(LAYERS).map(([layer, below]) => ({
 module.exports = {
   forbidden: [
     ...layerRules,
+    {
+      name: 'import-worker-entry',
+      comment: "The import worker's entry composes the thread: it may use src/main/import and the service, nothing above.",
+      severity: 'error',
+      from: { path: '^src/main/import/import-worker\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/main/(import|service|reader|store|analysis|vault)/', '^src/shared/'] },
+    },
     {
       name: 'store-types-from-import',
       comment: 'The store may name the record-batch and fingerprint types of the import pipeline, never run its code.',

@@ -11,7 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { ImportProgress, ImportResult } from '../../shared/contract';
 import { cancelledImport } from '../reader/errors';
-import { openDatabase } from '../store/db';
+import { openDatabase, type WritableDB } from '../store/db';
 import { connectionKey } from '../store/cipher';
 import { importExport } from './run';
 import type { ImportRunner } from './runner';
@@ -40,12 +40,16 @@ export type WorkerMessage =
 // ---------------------------------------------------------------------------------------------
 // Worker side
 
+/** Background work after the preparation, on the worker's connection (the entry passes the service's kept answers). */
+export type AfterPreparing = (db: WritableDB, isCancelled: () => boolean) => void;
+
 /**
  * The body of the worker: one import on its own connection and its report; then, the window
- * already showing the result, the archive prepared for browsing (prepare.ts) until done or
- * cancelled (the host cancels it for the next import and before quitting); then the connection closed.
+ * already showing the result, the archive prepared for browsing (prepare.ts) and `after` run, until
+ * done or cancelled (the host cancels it for the next import and before quitting); then the
+ * connection closed.
  */
-export function runImportJob(data: ImportJobData, post: (m: WorkerMessage) => void): void {
+export function runImportJob(data: ImportJobData, post: (m: WorkerMessage) => void, after?: AfterPreparing): void {
   const flag = new Int32Array(data.cancel);
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   let db: ReturnType<typeof openDatabase> | undefined;
@@ -57,6 +61,7 @@ export function runImportJob(data: ImportJobData, post: (m: WorkerMessage) => vo
       post({ type: 'done', result });
     }
     prepareQuietly(db, isCancelled);
+    if (!isCancelled()) after?.(db, isCancelled);
   } catch (e) {
     if (data.path !== null) post({ type: 'error', error: serializeError(e) });
   } finally {

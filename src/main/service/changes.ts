@@ -23,6 +23,7 @@ import { timeline } from '../analysis/timeline';
 import { settingRegressionAlerts } from './checklists';
 import { clearAlertDecision, listAlertDecisions, saveAlertDecision } from '../store/alert-decisions';
 import { decisionIndex, decisionKind, triage, withDecisions } from '../analysis/alert-triage';
+import { keptOrWorkedOut, keptStates } from './kept-answers';
 
 export type ChangeOperations = Pick<
   Api,
@@ -106,6 +107,11 @@ export function diffSnapshots(db: ReadableDB, from?: number, to?: number, state?
 }
 let diffCount = 0;
 
+/** The comparison of two snapshots as kept in the archive (kept-answers.ts), worked out and kept when it is not. */
+export function keptDiff(db: WritableDB, from: number, to: number, state = changeStateToken(db)): SnapshotDiff {
+  return keptOrWorkedOut(db, `diff:${from}:${to}`, keptStates.diff, () => diffSnapshots(db, from, to, state));
+}
+
 export function changeOperations(db: WritableDB): ChangeOperations {
   let token = '';
   const cache = new Map<string, SnapshotDiff>();
@@ -119,7 +125,7 @@ export function changeOperations(db: WritableDB): ChangeOperations {
     const key = `${pair.from.id}>${pair.to.id}`;
     let d = cache.get(key);
     if (!d) {
-      d = diffSnapshots(db, pair.from.id, pair.to.id, now);
+      d = keptDiff(db, pair.from.id, pair.to.id, now);
       if (cache.size > 64) cache.clear();
       cache.set(key, d);
     }

@@ -5,7 +5,7 @@
 import type { Api, ChartsView } from '../../shared/contract';
 import { DATASET_IDS } from '../../shared/catalog';
 import { FootprintError } from '../../shared/errors';
-import type { ReadableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 import { datasetsWithWindows, fieldQuarterCounts, loginGroups, quarterCounts } from '../store/charts';
 import { changeStamp } from '../store/explore';
 import { datasetInSnapshots, snapshotsInExportOrder } from '../store/snapshots';
@@ -13,6 +13,7 @@ import { activityChart, hourGrid, loginsChart, offTikTokChart } from '../analysi
 import { isTimeZone, zoneClock } from '../analysis/charts-time';
 import { retentionSteps, retentionView } from '../analysis/archive';
 import { placeInTime } from '../analysis/order';
+import { keptOrWorkedOut, keptStates } from './kept-answers';
 
 /** The datasets the activity chart draws, in this order. */
 export const ACTIVITY_DATASETS = ['watch_history', 'likes', 'searches', 'comments', 'messages'] as const;
@@ -56,7 +57,13 @@ export function charts(db: ReadableDB, timeZone: string, snapshotId: number | nu
   };
 }
 
-export function chartOperations(db: ReadableDB): Pick<Api, 'charts'> {
+/** The charts as kept in the archive (kept-answers.ts), worked out and kept when they are not. */
+export function keptCharts(db: WritableDB, timeZone: string, snapshotId: number | null): ChartsView {
+  if (!isTimeZone(timeZone)) throw new FootprintError('BAD_TIME_ZONE', { zone: timeZone });
+  return keptOrWorkedOut(db, `charts:${snapshotId ?? 'all'}:${timeZone}`, keptStates.archive, () => charts(db, timeZone, snapshotId));
+}
+
+export function chartOperations(db: WritableDB): Pick<Api, 'charts'> {
   let stamp = '';
   const cache = new Map<string, ChartsView>();
   return {
@@ -69,7 +76,7 @@ export function chartOperations(db: ReadableDB): Pick<Api, 'charts'> {
       const key = `${timeZone}\n${snapshotId ?? ''}`;
       let view = cache.get(key);
       if (!view) {
-        view = charts(db, timeZone, snapshotId ?? null);
+        view = keptCharts(db, timeZone, snapshotId ?? null);
         if (cache.size > 16) cache.clear();
         cache.set(key, view);
       }

@@ -11,7 +11,8 @@ import * as store from '../store/checklists';
 import { latestSnapshotWith } from '../store/archive';
 import { listValues } from '../store/records';
 import { snapshotDatasets, snapshotsInExportOrder, type SnapshotTimes } from '../store/snapshots';
-import { changeStateToken } from '../store/changes';
+import { archiveStateToken } from '../store/changes';
+import { keptOrWorkedOut, keptStates } from './kept-answers';
 import { CHECKLIST_CONTENT as C } from '../analysis/checklist-content';
 import { levelOf, verifySnapshot, type SettingsSnapshot } from '../analysis/checklist-verify';
 import { decideFromVerification, type CurrentDecision } from '../analysis/checklist-decide';
@@ -99,17 +100,23 @@ export function settingRegressionAlerts(db: ReadableDB, from: { id: number; expo
 
 /**
  * The archive's part of the evidence (the latest export holding each dataset), kept until the
- * archive changes (changeStateToken: an import, a deleted snapshot, forgotten records): on a
- * million-record archive reading it takes ~200 ms, and the checklist is read on every visit to
- * Home and the Checklists page. The register of apps is read fresh each time.
+ * archive changes (an import, a deleted snapshot, forgotten records): on a million-record archive
+ * reading it takes ~200 ms, and the checklist is read on every visit to Home and the Checklists
+ * page. Kept in memory and in the archive (kept-answers.ts), so the first visit after a start reads
+ * it back too. The register of apps is read fresh each time.
  */
 const archiveEvidence = new WeakMap<ReadableDB, { token: string; inputs: Omit<EvidenceInputs, 'apps'> }>();
 
-function evidenceInputs(db: ReadableDB, apps: AppsSource): EvidenceInputs {
-  const token = changeStateToken(db);
+function evidenceInputs(db: WritableDB, apps: AppsSource): EvidenceInputs {
+  const token = archiveStateToken(db);
   let kept = archiveEvidence.get(db);
-  if (kept?.token !== token) archiveEvidence.set(db, (kept = { token, inputs: archiveInputs(db) }));
+  if (kept?.token !== token) archiveEvidence.set(db, (kept = { token, inputs: keptEvidence(db) }));
   return { ...kept.inputs, apps: apps(db) };
+}
+
+/** The archive's part of the evidence as kept in the archive, read and kept when it is not. */
+export function keptEvidence(db: WritableDB): Omit<EvidenceInputs, 'apps'> {
+  return keptOrWorkedOut(db, 'evidence', keptStates.archive, () => archiveInputs(db));
 }
 
 /** Evidence from the latest export holding each dataset. */
@@ -144,7 +151,7 @@ function storedAnswers(db: ReadableDB): Answers | null {
   return (store.getAnswers(db)?.answers as Answers | undefined) ?? null;
 }
 
-export function checklistView(db: ReadableDB, now: number, apps: AppsSource = NO_APPS): ChecklistView {
+export function checklistView(db: WritableDB, now: number, apps: AppsSource = NO_APPS): ChecklistView {
   const answers = storedAnswers(db);
   const stored = new Map(store.listStepStates(db).map((s) => [s.stepId, s]));
   const states = Object.fromEntries([...stored].map(([id, s]) => [id, s.status as StepState]));

@@ -6,6 +6,7 @@ import { OPERATIONS, type Api, type ImportProgress, type OperationName, type Ope
 import { FootprintError } from '../../shared/errors';
 import type { WritableDB } from '../store/db';
 import { connectionKey } from '../store/cipher';
+import { keptCount } from '../store/kept-answers';
 import { encryptionOperations, openArchive } from '../vault/file-encryption';
 import type { DeviceKeyStore } from '../vault/device-key';
 import { deleteSnapshot, getRawSection, getSnapshot, latestSnapshotId, listSnapshots } from '../store/snapshots';
@@ -123,7 +124,13 @@ export function createService(opts: ServiceOptions): Service {
     },
   };
 
-  const call = operationCaller(api, { importing: () => imports.busy, quiesce: () => runner.settle?.(), desktop: opts.chooseExport !== undefined });
+  const call = operationCaller(api, {
+    importing: () => imports.busy,
+    quiesce: () => runner.settle?.(),
+    keptAnswers: () => keptCount(db),
+    resume: () => runner.prepareInBackground?.({ db, dbPath: opts.dbPath }),
+    desktop: opts.chooseExport !== undefined,
+  });
   return {
     ...validatedApi(call),
     db,

@@ -16,6 +16,14 @@ export interface TableState {
    * connection's writes would corrupt it, and deletes would wait for its write lock
    */
   quiesce?(): Promise<void> | undefined;
+  /** how many answers the archive keeps (store/kept-answers.ts): read before and after each operation */
+  keptAnswers?(): number;
+  /**
+   * after an operation that stopped the background or deleted kept answers (an import, a deletion
+   * mark, forgetting…): the background work starts again, for the preparation it cut short and the
+   * answers to keep again
+   */
+  resume?(): void;
   /** this door is the desktop app (it can offer desktop-only operations) */
   desktop: boolean;
 }
@@ -38,7 +46,12 @@ export function operationCaller(handlers: Api, state: TableState): Caller {
       await quiet;
       if (state.importing()) throw new FootprintError('IMPORT_RUNNING');
     }
-    return (handlers[name] as (i: OperationInput<K>) => Promise<OperationResults[K]>)(parsed);
+    const before = state.keptAnswers?.() ?? 0;
+    try {
+      return await (handlers[name] as (i: OperationInput<K>) => Promise<OperationResults[K]>)(parsed);
+    } finally {
+      if (quiet || (state.keptAnswers?.() ?? 0) < before) state.resume?.();
+    }
   };
 }
 

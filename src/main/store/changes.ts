@@ -90,12 +90,21 @@ export function diffRecordPage(db: ReadableDB, slice: DiffSlice, offset: number,
  * records or deletion marks; this token captures all four, so diffs cached under it are never stale.
  */
 export function changeStateToken(db: ReadableDB): string {
+  const m = db.prepare(`SELECT count(*) || ':' || coalesce(sum(deleted_at), 0) || ':' || coalesce(max(marked_at), 0) FROM deletion_marks`).pluck().get() as string;
+  return `${archiveStateToken(db)}|${m}`;
+}
+
+/**
+ * changeStateToken without the deletion marks: what the records and exports are (charts, the
+ * checklists' evidence). A snapshot's import time is in it: a snapshot deleted and another imported
+ * under the same id, export time and count is another archive.
+ */
+export function archiveStateToken(db: ReadableDB): string {
   const r = db
     .prepare(
-      `SELECT (SELECT group_concat(id || ':' || coalesce(exported_at, '') || ':' || record_count) FROM snapshots) AS s,
-              (SELECT count(*) FROM tombstones) AS t,
-              (SELECT count(*) || ':' || coalesce(sum(deleted_at), 0) || ':' || coalesce(max(marked_at), 0) FROM deletion_marks) AS m`,
+      `SELECT (SELECT group_concat(id || ':' || imported_at || ':' || coalesce(exported_at, '') || ':' || record_count) FROM snapshots) AS s,
+              (SELECT count(*) FROM tombstones) AS t`,
     )
-    .get() as { s: string | null; t: number; m: string };
-  return `${r.s}|${r.t}|${r.m}`;
+    .get() as { s: string | null; t: number };
+  return `${r.s}|${r.t}`;
 }

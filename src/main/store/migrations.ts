@@ -377,4 +377,24 @@ export const MIGRATIONS: readonly string[] = [
       WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = OLD.v AND v.v COLLATE BINARY = OLD.v);
   END;
   `,
+  // 13: answers worth keeping across starts (store/kept-answers.ts): the comparison of two exports,
+  // the charts, the checklists' evidence, each worked out in a second or so on a large archive and
+  // asked for on the first Home visit. Each is kept with the state of the archive it was worked out
+  // on (`state`) and read only while that state holds. The triggers delete them the moment the
+  // archive changes (an import, a deleted snapshot, forgotten records; deletion marks change the
+  // comparisons only), so text of forgotten records never stays behind in a kept answer.
+  `
+  CREATE TABLE kept_answers (
+    name TEXT NOT NULL PRIMARY KEY,
+    state TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE TRIGGER kept_answers_snapshot_insert AFTER INSERT ON snapshots BEGIN DELETE FROM kept_answers; END;
+  CREATE TRIGGER kept_answers_snapshot_update AFTER UPDATE ON snapshots BEGIN DELETE FROM kept_answers; END;
+  CREATE TRIGGER kept_answers_snapshot_delete AFTER DELETE ON snapshots BEGIN DELETE FROM kept_answers; END;
+  CREATE TRIGGER kept_answers_forget AFTER INSERT ON tombstones BEGIN DELETE FROM kept_answers; END;
+  CREATE TRIGGER kept_answers_mark_insert AFTER INSERT ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
+  CREATE TRIGGER kept_answers_mark_update AFTER UPDATE ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
+  CREATE TRIGGER kept_answers_mark_delete AFTER DELETE ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
+  `,
 ];

@@ -12,7 +12,7 @@
 -- temp.alert_base (store/new-values.ts: the fields alerts compare, the snapshots seen before),
 -- temp.forget_ids and temp.forget_counts (store/forget.ts).
 
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;
 
 -- One row per imported export. sha256 is the export's content hash (the same export as ZIP or
 -- folder is one snapshot; importing it again is refused). exported_at is when TikTok made the export
@@ -426,3 +426,27 @@ CREATE TRIGGER ip_places_delete AFTER DELETE ON record_values WHEN OLD.field = '
       SELECT 1 FROM record_value_fields f CROSS JOIN record_values v
       WHERE f.field = 'ip' AND v.dataset = f.dataset AND v.field = 'ip' AND v.v = OLD.v AND v.v COLLATE BINARY = OLD.v);
   END;
+
+-- Answers worth keeping across starts (store/kept-answers.ts): the comparison of two exports, the
+-- charts, the checklists' evidence, each read only while the archive is in the `state` it was
+-- worked out on. The triggers delete them when the archive changes (deletion marks change only
+-- the comparisons), so a forgotten record's text never stays behind in one.
+CREATE TABLE kept_answers (
+    name TEXT NOT NULL PRIMARY KEY,
+    state TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+
+CREATE TRIGGER kept_answers_snapshot_insert AFTER INSERT ON snapshots BEGIN DELETE FROM kept_answers; END;
+
+CREATE TRIGGER kept_answers_snapshot_update AFTER UPDATE ON snapshots BEGIN DELETE FROM kept_answers; END;
+
+CREATE TRIGGER kept_answers_snapshot_delete AFTER DELETE ON snapshots BEGIN DELETE FROM kept_answers; END;
+
+CREATE TRIGGER kept_answers_forget AFTER INSERT ON tombstones BEGIN DELETE FROM kept_answers; END;
+
+CREATE TRIGGER kept_answers_mark_insert AFTER INSERT ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
+
+CREATE TRIGGER kept_answers_mark_update AFTER UPDATE ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
+
+CREATE TRIGGER kept_answers_mark_delete AFTER DELETE ON deletion_marks BEGIN DELETE FROM kept_answers WHERE name GLOB 'diff:*'; END;
