@@ -223,12 +223,14 @@ describe('field values', () => {
     made.close();
     const old = new Database(path);
     old.exec('DROP TRIGGER record_values_insert; DROP TRIGGER record_values_delete; DROP TRIGGER record_values_update; DROP TABLE record_values; DROP TABLE record_value_fields; DROP TABLE ip_places');
+    for (const t of old.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'kept_answers_*'").pluck().all() as string[]) old.exec(`DROP TRIGGER ${t}`);
+    old.exec('DROP TABLE kept_answers');
     old.pragma('user_version = 9');
-    expect(MIGRATIONS.length).toBe(12);
+    expect(MIGRATIONS.length).toBe(13);
     old.close();
 
     const service = createService({ dbPath: path });
-    expect(service.db.pragma('user_version', { simple: true })).toBe(12);
+    expect(service.db.pragma('user_version', { simple: true })).toBe(13);
     expect(service.db.prepare('SELECT count(*) FROM record_value_fields').pluck().get()).toBe(0);
     expect(service.db.prepare('SELECT count(*) FROM record_values').pluck().get()).toBe(0);
     await expectSameAnswers(service, twin);

@@ -71,7 +71,20 @@ describe('kept answers', () => {
     // another time zone is another answer, worked out and kept beside the first
     expect((await third.charts({ timeZone: 'Asia/Tokyo' })).retention.length).toBeGreaterThan(0);
     expect(keptNames(third.db)).toContain('charts:all:Asia/Tokyo');
+
+    // a table's first view keeps its facets; a filtered view is worked out each time, never kept
+    const logins = await third.exploreFacets({ dataset: 'login_history', snapshotId: ids[1] });
+    expect(logins.facets.find((f) => f.field === 'deviceModel')!.values.length).toBeGreaterThan(0);
+    expect(JSON.parse(body(third, `facets:login_history:${ids[1]}`)!)).toEqual(logins);
+    const device = logins.facets.find((f) => f.field === 'deviceModel')!.values[0]!.value as string;
+    await third.exploreFacets({ dataset: 'login_history', snapshotId: ids[1], where: [{ field: 'deviceModel', values: [device] }] });
+    await third.exploreFacets({ dataset: 'login_history' });
+    expect(keptNamesOf(third, 'facets')).toEqual(['facets:login_history:all', `facets:login_history:${ids[1]}`].sort());
+    third.db.prepare(`UPDATE kept_answers SET body = '{"facets":[]}' WHERE name = ?`).run(`facets:login_history:${ids[1]}`);
     third.close();
+    const fourth = createService({ dbPath });
+    expect(await fourth.exploreFacets({ dataset: 'login_history', snapshotId: ids[1] })).toEqual({ facets: [] });
+    fourth.close();
   });
 
   it('an answer kept under another state (an older app, another archive) is not read', async () => {
@@ -162,6 +175,8 @@ describe('kept answers', () => {
     const names = keptNames(s.db);
     expect(names).toContain(`charts:all:${ZONE}`);
     expect(names).toContain('evidence');
+    expect(names).toContain(`facets:login_history:${y.snapshot.id}`);
+    expect(names).toContain(`facets:off_tiktok_activity:${y.snapshot.id}`);
     const diffName = names.find((n) => n.startsWith('diff:') && n.endsWith(`:${y.snapshot.id}`))!;
     expect(JSON.parse(body(s, diffName)!)).toEqual(diffSnapshots(s.db));
 

@@ -28,6 +28,7 @@ import { addressPlaces, placesOf, placeTotals, savePlaces, type Place } from '..
 import { placeOf } from '../import/prepare';
 import { exportLines } from './csv';
 import { openSafeFile } from './safe-file';
+import { keptOrWorkedOut, keptStates } from './kept-answers';
 
 type FilterInput = Pick<OperationInput<'explorePage'>, 'dataset' | 'from' | 'to' | 'where' | 'search' | 'missing' | 'snapshotId'>;
 
@@ -207,6 +208,16 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
     });
   }
 
+  function facets(input: OperationInput<'exploreFacets'>): { facets: ExploreFacet[] } {
+    const fields = input.fields ?? FACET_FIELDS[input.dataset] ?? [];
+    const work = () => {
+      const f = filter(input, fields);
+      return { facets: fields.map((field) => facet(f, field, input.limit ?? 20)) };
+    };
+    const firstView = Object.keys(input).every((k) => k === 'dataset' || k === 'snapshotId');
+    return firstView ? keptOrWorkedOut(db, `facets:${input.dataset}:${input.snapshotId ?? 'all'}`, keptStates.places, work) : work();
+  }
+
   return {
     search: async (input: OperationInput<'search'>): Promise<SearchResults> => {
       if (input.after !== undefined && !/^-?\d+:\d+$/.test(input.after)) throw badInput('after');
@@ -244,11 +255,12 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
       const page = explorePage(db, f, sort, after, limit);
       return result(page, after ? page.first : null);
     },
-    exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => {
-      const fields = input.fields ?? FACET_FIELDS[input.dataset] ?? [];
-      const f = filter(input, fields);
-      return { facets: fields.map((field) => facet(f, field, input.limit ?? 20)) };
-    },
+    exploreFacets: async (input: OperationInput<'exploreFacets'>): Promise<{ facets: ExploreFacet[] }> => facets(input),
+    /**
+     * exploreFacets, synchronous (the worker's kept answers). A table's first view (a dataset, in
+     * one snapshot or all) is the one every visit opens on: its facets are kept in the archive.
+     */
+    facets,
     exportView: async (input: OperationInput<'exportView'>, dbPath: string): Promise<{ path: string; rows: number }> => {
       const sort = sortOf(input);
       const f = filter(input, [sort.field]);

@@ -23,6 +23,8 @@ export const keptStates = {
   diff: (db: ReadableDB): string => `${changeStateToken(db)}|${ipDatabasesVersion()}|${made}`,
   /** charts and evidence: the exports and forgotten records */
   archive: (db: ReadableDB): string => `${archiveStateToken(db)}|${made}`,
+  /** a table's facets: the exports, forgotten records and the address databases (countries, networks) */
+  places: (db: ReadableDB): string => `${archiveStateToken(db)}|${ipDatabasesVersion()}|${made}`,
 };
 
 /** The kept answer while it holds; else worked out now and kept for the next start (when the write lock is free). */
