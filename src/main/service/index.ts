@@ -127,7 +127,14 @@ export function createService(opts: ServiceOptions): Service {
   const call = operationCaller(api, {
     importing: () => imports.busy,
     quiesce: () => runner.settle?.(),
-    keptAnswers: () => keptCount(db),
+    // a hint for the background, never the operation's error: a closed or unreadable file answers 0
+    keptAnswers: () => {
+      try {
+        return keptCount(db);
+      } catch {
+        return 0;
+      }
+    },
     resume: () => runner.prepareInBackground?.({ db, dbPath: opts.dbPath }),
     desktop: opts.chooseExport !== undefined,
   });
