@@ -2,8 +2,8 @@
 // import's worker after the archive is prepared for browsing: the comparison Home and Changes show
 // (the latest two exports), the checklists' evidence, the charts in this machine's time zone (the
 // window's default), the facets of each table of the latest export as it first opens, then the
-// timeline's older comparisons. Each is worked out only when it is not
-// kept under the archive's current state; the pass stops between answers when cancelled.
+// timeline's older comparisons. Each is worked out only when it is not kept under the archive's
+// current state; the pass stops between answers when cancelled.
 import type { WritableDB } from '../store/db';
 import type { OperationInput } from '../../shared/contract';
 import { snapshotDatasets, snapshotsInExportOrder } from '../store/snapshots';
@@ -18,7 +18,9 @@ export function keepAnswers(db: WritableDB, isCancelled: () => boolean, timeZone
   const pairs = ids.slice(1).map((to, i) => () => keptDiff(db, ids[i]!, to)).reverse();
   const latest = ids.at(-1);
   const explore = exploreOperations(db);
-  const tables = latest === undefined ? [] : snapshotDatasets(db, latest).filter((d) => FACET_FIELDS[d.dataset]?.length).map((d) => () => explore.facets({ dataset: d.dataset as OperationInput<'exploreFacets'>['dataset'], snapshotId: latest }));
+  const tables = (latest === undefined ? [] : snapshotDatasets(db, latest))
+    .filter((d) => FACET_FIELDS[d.dataset]?.length)
+    .map((d) => () => explore.facets({ dataset: d.dataset as OperationInput<'exploreFacets'>['dataset'], snapshotId: latest }));
   const steps = [...pairs.slice(0, 1), () => keptEvidence(db), () => keptCharts(db, timeZone, null), ...tables, ...pairs.slice(1)];
   for (const step of steps) {
     if (isCancelled()) return;
