@@ -5,6 +5,7 @@
 // store is called, so the file stays byte-identical.
 import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeGuide, ScopeInfo } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
+import { translator, type Lang } from '../../shared/i18n';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
@@ -19,11 +20,12 @@ import { dueForReview, reviewState } from '../analysis/app-review';
 import { SCOPE_CATALOG } from '../analysis/app-scopes';
 import { lookupIp } from '../analysis/iplookup';
 import { exportParties } from '../analysis/parties';
+import { keyParties, partiesPage, searchable, type KeyedParty } from '../analysis/party-list';
 import { openSafeFile } from './safe-file';
 
 export type SharingOperations = Pick<
   Api,
-  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'saveApps' | 'importApps' | 'previewExposure' | 'sharing'
+  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'saveApps' | 'importApps' | 'previewExposure' | 'parties' | 'partyDetail'
 >;
 
 export interface SharingOptions {
@@ -108,7 +110,8 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
   };
   // What the archive holds changes only through an import, a deleted snapshot or forgotten records
   // (changeStateToken), never through the register: its facts and parties are kept until it does,
-  // so a register change or a tick in the preview does not read every record again.
+  // so a register change or a tick in the preview does not read every record again. The register's
+  // apps are parties too: they are added on every ask, never kept, so a register change shows at once.
   let archive: { token: string; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
   const current = () => {
     const token = changeStateToken(db);
@@ -116,7 +119,9 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
     return archive;
   };
   const facts = (): ArchiveFacts => (current().facts ??= archiveFacts(db));
-  const parties = (): Party[] => (current().parties ??= partiesInArchive(db));
+  const archiveParties = (): Party[] => (current().parties ??= partiesInArchive(db));
+  /** the archive's parties, then the register's active apps, each with its key (analysis/party-list.ts) */
+  const parties = (): KeyedParty[] => keyParties([...archiveParties(), ...appParties(views())]);
 
   const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], facts(), today());
   const views = (): AppView[] => {
@@ -298,10 +303,20 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
         risk: assessAppRisk({ scopes }),
       };
     },
-    sharing: async () => {
-      const apps = views();
-      // a copy each time: a caller in this process may change what it gets
-      return { parties: [...structuredClone(parties()), ...appParties(apps)], apps, dueForReview: due(apps) };
+    parties: async ({ kind, query, lang, offset, limit }) => {
+      const tr = lang ? translator(lang as Lang) : null;
+      // the words a person sees for the party (an unnamed one: "an unnamed partner (id 123)"), and its id
+      const names = (p: Party): string[] => {
+        const words = [p.name ?? (p.unnamed?.reason === 'numeric-id' ? p.unnamed.id : '')];
+        if (tr && p.name === null) words.push(p.unnamed?.reason === 'numeric-id' ? tr.t('party.unnamed', { id: p.unnamed.id }) : tr.t(`party.kind.${p.kind}`));
+        return words.map(searchable);
+      };
+      return partiesPage(parties(), { kind, query: searchable((query ?? '').trim()), offset: offset ?? 0, limit: limit ?? 50 }, names);
+    },
+    partyDetail: async ({ keys }) => {
+      const byKey = new Map(parties().map((k) => [k.key, k.party]));
+      // copies: a caller in this process may change what it gets
+      return { parties: keys.map((key) => (byKey.has(key) ? structuredClone(byKey.get(key)!) : null)) };
     },
   };
 }
