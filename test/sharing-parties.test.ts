@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
+import { openDatabase } from '../src/main/store/db';
+import { datasetFacts } from '../src/main/store/parties';
 import { lookupIp } from '../src/main/analysis/iplookup';
 import type { Party } from '../src/shared/contract';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
@@ -183,6 +185,36 @@ describe('parties and exposure from generated exports', () => {
     const third = { parties: await everyParty(service) };
     expect(offTotal(third.parties)).toBeLessThan(distinctOff - forget.length);
     expect(await dm()).toBe(account.records.messages.length);
+    service.close();
+  });
+
+  it('counts each dataset’s records from the stored new counts exactly as counting them does: an older export imported late, records forgotten, a snapshot deleted', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const service = createService({ dbPath });
+    const later = laterAccount(account, { days: 40 });
+    const counted = () => {
+      const db = openDatabase(dbPath);
+      try {
+        const rows = db.prepare('SELECT dataset, count(*) AS n, min(at) AS oldest, max(at) AS newest FROM records GROUP BY dataset').all() as { dataset: string; n: number; oldest: number | null; newest: number | null }[];
+        const facts = Object.fromEntries([...datasetFacts(db)].filter(([d]) => rows.some((r) => r.dataset === d)));
+        return [facts, Object.fromEntries(rows.map((r) => [r.dataset, { records: r.n, oldest: r.oldest, newest: r.newest }]))];
+      } finally {
+        db.close();
+      }
+    };
+    for (const [acc, name] of [[later, 'b'], [account, 'a']] as const) {
+      await service.importExport({ path: await writeZip(renderJson(acc, 'L4'), join(dir, name), { epoch: exportEpoch(acc) }) });
+      const [facts, expected] = counted();
+      expect(Object.keys(expected).length).toBeGreaterThan(5);
+      expect(facts).toEqual(expected);
+    }
+    const some = (await everyParty(service)).find((p) => p.kind === 'off-tiktok-source' && total(p) >= 3)!;
+    await service.forgetRecords({ ids: some.evidence[0]!.recordIds.slice(0, 3) });
+    expect(counted()[0]).toEqual(counted()[1]);
+    await service.deleteSnapshot({ id: 1 });
+    const [facts, expected] = counted();
+    expect(facts).toEqual(expected);
     service.close();
   });
 
