@@ -445,6 +445,14 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await group.getByRole('button', { name: `Show 50 more (${unnamed - 50} not shown yet)` }).waitFor();
     expect(await group.locator('li.party').count()).toBe(50);
     await page.getByLabel('Search by name').fill('');
+    // in Swedish: the same pieces, the button in Swedish
+    await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'sv'));
+    await page.reload();
+    const sv = page.locator('section.group').filter({ has: page.locator('#kind-off-tiktok-source') });
+    const svMore = sv.getByRole('button', { name: `Visa 50 till (${sources.length - 50} visas inte än)` });
+    await svMore.waitFor();
+    await shootAll('sv', '3-parties-more', () => svMore.scrollIntoViewIfNeeded());
+    await page.evaluate(() => document.defaultView.localStorage.removeItem('footprint.lang'));
     await noErrors();
   });
 
