@@ -9,6 +9,7 @@ import { openDatabase } from '../src/main/store/db';
 import { datasetFacts } from '../src/main/store/parties';
 import { lookupIp } from '../src/main/analysis/iplookup';
 import type { Party } from '../src/shared/contract';
+import { datasetSpec } from '../src/shared/catalog';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { LAYOUTS, defaultJsonName, expectedCounts, exportEpoch, identities, renderJson, writeZip } from './fixtures/json';
 import { GENERATIONS, expectedTxtCounts, renderTxt, writeTxtZip } from './fixtures/txt';
@@ -197,8 +198,9 @@ describe('parties and exposure from generated exports', () => {
       const db = openDatabase(dbPath);
       try {
         const rows = db.prepare('SELECT dataset, count(*) AS n, min(at) AS oldest, max(at) AS newest FROM records GROUP BY dataset').all() as { dataset: string; n: number; oldest: number | null; newest: number | null }[];
-        const facts = Object.fromEntries([...datasetFacts(db)].filter(([d]) => rows.some((r) => r.dataset === d)));
-        return [facts, Object.fromEntries(rows.map((r) => [r.dataset, { records: r.n, oldest: r.oldest, newest: r.newest }]))];
+        // values datasets (profile, settings) count the latest export's values, not records
+        const facts = Object.fromEntries([...datasetFacts(db)].filter(([d]) => datasetSpec(d)?.shape !== 'values'));
+        return [facts, Object.fromEntries(rows.map((r) => [r.dataset, { records: r.n, oldest: r.oldest, newest: r.newest }]))] as const;
       } finally {
         db.close();
       }
