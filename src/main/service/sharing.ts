@@ -5,7 +5,7 @@
 // store is called, so the file stays byte-identical.
 import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeGuide, ScopeInfo } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
-import { translator, type Lang } from '../../shared/i18n';
+import { translator } from '../../shared/i18n';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
@@ -41,7 +41,7 @@ export function localToday(now = new Date()): string {
 
 type Facts = Record<string, { records: number; oldest: number | null; newest: number | null; partners?: number; countries?: number }>;
 
-/** What the archive holds per dataset, with the partner count exposure reports; no countries (archiveFacts adds them). */
+/** What the archive holds per dataset, with the partner count exposure reports; no countries (withCountries adds them). */
 function storedFacts(db: ReadableDB): ArchiveFacts {
   const facts: Facts = {};
   for (const [dataset, f] of datasetFacts(db)) facts[dataset] = { ...f };
@@ -61,11 +61,6 @@ function withCountries(db: ReadableDB, stored: ArchiveFacts): ArchiveFacts {
     facts.login_history.countries = countries.size;
   }
   return facts;
-}
-
-/** What the archive holds per dataset, with the partner and country counts exposure reports. */
-export function archiveFacts(db: ReadableDB): ArchiveFacts {
-  return withCountries(db, storedFacts(db));
 }
 
 function exposureView(e: Exposure): ExposureView {
@@ -324,7 +319,7 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
       };
     },
     parties: async ({ kind, query, lang, offset, limit }) => {
-      const tr = lang ? translator(lang as Lang) : null;
+      const tr = lang ? translator(lang) : null;
       // the words a person sees for the party (an unnamed one: "an unnamed partner (id 123)"), and its id
       const names = (p: Party): string[] => {
         const words = [p.name ?? (p.unnamed?.reason === 'numeric-id' ? p.unnamed.id : '')];
