@@ -5,8 +5,9 @@
 // call on a new service (statements prepared, the archive read), "warm" the median of 5 more: what
 // every later call pays, a register change included, since the archive's facts and parties are
 // kept until an import, a deleted snapshot or forgotten records change it. The page loads `scopes`
-// once and `sharing` on every change; `previewExposure` runs on every tick of the preview's
-// checkboxes, so it should stay well under 100 ms. Printed, never asserted.
+// once and `listApps` on every change; the parties tab asks `parties` (each kind's first 50, then 50
+// more of one kind, or a search); `previewExposure` runs on every tick of the preview's checkboxes,
+// so it should stay well under 100 ms. Printed, never asserted.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createService, type Service } from '../src/main/service';
@@ -50,7 +51,10 @@ async function measure(title: string, dbPath: string, importPath: string): Promi
   for (const app of APPS) await service.addApp(app);
   service.close();
   await time(dbPath, 'scopes (catalog and guide)', 'scopes', {});
-  await time(dbPath, 'sharing (parties, 4 apps with exposure)', 'sharing', {});
+  await time(dbPath, 'parties (each kind: count, first 50)', 'parties', { limit: 50 });
+  await time(dbPath, 'parties (off-TikTok, 50 from 2,000)', 'parties', { kind: 'off-tiktok-source', offset: 2000, limit: 50 });
+  await time(dbPath, 'parties (search "unnamed", English)', 'parties', { query: 'unnamed', lang: 'en' });
+  await time(dbPath, 'partyDetail (one party)', 'partyDetail', { keys: ['ad-interests:'] });
   await time(dbPath, 'listApps', 'listApps', {});
   await time(dbPath, 'previewExposure, direct messages', 'previewExposure', { scopes: ['portability.directmessages.single'] });
   await time(dbPath, 'previewExposure, everything', 'previewExposure', { scopes: ['portability.all.ongoing'] });

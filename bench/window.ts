@@ -56,7 +56,7 @@ const CASES: Case[] = [
   { name: 'checklists: guides', hash: () => '#/checklists?section=guides', content: ['[data-testid="guides"]'] },
   { name: 'checklists: rights', hash: () => '#/checklists?section=rights', content: ['[data-testid="rights-letter"]'] },
   { name: 'sharing', hash: () => '#/sharing', content: ['.sharing .part'] },
-  { name: 'sharing: parties', hash: () => '#/sharing?section=parties', content: ['.sharing .part'] },
+  { name: 'sharing: parties', hash: () => '#/sharing?section=parties', content: ['.sharing li.party'] },
   { name: 'sharing: preview', hash: () => '#/sharing?section=preview', content: ['.sharing .part'] },
   { name: 'sharing: scopes', hash: () => '#/sharing?section=scopes', content: ['.sharing .part'] },
   { name: 'sharing: revoke', hash: () => '#/sharing?section=revoke', content: ['.sharing .part'] },

@@ -5,11 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createService } from '../src/main/service';
+import { openDatabase } from '../src/main/store/db';
+import { datasetFacts } from '../src/main/store/parties';
 import { lookupIp } from '../src/main/analysis/iplookup';
 import type { Party } from '../src/shared/contract';
+import { datasetSpec } from '../src/shared/catalog';
 import { generateAccount, laterAccount, timeMs, type Account } from './fixtures/account';
 import { LAYOUTS, defaultJsonName, expectedCounts, exportEpoch, identities, renderJson, writeZip } from './fixtures/json';
 import { GENERATIONS, expectedTxtCounts, renderTxt, writeTxtZip } from './fixtures/txt';
+import { everyParty } from './fixtures/parties';
 import { tempDir } from './helpers';
 
 const account = generateAccount({ seed: 11, scale: 1, asOf: '2026-03-01 12:00:00' });
@@ -95,9 +99,9 @@ describe('parties and exposure from generated exports', () => {
     const zip = await writeZip(renderJson(account, layout), dir, { epoch: exportEpoch(account), jsonName: defaultJsonName(layout, account.asOf) });
     await service.importExport({ path: zip });
     const counts = expectedCounts(account, layout);
-    const { parties, apps, dueForReview } = await service.sharing({});
+    const { apps, dueForReview } = await service.listApps({});
     expect([apps, dueForReview]).toEqual([[], []]);
-    expectParties(parties, account, counts);
+    expectParties(await everyParty(service), account, counts);
     await expectExposure(service, account, counts);
     service.close();
   });
@@ -107,7 +111,7 @@ describe('parties and exposure from generated exports', () => {
     const service = createService({ dbPath: join(dir, 'fp.db') });
     await service.importExport({ path: await writeTxtZip(renderTxt(account, gen), join(dir, 'txt')) });
     const counts = expectedTxtCounts(account, gen);
-    expectParties((await service.sharing({})).parties, account, counts);
+    expectParties(await everyParty(service), account, counts);
     await expectExposure(service, account, counts);
     service.close();
   });
@@ -119,7 +123,7 @@ describe('parties and exposure from generated exports', () => {
     for (const [acc, name] of [[account, 'a'], [later, 'b']] as const) {
       await service.importExport({ path: await writeZip(renderJson(acc, 'L4'), join(dir, name), { epoch: exportEpoch(acc) }) });
     }
-    const off = (await service.sharing({})).parties.filter((p) => p.kind === 'off-tiktok-source');
+    const off = (await everyParty(service)).filter((p) => p.kind === 'off-tiktok-source');
     for (const p of off) {
       const source = p.name ?? (p.unnamed as { id: string }).id;
       for (const [snapshotId, acc] of [[1, account], [2, later]] as const) {
@@ -147,25 +151,25 @@ describe('parties and exposure from generated exports', () => {
     await service.importExport({ path: await writeZip(renderJson(account, 'L4'), join(dir, 'a'), { epoch: exportEpoch(account) }) });
     const offTotal = (ps: Party[]) => ps.filter((p) => p.kind === 'off-tiktok-source').reduce((n, p) => n + total(p), 0);
     const dm = async () => (await service.previewExposure({ scopes: ['portability.directmessages.single'] })).exposure.datasets.messages!.records;
-    const first = await service.sharing({});
+    const first = { parties: await everyParty(service) };
     expect(offTotal(first.parties)).toBe(account.records.off_tiktok_activity.length);
     expect(await dm()).toBe(account.records.messages.length);
 
     // the register changes; the archive's parties are the same, the app appears with its exposure
     await service.addApp({ name: 'DM Backup', scopes: ['portability.directmessages.ongoing'], grantedOn: '2026-01-01' });
-    const withApp = await service.sharing({});
+    const withApp = { parties: await everyParty(service) };
     expect(withApp.parties.filter((p) => p.kind !== 'app')).toEqual(first.parties);
     expect(withApp.parties.find((p) => p.kind === 'app')!.evidence).toEqual([{ dataset: 'messages', records: account.records.messages.length, snapshots: [], recordIds: [] }]);
     // what a caller does with an answer does not change the next one
     withApp.parties[0]!.evidence[0]!.records = -1;
-    expect((await service.sharing({})).parties[0]!.evidence[0]!.records).not.toBe(-1);
+    expect((await everyParty(service))[0]!.evidence[0]!.records).not.toBe(-1);
 
     // a second export: its records count at once, in parties and in exposure
     await service.importExport({ path: await writeZip(renderJson(later, 'L4'), join(dir, 'b'), { epoch: exportEpoch(later) }) });
     const [ids1, ids2] = [identities(account, 'L4'), identities(later, 'L4')];
     const union = (dataset: string) => new Set([...(ids1[dataset] ?? []), ...(ids2[dataset] ?? [])]).size;
     const distinctOff = union('off_tiktok_activity');
-    const second = await service.sharing({});
+    const second = { parties: await everyParty(service), apps: (await service.listApps({})).apps };
     expect(offTotal(second.parties)).toBe(distinctOff);
     const messages = union('messages');
     expect(await dm()).toBe(messages);
@@ -175,13 +179,44 @@ describe('parties and exposure from generated exports', () => {
     const some = second.parties.find((p) => p.kind === 'off-tiktok-source' && total(p) >= 2)!;
     const forget = some.evidence[0]!.recordIds.slice(0, 2);
     await service.forgetRecords({ ids: forget });
-    expect(offTotal((await service.sharing({})).parties)).toBe(distinctOff - forget.length);
+    expect(offTotal(await everyParty(service))).toBe(distinctOff - forget.length);
 
     // the later snapshot deleted: what only it held is gone again
     await service.deleteSnapshot({ id: 2 });
-    const third = await service.sharing({});
+    const third = { parties: await everyParty(service) };
     expect(offTotal(third.parties)).toBeLessThan(distinctOff - forget.length);
     expect(await dm()).toBe(account.records.messages.length);
+    service.close();
+  });
+
+  it('counts each dataset’s records from the stored new counts exactly as counting them does: an older export imported late, records forgotten, a snapshot deleted', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'fp.db');
+    const service = createService({ dbPath });
+    const later = laterAccount(account, { days: 40 });
+    const counted = () => {
+      const db = openDatabase(dbPath);
+      try {
+        const rows = db.prepare('SELECT dataset, count(*) AS n, min(at) AS oldest, max(at) AS newest FROM records GROUP BY dataset').all() as { dataset: string; n: number; oldest: number | null; newest: number | null }[];
+        // values datasets (profile, settings) count the latest export's values, not records
+        const facts = Object.fromEntries([...datasetFacts(db)].filter(([d]) => datasetSpec(d)?.shape !== 'values'));
+        return [facts, Object.fromEntries(rows.map((r) => [r.dataset, { records: r.n, oldest: r.oldest, newest: r.newest }]))] as const;
+      } finally {
+        db.close();
+      }
+    };
+    for (const [acc, name] of [[later, 'b'], [account, 'a']] as const) {
+      await service.importExport({ path: await writeZip(renderJson(acc, 'L4'), join(dir, name), { epoch: exportEpoch(acc) }) });
+      const [facts, expected] = counted();
+      expect(Object.keys(expected).length).toBeGreaterThan(5);
+      expect(facts).toEqual(expected);
+    }
+    const some = (await everyParty(service)).find((p) => p.kind === 'off-tiktok-source' && total(p) >= 3)!;
+    await service.forgetRecords({ ids: some.evidence[0]!.recordIds.slice(0, 3) });
+    expect(counted()[0]).toEqual(counted()[1]);
+    await service.deleteSnapshot({ id: 1 });
+    const [facts, expected] = counted();
+    expect(facts).toEqual(expected);
     service.close();
   });
 
@@ -221,7 +256,8 @@ describe('parties and exposure from generated exports', () => {
     });
     await service.importExport({ path: await writeZip(doc, dir, { epoch: exportEpoch(account) }) });
     await service.addApp({ name: 'DM Backup', scopes: ['portability.directmessages.ongoing'], grantedOn: '2026-01-01' });
-    const { parties, dueForReview } = await service.sharing({});
+    const parties = await everyParty(service);
+    const { dueForReview } = await service.listApps({});
     const pick = (kind: Party['kind']) => parties.filter((p) => p.kind === kind).map((p) => [p.name ?? (p.unnamed && 'id' in p.unnamed ? `#${p.unnamed.id}` : null), total(p), p.direction]);
     expect(pick('data-partner').sort()).toEqual([['#1234567', 1, 'from-party'], ['Acme Data', 1, 'from-party']]);
     expect(pick('advertiser').sort()).toEqual([['Example Bank', 1, 'from-party'], ['Example Shoes', 1, 'from-party']]);

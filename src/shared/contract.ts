@@ -747,12 +747,45 @@ export interface Party {
   raw?: Record<string, unknown>[];
 }
 
+/**
+ * A party as a list shows it (the Sharing page, the CLI): what it draws, without the per-snapshot
+ * spans, the linked record ids and the records as TikTok wrote them (`partyDetail` answers those,
+ * by key). A large archive names thousands of parties: a list asks for them a kind at a time.
+ */
+export interface PartyListItem {
+  /** the party within this archive and register, for `partyDetail` ("kind:name", "app:<id>") */
+  key: string;
+  name: string | null;
+  unnamed?: Party['unnamed'];
+  kind: PartyKind;
+  direction: PartyDirection;
+  categories: Category[];
+  evidence: { dataset: string; records: number; snapshots: number[] }[];
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** off-TikTok sources: what they reported, by event */
+  events?: { event: string; records: number }[];
+  actions: PartyAction[];
+  appId?: number;
+}
 
-export interface SharingView {
-  parties: Party[];
-  apps: AppView[];
-  /** ids of the apps due for review, longest overdue first */
-  dueForReview: number[];
+/** One kind of party (PARTY_KINDS order): how many match, and the piece asked for. */
+export interface PartyGroup {
+  kind: PartyKind;
+  /** parties of this kind matching the search */
+  count: number;
+  /** where `parties` starts among them */
+  offset: number;
+  parties: PartyListItem[];
+}
+
+export interface PartiesPage {
+  /** every party the exports and the register show */
+  total: number;
+  /** of them, those matching the search (total without one) */
+  matched: number;
+  /** without a kind: each kind with a match; with one: that kind alone */
+  groups: PartyGroup[];
 }
 
 const day = s.string({ min: 10, max: 10 });
@@ -1278,8 +1311,22 @@ export const OPERATIONS = {
   importApps: op(s.object({ document: appsDocumentSchema })),
   /** what these scopes would hand over, measured on the archive (before adding an app) */
   previewExposure: op(s.object({ scopes: scopeIds })),
-  /** every party the exports show, the register's apps, and which apps are due for review */
-  sharing: op(s.object({})),
+  /**
+   * the parties the exports and the register show, by kind: each kind's count and its first `limit`
+   * (default 50); with a kind, that kind from `offset`. query: a part of the name, as the door
+   * words it in `lang` (an unnamed partner by its words or its id); case and accents ignored
+   */
+  parties: op(
+    s.object({
+      kind: s.optional(s.oneOf(PARTY_KINDS)),
+      query: s.optional(s.string({ max: 200 })),
+      lang: s.optional(s.oneOf(['en', 'sv'] as const)),
+      offset: s.optional(s.int({ min: 0 })),
+      limit: s.optional(s.int({ min: 1, max: 1000 })),
+    }),
+  ),
+  /** parties with all their detail (per snapshot, record ids, raw records) by their list keys, in that order; null for one the archive and register no longer show */
+  partyDetail: op(s.object({ keys: s.array(s.string({ min: 1, max: 2000 }), { min: 1, max: 1000 }) })),
   /** the home page: what the latest export holds by privacy category, what no export shows, and the headline */
   home: op(s.object({})),
   /** full-text search; query is plain text ("quoted phrases", bare words as prefixes), never FTS syntax */
@@ -1354,7 +1401,8 @@ export interface OperationResults {
   saveApps: { path: string; apps: number };
   importApps: { imported: number; unchanged: number };
   previewExposure: { exposure: ExposureView; access: { access: AppAccess; derived: boolean; editable: boolean }; risk: AppRiskView };
-  sharing: SharingView;
+  parties: PartiesPage;
+  partyDetail: { parties: (Party | null)[] };
   home: HomeView;
   search: SearchResults;
   getRecord: RecordDetail | null;

@@ -13,6 +13,7 @@ import { exportEpoch, renderJson, writeZip } from '../fixtures/json';
 import { buildApp, chromiumAvailable, launchApp, ROOT, type AppHarness, showOverview, closeApp } from './harness';
 import { localDay } from './fixture';
 import { shootParts, expectClean } from './audit';
+import { everyListItem } from '../fixtures/parties';
 
 declare const document: any;
 
@@ -26,8 +27,10 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
   const problems: string[] = [];
   const go = (hash: string) => h.page.evaluate((x: string) => (document.defaultView.location.hash = x), hash);
   const noErrors = () => expectClean(h);
-  /** how many times the window asked each operation */
+  /** how many times the window asked each operation, and what it asked the parties for */
   const asked = new Map<string, number>();
+  const partiesAsked: unknown[] = [];
+  const count = (name: string) => asked.get(`fp:${name}`) ?? 0;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-sharing-'));
@@ -38,7 +41,11 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     h = await launchApp({
       rendererDir: join(build.outDir, 'renderer'),
       workDir: join(work, 'app'),
-      onOperation: (channel) => (asked.set(channel, (asked.get(channel) ?? 0) + 1), () => {}),
+      onOperation: (channel, input) => {
+        asked.set(channel, (asked.get(channel) ?? 0) + 1);
+        if (channel === 'fp:parties') partiesAsked.push(input);
+        return () => {};
+      },
     });
     await h.service.importExport({ path: zip });
     await showOverview(h);
@@ -117,7 +124,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
 
   it('lists who got the data, searchable, and an evidence row opens the records', async () => {
     const { page } = h;
-    const { parties } = await h.service.sharing({});
+    const parties = await everyListItem(h.service);
     const party = parties.find((p) => p.kind === 'off-tiktok-source' && p.name && p.evidence.some((e) => e.snapshots.length > 0))!;
     expect(party).toBeTruthy();
     await go('#/sharing?section=parties');
@@ -133,6 +140,55 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     expect(new URL(page.url()).hash).toBe(`#/snapshot/${ev.snapshots.at(-1)}?dataset=${ev.dataset}`);
     await page.goBack();
     await page.locator('#party-search').waitFor();
+    await noErrors();
+  });
+
+  it('shows the register’s apps among the parties, following a change made elsewhere after a reload', async () => {
+    const { page } = h;
+    const apps = page.locator('section.group').filter({ has: page.locator('#kind-app') });
+    // Chat Backup was revoked: no app has access, so no app is a party
+    await go('#/sharing?section=parties');
+    await page.locator('section.group').first().waitFor();
+    expect(await apps.count()).toBe(0);
+    const added = await h.service.addApp({ name: 'Party Planner', scopes: ['portability.directmessages.single'], grantedOn: localDay(-10) });
+    await page.reload();
+    await apps.locator('li[data-party="Party Planner"]').getByText('your data goes to them').waitFor();
+    await apps.locator('h3').filter({ hasText: '(1)' }).waitFor();
+    await h.service.editApp({ id: added.id, name: 'Party Planner Pro' });
+    await page.reload();
+    await apps.locator('li[data-party="Party Planner Pro"]').waitFor();
+    await h.service.removeApp({ id: added.id });
+    await page.reload();
+    await page.locator('section.group').first().waitFor();
+    await apps.waitFor({ state: 'detached' });
+    await noErrors();
+  });
+
+  it('asks for the parties only on the parties tab, and the register only on the apps tab', async () => {
+    const { page } = h;
+    const tabs: [string, () => Promise<unknown>][] = [
+      ['#/sharing', () => page.getByRole('button', { name: 'Add an app' }).waitFor()],
+      ['#/sharing?section=preview', () => page.getByText('Pick one or more permissions to see what they would hand over.').waitFor()],
+      ['#/sharing?section=scopes', () => page.locator('li[data-scope="user.info.basic"]').waitFor()],
+      ['#/sharing?section=revoke', () => page.getByText('Tap “Settings and privacy”.').waitFor()],
+    ];
+    for (const [hash, shown] of tabs) {
+      await go('#/settings');
+      await page.reload();
+      await page.getByTestId('encryption-state').waitFor();
+      const before = count('parties');
+      await go(hash);
+      await shown();
+      await page.waitForTimeout(300);
+      expect(count('parties'), hash).toBe(before);
+    }
+    const [parties, apps] = [count('parties'), count('listApps')];
+    await go('#/sharing?section=parties');
+    await page.locator('section.group').first().waitFor();
+    await page.waitForTimeout(300);
+    // one ask: each kind's first 50, in the window's language
+    expect([count('parties') - parties, count('listApps') - apps]).toEqual([1, 0]);
+    expect(partiesAsked.at(-1)).toEqual({ query: '', lang: 'en', limit: 50 });
     await noErrors();
   });
 
@@ -214,8 +270,8 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await page.getByTestId('sharing-due').waitFor();
     await go('#/sharing');
     await page.reload();
-    // one Sharing answer per visit: the badge reading it must not ask it again (a loop once did)
-    const sharingAsked = () => [...asked].filter(([c]) => c.endsWith('sharing')).reduce((n, [, k]) => n + k, 0);
+    // one register answer per visit: the badge reading it must not ask it again (a loop once did)
+    const sharingAsked = () => count('listApps');
     await page.locator('article[data-app="Photo Printer"]').waitFor();
     const before = sharingAsked();
     await page.waitForTimeout(1500);
@@ -362,20 +418,41 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     const big = generateAccount({ seed: 6, scale: 12, asOf: '2026-02-10 12:00:00' });
     await h.service.importExport({ path: await writeZip(renderJson(big, 'L4'), join(work, 'big'), { epoch: exportEpoch(big) }) });
     await showOverview(h);
-    const sources = (await h.service.sharing({})).parties.filter((p) => p.kind === 'off-tiktok-source');
+    const sources = (await everyListItem(h.service)).filter((p) => p.kind === 'off-tiktok-source');
     expect(sources.length).toBeGreaterThan(100);
     await go('#/sharing?section=parties');
     const group = page.locator('section.group').filter({ has: page.locator('#kind-off-tiktok-source') });
     await group.locator('li.party').nth(49).waitFor();
     expect(await group.locator('li.party').count()).toBe(50);
+    // the first 50 in the service's order; 50 more asked of that kind alone, from the 51st
+    expect(await group.locator('li.party').evaluateAll((els) => els.map((e) => e.getAttribute('data-party')))).toEqual(
+      sources.slice(0, 50).map((p) => p.name ?? (p.unnamed?.reason === 'numeric-id' ? translator('en').t('party.unnamed', { id: p.unnamed.id }) : translator('en').t('party.kind.off-tiktok-source'))),
+    );
+    const asks = partiesAsked.length;
     await group.getByRole('button', { name: `Show 50 more (${sources.length - 50} not shown yet)` }).click();
     await group.locator('li.party').nth(99).waitFor();
     expect(await group.locator('li.party').count()).toBe(100);
+    expect(partiesAsked.slice(asks)).toEqual([{ kind: 'off-tiktok-source', query: '', lang: 'en', offset: 50, limit: 50 }]);
+    const names = await group.locator('li.party').evaluateAll((els) => els.map((e) => e.getAttribute('data-party')));
+    expect(new Set(names).size).toBe(100);
+    await shootAll('en', '3-parties-more', () => group.getByRole('button', { name: /^Show 50 more/ }).scrollIntoViewIfNeeded());
     // every unnamed partner's name holds "unnamed": a search matching them all draws 50 again
+    // (searched in the service, in the window's words, once typing stops)
+    const unnamed = (await h.service.parties({ query: 'unnamed', lang: 'en' })).groups.find((g) => g.kind === 'off-tiktok-source')!.count;
+    expect(unnamed).toBeGreaterThan(50);
+    expect(unnamed).toBeLessThan(sources.length);
     await page.getByLabel('Search by name').fill('unnamed');
-    await group.getByRole('button', { name: /^Show 50 more/ }).waitFor();
+    await group.getByRole('button', { name: `Show 50 more (${unnamed - 50} not shown yet)` }).waitFor();
     expect(await group.locator('li.party').count()).toBe(50);
     await page.getByLabel('Search by name').fill('');
+    // in Swedish: the same pieces, the button in Swedish
+    await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'sv'));
+    await page.reload();
+    const sv = page.locator('section.group').filter({ has: page.locator('#kind-off-tiktok-source') });
+    const svMore = sv.getByRole('button', { name: `Visa 50 till (${sources.length - 50} visas inte än)` });
+    await svMore.waitFor();
+    await shootAll('sv', '3-parties-more', () => svMore.scrollIntoViewIfNeeded());
+    await page.evaluate(() => document.defaultView.localStorage.removeItem('footprint.lang'));
     await noErrors();
   });
 

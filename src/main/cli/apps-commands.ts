@@ -226,12 +226,32 @@ function describeParty(tr: Translator, p: Party): string {
   return lines.join('\n');
 }
 
+/** Every party with its detail, as the service hands a list its pieces (a kind at a time, 1,000 per ask). */
+async function allParties(ctx: CommandContext): Promise<Party[]> {
+  const PIECE = 1000;
+  const first = await ctx.service.call('parties', { limit: PIECE });
+  const keys: string[] = [];
+  for (const g of first.groups) {
+    keys.push(...g.parties.map((p) => p.key));
+    for (let offset = g.parties.length; offset < g.count; offset += PIECE) {
+      const more = await ctx.service.call('parties', { kind: g.kind, offset, limit: PIECE });
+      keys.push(...(more.groups[0]?.parties ?? []).map((p) => p.key));
+    }
+  }
+  const out: Party[] = [];
+  for (let i = 0; i < keys.length; i += PIECE) {
+    const { parties } = await ctx.service.call('partyDetail', { keys: keys.slice(i, i + PIECE) });
+    out.push(...parties.filter((p): p is Party => p !== null));
+  }
+  return out;
+}
+
 export async function sharingCommand(ctx: CommandContext): Promise<void> {
-  const v = await ctx.service.call('sharing', {});
-  print(ctx, { parties: v.parties.map(partyJson), apps: v.apps.map(appJson), dueForReview: v.dueForReview }, () => {
+  const [parties, { apps, dueForReview }] = [await allParties(ctx), await ctx.service.call('listApps', {})];
+  print(ctx, { parties: parties.map(partyJson), apps: apps.map(appJson), dueForReview }, () => {
     const tr = ctx.tr;
-    const lines = v.parties.length ? v.parties.map((p) => describeParty(tr, p)) : [tr.t('cli.sharing.none')];
-    if (v.dueForReview.length) lines.push('', tr.t('cli.apps.due', { ids: v.dueForReview.map((id) => `#${id}`).join(', ') }));
+    const lines = parties.length ? parties.map((p) => describeParty(tr, p)) : [tr.t('cli.sharing.none')];
+    if (dueForReview.length) lines.push('', tr.t('cli.apps.due', { ids: dueForReview.map((id) => `#${id}`).join(', ') }));
     return lines.join('\n');
   });
 }

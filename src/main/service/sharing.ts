@@ -5,6 +5,7 @@
 // store is called, so the file stays byte-identical.
 import type { Api, AppHistoryEvent, AppView, AppsDocument, ExposureView, Party, ScopeGuide, ScopeInfo } from '../../shared/contract';
 import { FootprintError } from '../../shared/errors';
+import { translator } from '../../shared/i18n';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
@@ -19,11 +20,12 @@ import { dueForReview, reviewState } from '../analysis/app-review';
 import { SCOPE_CATALOG } from '../analysis/app-scopes';
 import { lookupIp } from '../analysis/iplookup';
 import { exportParties } from '../analysis/parties';
+import { keyParties, partiesPage, searchable, type KeyedParty } from '../analysis/party-list';
 import { openSafeFile } from './safe-file';
 
 export type SharingOperations = Pick<
   Api,
-  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'saveApps' | 'importApps' | 'previewExposure' | 'sharing'
+  'scopes' | 'listApps' | 'addApp' | 'editApp' | 'revokeApp' | 'reviewApp' | 'removeApp' | 'exportApps' | 'saveApps' | 'importApps' | 'previewExposure' | 'parties' | 'partyDetail'
 >;
 
 export interface SharingOptions {
@@ -37,11 +39,19 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** What the archive holds per dataset, with the partner and country counts exposure reports. */
-export function archiveFacts(db: ReadableDB): ArchiveFacts {
-  const facts: Record<string, { records: number; oldest: number | null; newest: number | null; partners?: number; countries?: number }> = {};
+type Facts = Record<string, { records: number; oldest: number | null; newest: number | null; partners?: number; countries?: number }>;
+
+/** What the archive holds per dataset, with the partner count exposure reports; no countries (withCountries adds them). */
+function storedFacts(db: ReadableDB): ArchiveFacts {
+  const facts: Facts = {};
   for (const [dataset, f] of datasetFacts(db)) facts[dataset] = { ...f };
   if (facts.messages) facts.messages.partners = conversationPartners(db);
+  return facts;
+}
+
+/** The stored facts with how many countries the logins come from: every login address looked up (~100 ms at 95,000 addresses). */
+function withCountries(db: ReadableDB, stored: ArchiveFacts): ArchiveFacts {
+  const facts: Facts = structuredClone(stored);
   if (facts.login_history) {
     const countries = new Set<string>();
     for (const ip of loginIps(db)) {
@@ -108,15 +118,25 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
   };
   // What the archive holds changes only through an import, a deleted snapshot or forgotten records
   // (changeStateToken), never through the register: its facts and parties are kept until it does,
-  // so a register change or a tick in the preview does not read every record again.
-  let archive: { token: string; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
+  // so a register change or a tick in the preview does not read every record again. The register's
+  // apps are parties too: they are added on every ask, never kept, so a register change shows at once.
+  let archive: { token: string; stored?: ArchiveFacts; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
   const current = () => {
     const token = changeStateToken(db);
     if (archive.token !== token) archive = { token };
     return archive;
   };
-  const facts = (): ArchiveFacts => (current().facts ??= archiveFacts(db));
-  const parties = (): Party[] => (current().parties ??= partiesInArchive(db));
+  const stored = (): ArchiveFacts => (current().stored ??= storedFacts(db));
+  const facts = (): ArchiveFacts => (current().facts ??= withCountries(db, stored()));
+  const archiveParties = (): Party[] => (current().parties ??= partiesInArchive(db));
+  /**
+   * the archive's parties, then the register's active apps, each with its key (analysis/party-list.ts);
+   * an app party needs what the app reaches, not the countries of the logins
+   */
+  const parties = (): KeyedParty[] => {
+    const reach = stored();
+    return keyParties([...archiveParties(), ...appParties(listApps(db).map((a) => ({ id: a.id, name: a.name, revoked: a.revokedOn !== null, exposure: exposure(a.scopes, reach) })))]);
+  };
 
   const view = (id: number): AppView => appView(mustGet(id), appEvents(db).get(id) ?? [], facts(), today());
   const views = (): AppView[] => {
@@ -298,10 +318,20 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
         risk: assessAppRisk({ scopes }),
       };
     },
-    sharing: async () => {
-      const apps = views();
-      // a copy each time: a caller in this process may change what it gets
-      return { parties: [...structuredClone(parties()), ...appParties(apps)], apps, dueForReview: due(apps) };
+    parties: async ({ kind, query, lang, offset, limit }) => {
+      const tr = lang ? translator(lang) : null;
+      // the words a person sees for the party (an unnamed one: "an unnamed partner (id 123)"), and its id
+      const names = (p: Party): string[] => {
+        const words = [p.name ?? (p.unnamed?.reason === 'numeric-id' ? p.unnamed.id : '')];
+        if (tr && p.name === null) words.push(p.unnamed?.reason === 'numeric-id' ? tr.t('party.unnamed', { id: p.unnamed.id }) : tr.t(`party.kind.${p.kind}`));
+        return words.map(searchable);
+      };
+      return partiesPage(parties(), { kind, query: searchable((query ?? '').trim()), offset: offset ?? 0, limit: limit ?? 50 }, names);
+    },
+    partyDetail: async ({ keys }) => {
+      const byKey = new Map(parties().map((k) => [k.key, k.party]));
+      // copies: a caller in this process may change what it gets
+      return { parties: keys.map((key) => (byKey.has(key) ? structuredClone(byKey.get(key)!) : null)) };
     },
   };
 }
@@ -361,17 +391,17 @@ export function partiesInArchive(db: ReadableDB): Party[] {
 }
 
 /** The register's apps with access, as parties the person's data flows to. */
-function appParties(apps: AppView[]): Party[] {
+function appParties(apps: { id: number; name: string; revoked: boolean; exposure: Exposure }[]): Party[] {
   return apps
-    .filter((a) => a.status === 'active')
+    .filter((a) => !a.revoked)
     .map((a) => {
-      const reached = Object.entries(a.exposure.datasets).filter(([, e]) => e.records > 0);
+      const reached = a.exposure.datasets.filter((e) => e.records > 0);
       return {
         name: a.name,
         kind: 'app' as const,
         direction: 'to-party' as const,
         categories: a.exposure.totals.categories as Party['categories'],
-        evidence: reached.map(([dataset, e]) => ({ dataset, records: e.records, snapshots: [], recordIds: [] })),
+        evidence: reached.map((e) => ({ dataset: e.dataset, records: e.records, snapshots: [], recordIds: [] })),
         firstSeen: null,
         lastSeen: null,
         perSnapshot: [],
