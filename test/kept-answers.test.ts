@@ -13,6 +13,7 @@ import { keepAnswer, keptNames } from '../src/main/store/kept-answers';
 import { keptStates } from '../src/main/service/kept-answers';
 import { diffSnapshots } from '../src/main/service/changes';
 import { charts } from '../src/main/service/charts';
+import { partiesInArchive } from '../src/main/service/sharing';
 import { resolveImportWorkerEntry, workerImportRunner } from '../src/main/import/worker-import';
 import { generateAccount, laterAccount } from './fixtures/account';
 import { exportEpoch, renderJson, writeZip } from './fixtures/json';
@@ -85,6 +86,24 @@ describe('kept answers', () => {
     const fourth = createService({ dbPath });
     expect(await fourth.exploreFacets({ dataset: 'login_history', snapshotId: ids[1] })).toEqual({ facets: [] });
     fourth.close();
+  });
+
+  it("Sharing's parties and the facts apps are measured against are kept and read back", async () => {
+    const { dbPath } = await archiveOfTwo();
+    const first = createService({ dbPath });
+    const page = await first.parties({});
+    expect(page.total).toBeGreaterThan(0);
+    await first.addApp({ name: 'Kollen', scopes: ['user.info.basic'], grantedOn: '2026-01-05' });
+    const apps = await first.listApps({});
+    expect(keptNames(first.db)).toEqual(expect.arrayContaining(['app-facts', 'parties']));
+    expect(JSON.parse(body(first, 'parties')!)).toEqual(partiesInArchive(first.db));
+    first.db.prepare(`UPDATE kept_answers SET body = '[]' WHERE name = 'parties'`).run();
+    first.close();
+    const second = createService({ dbPath });
+    // only the register's app is left among the parties: the archive's came from the (emptied) kept answer
+    expect((await second.parties({})).total).toBe(1);
+    expect(await second.listApps({})).toEqual(apps);
+    second.close();
   });
 
   it('an answer kept under another state (an older app, another archive) is not read', async () => {
@@ -177,6 +196,7 @@ describe('kept answers', () => {
     expect(names).toContain('evidence');
     expect(names).toContain(`facets:login_history:${y.snapshot.id}`);
     expect(names).toContain(`facets:off_tiktok_activity:${y.snapshot.id}`);
+    expect(names).toEqual(expect.arrayContaining(['parties', 'app-facts']));
     const diffName = names.find((n) => n.startsWith('diff:') && n.endsWith(`:${y.snapshot.id}`))!;
     expect(JSON.parse(body(s, diffName)!)).toEqual(diffSnapshots(s.db));
 

@@ -1,8 +1,8 @@
 // The background pass that keeps the answers the window asks for first (kept-answers.ts), run on the
 // import's worker after the archive is prepared for browsing: the comparison Home and Changes show
 // (the latest two exports), the checklists' evidence, the charts in this machine's time zone (the
-// window's default), the facets of each table of the latest export as it first opens, then the
-// timeline's older comparisons. Each is worked out only when it is not kept under the archive's
+// window's default), the facets of each table of the latest export as it first opens, the parties
+// and the facts apps are measured against (Sharing), then the timeline's older comparisons. Each is worked out only when it is not kept under the archive's
 // current state; the pass stops between answers when cancelled.
 import type { WritableDB } from '../store/db';
 import type { OperationInput } from '../../shared/contract';
@@ -11,6 +11,7 @@ import { exploreOperations, FACET_FIELDS } from './explore';
 import { keptDiff } from './changes';
 import { keptCharts } from './charts';
 import { keptEvidence } from './checklists';
+import { keptFacts, keptParties } from './sharing';
 
 export function keepAnswers(db: WritableDB, isCancelled: () => boolean, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): void {
   const ids = snapshotsInExportOrder(db).map((s) => s.id);
@@ -21,7 +22,15 @@ export function keepAnswers(db: WritableDB, isCancelled: () => boolean, timeZone
   const tables = (latest === undefined ? [] : snapshotDatasets(db, latest))
     .filter((d) => FACET_FIELDS[d.dataset]?.length)
     .map((d) => () => explore.facets({ dataset: d.dataset as OperationInput<'exploreFacets'>['dataset'], snapshotId: latest }));
-  const steps = [...pairs.slice(0, 1), () => keptEvidence(db), () => keptCharts(db, timeZone, null), ...tables, ...pairs.slice(1)];
+  const steps = [
+    ...pairs.slice(0, 1),
+    () => keptEvidence(db),
+    () => keptCharts(db, timeZone, null),
+    ...tables,
+    () => keptParties(db),
+    () => keptFacts(db),
+    ...pairs.slice(1),
+  ];
   for (const step of steps) {
     if (isCancelled()) return;
     step();
