@@ -155,6 +155,39 @@ describe('importing snapshots', () => {
     service.close();
   });
 
+  it('a cancel heard after the last record, while the indexes are built, still rolls everything back', async () => {
+    const dir = tempDir();
+    const service = createService({ dbPath: join(dir, 'fp.db') });
+    await service.importExport({ path: writeJson(join(dir, 'a'), smallExport()) });
+    const before = counts(service);
+    const path = writeJson(join(dir, 'b'), smallExport({ from: 3, watch: 5_000 }));
+    const write = (isCancelled: () => boolean) => {
+      const opened = openExport(path);
+      return writeSnapshot(service.db, { sourceName: 'b', sha256: opened.sha256, format: 'json', exportedAtHint: null }, readHere(parseExport(opened.content)), { isCancelled });
+    };
+    // how often an import that is not cancelled asks, rolled back by a failure after it asked the last time
+    let asked = 0;
+    const counting = service.db.transaction(() => {
+      write(() => (asked++, false));
+      throw new Error('undo');
+    });
+    expect(() => counting()).toThrow('undo');
+    expect(counts(service)).toEqual(before);
+    // cancelled only at the last question: the snapshot is counted by then (after the indexes were built)
+    let n = 0;
+    let counted = 0;
+    const last = () => {
+      if (++n < asked) return false;
+      counted = service.db.prepare('SELECT record_count FROM snapshots ORDER BY id DESC LIMIT 1').pluck().get() as number;
+      return true;
+    };
+    expect(() => write(last)).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+    expect(counted).toBeGreaterThanOrEqual(5_000);
+    expect(counts(service)).toEqual(before);
+    expect(service.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    service.close();
+  });
+
   it('a failure in the middle of writing leaves the database as it was', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'fp.db');

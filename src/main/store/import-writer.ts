@@ -236,6 +236,8 @@ export function writeSnapshot(db: WritableDB, meta: SnapshotMeta, source: BatchS
       // "new" by export order: an older export imported late takes it from the newer ones, values
       // datasets count too (new-counts.ts); the result reports what is stored.
       settleImported(db, snapshotId);
+      // the index builds above take a while on a large export: a Cancel during them still rolls it all back
+      if (opts.isCancelled?.()) throw new FootprintError('CANCELLED');
       const settled = db.prepare('SELECT dataset, new FROM snapshot_datasets WHERE snapshot_id = ?').raw().all(snapshotId) as [string, number][];
       for (const [dataset, n] of settled) counts.get(dataset)!.new = n;
       return { snapshotId, layout, exportedAt, exportedAtSource, datasets: Object.fromEntries(counts), unknownSections, warnings };
