@@ -106,17 +106,25 @@ describe('kept answers', () => {
     second.close();
   });
 
-  it('an answer kept under another state (an older app, another archive) is not read', async () => {
+  it('an answer kept under another state (an older app, another archive) is not read, nor a damaged one', async () => {
     const { dbPath } = await archiveOfTwo();
     const s = createService({ dbPath });
     await s.diffSnapshots({});
     s.db.prepare(`UPDATE kept_answers SET body = json_set(body, '$.settings', json('[{"key":"kept-marker"}]')), state = state || 'x'`).run();
     s.close();
     const t = createService({ dbPath });
-    expect((await t.diffSnapshots({})).settings).not.toEqual([{ key: 'kept-marker' }]);
+    const fresh = await t.diffSnapshots({});
+    expect(fresh.settings).not.toEqual([{ key: 'kept-marker' }]);
     // worked out again and kept under the state that holds
-    expect(body(t, keptNamesOf(t, 'diff')[0]!)).not.toContain('kept-marker');
+    const name = keptNamesOf(t, 'diff')[0]!;
+    expect(body(t, name)).not.toContain('kept-marker');
+    // a damaged row is worked out again and kept over, never an error
+    t.db.prepare('UPDATE kept_answers SET body = ? WHERE name = ?').run('{"from": 1, "to"', name);
     t.close();
+    const u = createService({ dbPath });
+    expect(await u.diffSnapshots({})).toEqual(fresh);
+    expect(JSON.parse(body(u, name)!)).toEqual(diffSnapshots(u.db));
+    u.close();
   });
 
   it('every change to the archive deletes what it makes stale; a forgotten record leaves no text in a kept answer', async () => {

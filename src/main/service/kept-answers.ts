@@ -31,7 +31,13 @@ export const keptStates = {
 export function keptOrWorkedOut<T>(db: WritableDB, name: string, stateOf: (db: ReadableDB) => string, work: () => T): T {
   const state = stateOf(db);
   const kept = keptAnswer(db, name, state);
-  if (kept !== undefined) return JSON.parse(kept) as T;
+  if (kept !== undefined) {
+    try {
+      return JSON.parse(kept) as T;
+    } catch {
+      // a damaged row (the file was changed outside Footprint): worked out again and kept over it
+    }
+  }
   const answer = work();
   keepAnswer(db, name, state, JSON.stringify(answer), () => stateOf(db));
   return answer;
