@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createService, type Service } from '../src/main/service';
 import { openDatabase } from '../src/main/store/db';
-import { keepAnswer, keptNames } from '../src/main/store/kept-answers';
+import { clearKeptAnswers, keepAnswer, keptNames } from '../src/main/store/kept-answers';
+import { changeStamp } from '../src/main/store/scratch';
 import { keptStates } from '../src/main/service/kept-answers';
 import { diffSnapshots } from '../src/main/service/changes';
 import { charts } from '../src/main/service/charts';
@@ -175,6 +176,11 @@ describe('kept answers', () => {
     other.prepare('INSERT INTO deletion_marks (record_id, deleted_at, marked_at) VALUES (?, 1, 2)').run(record);
     expect(keepAnswer(s.db, 'diff:stale', state, '{}', () => keptStates.diff(s.db))).toBe(false);
     expect(keptNames(s.db)).toEqual([]);
+    // keeping one changes no answer: the connection's caches of query results stay (changeStamp)
+    const stamp = changeStamp(s.db);
+    expect(keepAnswer(s.db, 'diff:now', keptStates.diff(s.db), '{}', () => keptStates.diff(s.db))).toBe(true);
+    expect(changeStamp(s.db)).toBe(stamp);
+    clearKeptAnswers(s.db);
 
     // another connection holds the write lock: the comparison is answered, not kept, and kept the next time
     other.exec('BEGIN IMMEDIATE');

@@ -215,7 +215,10 @@ export function exploreOperations(db: WritableDB, opts: ExploreOptions = { canWr
       return { facets: fields.map((field) => facet(f, field, input.limit ?? 20)) };
     };
     const firstView = Object.keys(input).every((k) => k === 'dataset' || k === 'snapshotId');
-    return firstView ? keptOrWorkedOut(db, `facets:${input.dataset}:${input.snapshotId ?? 'all'}`, keptStates.places, work) : work();
+    if (!firstView) return work();
+    // read from the archive once, then from memory like every other facet, until the archive changes
+    const name = `facets:${input.dataset}:${input.snapshotId ?? 'all'}`;
+    return cached(name, () => keptOrWorkedOut(db, name, keptStates.places, work));
   }
 
   return {

@@ -374,7 +374,6 @@ function scopeGuide(): ScopeGuide {
   };
 }
 
-/** Everyone the imported exports show data flowing to or from. */
 /**
  * The archive's parties as kept in the archive (kept-answers.ts; ~1.2 s of grouping on a million
  * records, asked for on the first visit to the parties), worked out and kept when they are not.
@@ -388,6 +387,7 @@ export function keptFacts(db: WritableDB, stored: () => ArchiveFacts = () => sto
   return keptOrWorkedOut(db, 'app-facts', keptStates.places, () => withCountries(db, stored()));
 }
 
+/** Everyone the imported exports show data flowing to or from. */
 export function partiesInArchive(db: ReadableDB): Party[] {
   const third = fieldGroups(db, 'third_party_info', []);
   return exportParties({

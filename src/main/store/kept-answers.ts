@@ -4,6 +4,7 @@
 // delete every kept answer when the archive changes, so none outlives the text it was made of.
 import type { ReadableDB, WritableDB } from './handles';
 import { writeWithoutWaiting } from './no-wait';
+import { scratchWrite } from './scratch';
 
 /** kept answers at most: the oldest written go first (a few KB each) */
 const MAX_KEPT = 64;
@@ -20,12 +21,13 @@ export function keptAnswer(db: ReadableDB, name: string, state: string): string 
  */
 export function keepAnswer(db: WritableDB, name: string, state: string, body: string, stateNow: () => string): boolean {
   let kept = false;
-  const wrote = writeWithoutWaiting(db, () => {
+  // a kept answer changes no answer of this connection's: its caches stay (scratch.ts)
+  const wrote = scratchWrite(db, () => writeWithoutWaiting(db, () => {
     if (stateNow() !== state) return;
     db.prepare('INSERT OR REPLACE INTO kept_answers (name, state, body) VALUES (?, ?, ?)').run(name, state, body);
     db.prepare(`DELETE FROM kept_answers WHERE rowid NOT IN (SELECT rowid FROM kept_answers ORDER BY rowid DESC LIMIT ${MAX_KEPT})`).run();
     kept = true;
-  });
+  }));
   return wrote && kept;
 }
 
