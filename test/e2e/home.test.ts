@@ -178,6 +178,7 @@ describe.skipIf(!chromiumAvailable)('the home page (e2e, Chromium)', () => {
       await shootAll(lang, '4-empty-open', () => page.getByTestId('home-empty').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
       await page.getByTestId('home-empty').locator('summary').click();
       await shootAll(lang, '5-not-shown', () => page.locator('#home-not-shown-title').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
+      await shootAll(lang, '6-charts', () => page.locator('#home-charts-title').evaluate((e: any) => e.scrollIntoView({ block: 'start' })));
     }
     await page.evaluate(() => document.defaultView.localStorage.setItem('footprint.lang', 'en'));
     expect(problems).toEqual([]);
