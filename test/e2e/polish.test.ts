@@ -125,8 +125,11 @@ describe.skipIf(!chromiumAvailable)('window polish (e2e, Chromium)', () => {
     await expect(page.locator('.fill').evaluate((el: unknown) => getComputedStyle(el).animationName)).resolves.toBe('none');
     await shot(h, 'progress-reduced-motion');
     await page.getByRole('button', { name: 'Cancel' }).click();
-    // a loaded machine (CI's two cores) can take a while to roll a large write back
-    await page.getByText('Import cancelled').waitFor({ timeout: 90_000 });
+    // a loaded machine (CI's two cores) can take a while to roll a large write back. The import may
+    // also commit before the Cancel reaches it (the progress the page shows lags the worker): either
+    // way it ends and says so (app.test.ts checks a cancel that is heard, and that nothing changed)
+    await bar.waitFor({ state: 'detached', timeout: 90_000 });
+    await page.getByText(/^(Import cancelled|Import finished)$/).first().waitFor({ timeout: 10_000 });
     await page.emulateMedia({ reducedMotion: 'no-preference' });
   }, 150_000);
 });
