@@ -142,6 +142,8 @@ export interface LaunchOptions {
   hash?: string;
   /** told of every call the window makes as it starts; what it returns is called once the call is answered (the window bench times them) */
   onOperation?: (channel: string, input: unknown) => () => void;
+  /** an answer held back until the promise settles (a slow service, in a test that needs one) */
+  holdAnswer?: (channel: string) => Promise<void> | undefined;
 }
 
 let browser: Browser | undefined;
@@ -224,6 +226,7 @@ export async function launchApp(o: LaunchOptions): Promise<AppHarness> {
   await page.exposeFunction('__fpInvoke', async (channel: string, input: unknown) => {
     const h = handlers.get(channel);
     if (!h) return { ok: false, error: { code: 'BAD_INPUT', params: { field: channel, expected: 'absent' } } };
+    await o.holdAnswer?.(channel);
     if (!o.onOperation) return h({}, input);
     const answered = o.onOperation(channel, input);
     try {

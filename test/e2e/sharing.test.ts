@@ -15,7 +15,7 @@ import { localDay } from './fixture';
 import { shootParts, expectClean } from './audit';
 import { everyListItem } from '../fixtures/parties';
 
-declare const document: any;
+declare const document: any, requestAnimationFrame: (f: (t: number) => void) => number;
 
 const SHOTS = process.env.FOOTPRINT_E2E_SHOTS || join(ROOT, 'test-results', 'screens');
 
@@ -31,6 +31,8 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
   const asked = new Map<string, number>();
   const partiesAsked: unknown[] = [];
   const count = (name: string) => asked.get(`fp:${name}`) ?? 0;
+  /** while set, the register's answers wait for it (a slow reload after a change) */
+  let registerHeld: Promise<void> | undefined;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fp-e2e-sharing-'));
@@ -46,6 +48,7 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
         if (channel === 'fp:parties') partiesAsked.push(input);
         return () => {};
       },
+      holdAnswer: (channel) => (channel === 'fp:listApps' ? registerHeld : undefined),
     });
     await h.service.importExport({ path: zip });
     await showOverview(h);
@@ -308,6 +311,38 @@ describe.skipIf(!chromiumAvailable)('the Sharing page (e2e, Chromium)', () => {
     await page.getByTestId('sharing-status').filter({ hasText: 'Removed “Photo Printer” from your list.' }).waitFor();
     await card.waitFor({ state: 'detached' });
     expect((await h.service.listApps({})).apps.map((a) => a.name)).toEqual(['Chat Backup']);
+    await noErrors();
+  });
+
+  it('keeps the keyboard where the person moved it while a change reloads the register', async () => {
+    const { page } = h;
+    const app = await h.service.addApp({ name: 'Slow Reload', scopes: ['video.list'], grantedOn: localDay(-120) });
+    await go('#/sharing');
+    await page.reload();
+    const card = page.locator('article[data-app="Slow Reload"]');
+    await card.getByTestId('app-due').waitFor();
+    let release = () => {};
+    registerHeld = new Promise((r) => (release = r));
+    try {
+      await card.getByRole('button', { name: 'Mark Slow Reload as reviewed today' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('sharing-status').filter({ hasText: 'Noted that you reviewed “Slow Reload” today.' }).waitFor();
+      // the reload is still out (the card's buttons wait for it); the person opens the form to add
+      // another app meanwhile, and it takes the keyboard
+      await page.getByRole('button', { name: 'Add an app' }).focus();
+      await page.keyboard.press('Enter');
+      const field = () => page.evaluate(() => document.activeElement?.getAttribute('data-field'));
+      await expect.poll(field).toBe('name');
+    } finally {
+      registerHeld = undefined;
+      release();
+    }
+    await card.getByTestId('app-due').waitFor({ state: 'detached' });
+    // the reload's focus (meant for the card's name) has had its frames, and did not take it
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('name');
+    await page.getByTestId('app-form').getByRole('button', { name: 'Cancel' }).click();
+    await h.service.removeApp({ id: app.id });
     await noErrors();
   });
 
