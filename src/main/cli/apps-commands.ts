@@ -247,7 +247,8 @@ async function allParties(ctx: CommandContext): Promise<Party[]> {
 }
 
 export async function sharingCommand(ctx: CommandContext): Promise<void> {
-  const [parties, { apps, dueForReview }] = [await allParties(ctx), await ctx.service.call('listApps', {})];
+  const parties = await allParties(ctx);
+  const { apps, dueForReview } = await ctx.service.call('listApps', {});
   print(ctx, { parties: parties.map(partyJson), apps: apps.map(appJson), dueForReview }, () => {
     const tr = ctx.tr;
     const lines = parties.length ? parties.map((p) => describeParty(tr, p)) : [tr.t('cli.sharing.none')];

@@ -2,8 +2,9 @@
 // import's worker after the archive is prepared for browsing: the comparison Home and Changes show
 // (the latest two exports), the checklists' evidence, the charts in this machine's time zone (the
 // window's default), the facets of each table of the latest export as it first opens, the parties
-// and the facts apps are measured against (Sharing), then the timeline's older comparisons. Each is worked out only when it is not kept under the archive's
-// current state; the pass stops between answers when cancelled.
+// and the facts apps are measured against (Sharing), then the timeline's older comparisons. Each is
+// worked out only when it is not kept under the archive's current state; the pass stops between
+// answers when cancelled.
 import type { WritableDB } from '../store/db';
 import type { OperationInput } from '../../shared/contract';
 import { snapshotDatasets, snapshotsInExportOrder } from '../store/snapshots';

@@ -1,8 +1,9 @@
 // Answers kept in the archive across starts (store/kept-answers.ts, migration 13): the comparison of
-// two exports (Home, Changes), the charts, the checklists' evidence and a table's first facets take
-// 0.1-1.6 s to work out on a million records, and the window asks for them first thing. Each is kept under the state of
-// the archive it describes and read back only while that state holds; the store's triggers delete it
-// when the archive changes. ARCHITECTURE.md, The store (13: kept answers).
+// two exports (Home, Changes), the charts, the checklists' evidence, a table's first facets and
+// Sharing's parties and app facts take 0.1-1.6 s to work out on a million records, and the window
+// asks for them first thing. Each is kept under the state of the archive it describes and read back
+// only while that state holds; the store's triggers delete it when the archive changes.
+// ARCHITECTURE.md, The store (13: kept answers).
 import { version } from '../../../package.json';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { keepAnswer, keptAnswer } from '../store/kept-answers';

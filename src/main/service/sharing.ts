@@ -9,7 +9,7 @@ import { translator } from '../../shared/i18n';
 import type { Access, Claim } from '../../shared/sharing';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { addApp, appEvents, getApp, importApps, listApps, removeApp, updateApp, type AppEvent, type AppFields, type StoredApp } from '../store/apps';
-import { changeStateToken } from '../store/changes';
+import { archiveStateToken } from '../store/changes';
 import { conversationPartners, datasetFacts, fieldGroups, loginIps, rawRecords } from '../store/parties';
 import { grantAccess } from '../analysis/app-access';
 import { dayNumber } from '../analysis/app-days';
@@ -118,12 +118,13 @@ export function sharingOperations(db: WritableDB, today: () => string = () => lo
     return app;
   };
   // What the archive holds changes only through an import, a deleted snapshot or forgotten records
-  // (changeStateToken), never through the register: its facts and parties are kept until it does,
-  // so a register change or a tick in the preview does not read every record again. The register's
+  // (archiveStateToken: deletion marks change neither), never through the register: its facts and
+  // parties are kept until it does, so a register change, a mark or a tick in the preview does not
+  // read every record again. The register's
   // apps are parties too: they are added on every ask, never kept, so a register change shows at once.
   let archive: { token: string; stored?: ArchiveFacts; facts?: ArchiveFacts; parties?: Party[] } = { token: '' };
   const current = () => {
-    const token = changeStateToken(db);
+    const token = archiveStateToken(db);
     if (archive.token !== token) archive = { token };
     return archive;
   };

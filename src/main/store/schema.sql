@@ -428,8 +428,8 @@ CREATE TRIGGER ip_places_delete AFTER DELETE ON record_values WHEN OLD.field = '
   END;
 
 -- Answers worth keeping across starts (store/kept-answers.ts): the comparison of two exports, the
--- charts, the checklists' evidence, each read only while the archive is in the `state` it was
--- worked out on. The triggers delete them when the archive changes (deletion marks change only
+-- charts, the checklists' evidence, a table's first facets, Sharing's parties and app facts, each
+-- read only while the archive is in the `state` it was worked out on. The triggers delete them when the archive changes (deletion marks change only
 -- the comparisons), so a forgotten record's text never stays behind in one.
 CREATE TABLE kept_answers (
     name TEXT NOT NULL PRIMARY KEY,
